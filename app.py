@@ -1,0 +1,196 @@
+"""Lån et øre: router and frame. Logs in, builds the role's pages, runs the chosen one."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+import streamlit_authenticator as stauth
+from streamlit_authenticator.utilities import LoginError
+
+from lises_reflect import auth, ui
+from lises_reflect import demo as demo_data
+from lises_reflect.catalogue import CatalogueError
+from lises_reflect.errors import ServiceError
+from lises_reflect.sessions import catalogue
+
+st.set_page_config(page_title="Lån et øre", page_icon=":material/hearing:", layout="wide")
+settings = ui.settings()
+
+with st.sidebar:
+    st.selectbox(
+        ui.tr("app.language"),
+        ("da", "en"),
+        format_func=lambda code: {"da": "Dansk", "en": "English"}[code],
+        key="lang",
+    )
+if settings.demo:
+    st.warning(ui.tr("app.demo_banner"), icon=":material/science:")
+
+try:
+    catalogue()
+except CatalogueError as err:
+    st.error(ui.tr("app.catalogue_broken", error=str(err)))
+    st.stop()
+
+
+def _cookie_key() -> str | None:
+    if settings.demo:
+        path = settings.data_dir / "demo-cookie-key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(auth.new_cookie_key())
+        return path.read_text().strip()
+    key = os.environ.get("LISES_COOKIE_KEY")
+    if not key:
+        try:
+            key = st.secrets.get("cookie_key")
+        except Exception:  # noqa: BLE001  (no secrets file is a normal case)
+            key = None
+    return key if auth.strong_cookie_key(key) else None
+
+
+cookie_key = _cookie_key()
+if cookie_key is None:
+    st.error(ui.tr("app.no_cookie_key"))
+    st.stop()
+
+engine = ui.engine()
+if not settings.demo and demo_data.has_demo_accounts(engine):
+    st.error(ui.tr("app.demo_accounts_outside_demo"))
+    st.stop()
+
+
+def first_run() -> None:
+    st.title(ui.tr("firstrun.title"))
+    st.write(ui.tr("firstrun.intro"))
+    with st.form("first_admin"):
+        username = st.text_input(ui.tr("firstrun.username"))
+        name = st.text_input(ui.tr("firstrun.name"))
+        pw1 = st.text_input(ui.tr("firstrun.password"), type="password")
+        pw2 = st.text_input(ui.tr("firstrun.password2"), type="password")
+        submitted = st.form_submit_button(ui.tr("firstrun.submit"))
+    if submitted:
+        if pw1 != pw2:
+            st.error(ui.tr("firstrun.mismatch"))
+            return
+        ok, _ = ui.call(auth.create_first_admin, engine, username, name, pw1)
+        if ok:
+            st.session_state["first_run_done"] = True
+            st.rerun()
+
+
+authenticator = stauth.Authenticate(
+    auth.credentials(engine),
+    cookie_name="lises_auth",
+    cookie_key=cookie_key,
+    cookie_expiry_days=0.5,
+    auto_hash=False,
+    login_sleep_time=0,
+)
+
+
+def login() -> None:
+    st.title(ui.tr("app.title"))
+    st.caption(ui.tr("app.tagline"))
+    if st.session_state.get("first_run_done"):
+        st.success(ui.tr("firstrun.done"))
+    try:
+        authenticator.login(
+            location="main",
+            fields={
+                "Form name": ui.tr("login.form"),
+                "Username": ui.tr("login.username"),
+                "Password": ui.tr("login.password"),
+                "Login": ui.tr("login.submit"),
+            },
+            key="login",
+        )
+    except LoginError:
+        st.error(ui.tr("login.locked"))
+    if st.session_state.get("authentication_status"):
+        st.rerun()
+    if st.session_state.get("authentication_status") is False:
+        st.error(ui.tr("login.failed"))
+    if settings.demo:
+        st.subheader(ui.tr("login.demo_accounts"))
+        st.markdown(ui.tr("login.demo_help", password=demo_data.DEMO_PASSWORD))
+        st.dataframe(
+            [
+                {
+                    ui.tr("login.col.username"): a.username,
+                    ui.tr("login.col.name"): a.name,
+                    ui.tr("login.col.roles"): ", ".join(ui.tr(f"role.{r}") for r in a.roles),
+                }
+                for a in demo_data.DEMO_ACCOUNTS
+            ],
+            hide_index=True,
+        )
+
+
+if not st.session_state.get("authentication_status"):
+    entry = first_run if (not settings.demo and auth.user_count(engine) == 0) else login
+    st.navigation(
+        [st.Page(entry, title=ui.tr("login.form"), url_path="login")], position="hidden"
+    ).run()
+    st.stop()
+
+actor = auth.actor_by_username(engine, st.session_state.get("username") or "")
+if actor is None:
+    # Deactivated or deleted since the cookie was written.
+    authenticator.logout(location="unrendered")
+    st.session_state.pop("user_id", None)
+    st.rerun()
+st.session_state["user_id"] = actor.user_id
+st.session_state["user_roles"] = sorted(actor.roles)
+
+with st.sidebar:
+    st.write(ui.tr("app.logged_in_as", name=actor.display_name))
+    st.caption(
+        ui.tr(
+            "app.roles",
+            roles=", ".join(ui.tr(f"role.{r}") for r in sorted(actor.roles)),
+        )
+    )
+    authenticator.logout(ui.tr("app.logout"), location="sidebar", key="logout")
+
+P = ui.PAGES
+home = st.Page(P["home"], title=ui.tr("nav.home"), icon=":material/home:", url_path="forside")
+sections: dict[str, list] = {"": [home]}
+if actor.has("caseworker"):
+    sections[ui.tr("nav.section.reflection")] = [
+        st.Page(
+            P["mine"],
+            title=ui.tr("nav.mine"),
+            icon=":material/menu_book:",
+            url_path="mine",
+            default=True,
+        ),
+        st.Page(P["new"], title=ui.tr("nav.new"), icon=":material/add_circle:", url_path="ny"),
+        st.Page(
+            P["session"],
+            title=ui.tr("nav.session"),
+            icon=":material/hearing:",
+            url_path="refleksion",
+            visibility="hidden",
+        ),
+    ]
+if actor.has("admin"):
+    sections[ui.tr("nav.section.admin")] = [
+        st.Page(P["admin"], title=ui.tr("nav.admin"), icon=":material/settings:", url_path="admin")
+    ]
+if not actor.has("caseworker"):
+    sections[""] = [
+        st.Page(
+            P["home"],
+            title=ui.tr("nav.home"),
+            icon=":material/home:",
+            url_path="forside",
+            default=True,
+        )
+    ]
+
+try:
+    st.navigation(sections).run()
+except ServiceError as err:  # a service refusal that a page did not catch itself
+    ui.refuse(err)

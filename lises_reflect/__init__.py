@@ -1,0 +1,1 @@
+"""Lån et øre: structured, non-evaluative peer reflection on jobcentre conversations."""

@@ -1,0 +1,579 @@
+"""User-facing strings, Danish first. The prompt catalogue carries its own translations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("da", "en")
+
+# key: (Danish, English)
+STRINGS: dict[str, tuple[str, str]] = {
+    # frame
+    "app.title": ("Lån et øre", "Lend an ear"),
+    "app.tagline": (
+        "Kollegial refleksion over rigtige samtaler – beskrivende, ikke vurderende.",
+        "Peer reflection on real conversations – descriptive, not evaluative.",
+    ),
+    "app.demo_banner": (
+        "DEMO – alle personer, samtaler og refleksioner her er opdigtede. "
+        "Skriv aldrig rigtige borgeroplysninger her.",
+        "DEMO – all people, conversations and reflections here are fictional. "
+        "Never write real citizen data here.",
+    ),
+    "app.language": ("Sprog / Language", "Sprog / Language"),
+    "app.logout": ("Log ud", "Log out"),
+    "app.logged_in_as": ("Logget ind som {name}", "Logged in as {name}"),
+    "app.roles": ("Roller: {roles}", "Roles: {roles}"),
+    "app.no_pages": (
+        "Din konto har endnu ingen rolle med sider. Kontakt din administrator.",
+        "Your account has no role with pages yet. Contact your administrator.",
+    ),
+    "app.no_cookie_key": (
+        "Appen kan ikke starte: der mangler en stærk cookie-nøgle (mindst 32 tegn) i "
+        "LISES_COOKIE_KEY eller i .streamlit/secrets.toml som cookie_key.",
+        "The app cannot start: a strong cookie key (at least 32 characters) is missing from "
+        "LISES_COOKIE_KEY or from .streamlit/secrets.toml as cookie_key.",
+    ),
+    "app.catalogue_broken": (
+        "Promptkataloget kan ikke indlæses: {error}",
+        "The prompt catalogue cannot be loaded: {error}",
+    ),
+    "role.caseworker": ("Sagsbehandler", "Caseworker"),
+    "role.teamlead": ("Teamleder", "Team lead"),
+    "role.facilitator": ("Facilitator", "Facilitator"),
+    "role.admin": ("Administrator", "Administrator"),
+    # login
+    "login.form": ("Log ind", "Log in"),
+    "login.username": ("Brugernavn", "Username"),
+    "login.password": ("Adgangskode", "Password"),
+    "login.submit": ("Log ind", "Log in"),
+    "login.failed": (
+        "Brugernavn eller adgangskode er forkert.",
+        "Username or password is incorrect.",
+    ),
+    "login.locked": (
+        "For mange forsøg. Vent et øjeblik, og prøv igen.",
+        "Too many attempts. Wait a moment and try again.",
+    ),
+    "login.demo_accounts": ("Demokonti", "Demo accounts"),
+    "login.demo_help": (
+        "Alle demokonti har adgangskoden **{password}**. Log ind som bringer i ét vindue og "
+        "som lytter i et andet (fx et privat vindue) for at holde en session sammen.",
+        "All demo accounts use the password **{password}**. Log in as bringer in one window "
+        "and as listener in another (e.g. a private window) to hold a session together.",
+    ),
+    "login.col.username": ("Brugernavn", "Username"),
+    "login.col.name": ("Navn", "Name"),
+    "login.col.roles": ("Roller", "Roles"),
+    "login.col.team": ("Team", "Team"),
+    # first run
+    "firstrun.title": ("Første opstart", "First start"),
+    "firstrun.intro": (
+        "Databasen er tom. Opret den første administrator; derefter opretter "
+        "administratoren organisationer, teams og brugere.",
+        "The database is empty. Create the first administrator; the administrator then "
+        "creates organisations, teams and users.",
+    ),
+    "firstrun.username": ("Brugernavn", "Username"),
+    "firstrun.name": ("Navn", "Name"),
+    "firstrun.password": (
+        "Adgangskode (mindst 12 tegn)",
+        "Password (at least 12 characters)",
+    ),
+    "firstrun.password2": ("Gentag adgangskode", "Repeat password"),
+    "firstrun.submit": ("Opret administrator", "Create administrator"),
+    "firstrun.mismatch": (
+        "De to adgangskoder er ikke ens.",
+        "The two passwords differ.",
+    ),
+    "firstrun.done": (
+        "Administratoren er oprettet. Log ind herunder.",
+        "The administrator was created. Log in below.",
+    ),
+    # navigation
+    "nav.home": ("Forside", "Home"),
+    "nav.mine": ("Mine refleksioner", "My reflections"),
+    "nav.new": ("Ny refleksion", "New reflection"),
+    "nav.session": ("Refleksion", "Reflection"),
+    "nav.admin": ("Administration", "Administration"),
+    "nav.section.reflection": ("Refleksion", "Reflection"),
+    "nav.section.admin": ("Administration", "Administration"),
+    # errors
+    "error.generic": (
+        "Noget gik galt. Prøv igen.",
+        "Something went wrong. Please try again.",
+    ),
+    "error.permission": (
+        "Det har du ikke adgang til.",
+        "You do not have access to this.",
+    ),
+    "error.not_logged_in": (
+        "Du er ikke logget ind, eller din konto er deaktiveret.",
+        "You are not logged in, or your account is deactivated.",
+    ),
+    "error.role_required": (
+        "Denne side kræver rollen: {roles}. Din konto har den ikke.",
+        "This page requires the role: {roles}. Your account does not have it.",
+    ),
+    "error.not_participant": (
+        "Du deltager ikke i denne refleksion, så du kan ikke se den.",
+        "You are not a participant in this reflection, so you cannot see it.",
+    ),
+    "error.bringer_only": (
+        "Kun bringeren kan ændre dette.",
+        "Only the bringer can change this.",
+    ),
+    "error.listener_only": (
+        "Kun lytterne skriver iagttagelser og refleksioner.",
+        "Only the listeners write observations and reflections.",
+    ),
+    "error.not_found": ("Det findes ikke (længere).", "It does not exist (any more)."),
+    "error.session_not_found": (
+        "Refleksionen findes ikke (længere). Måske har bringeren slettet den.",
+        "The reflection does not exist (any more). The bringer may have deleted it.",
+    ),
+    "error.invalid": ("Ugyldigt input.", "Invalid input."),
+    "error.too_long": (
+        "Teksten er for lang: {length} tegn, højst {limit}. Din tekst er ikke gemt, men står "
+        "stadig i feltet – kort den ned.",
+        "The text is too long: {length} characters, at most {limit}. It was not saved but is "
+        "still in the field – shorten it.",
+    ),
+    "error.personal_data": (
+        "Teksten er ikke gemt, fordi den ser ud til at indeholde personoplysninger. "
+        "Den står stadig i feltet. {details}",
+        "The text was not saved because it seems to contain personal data. It is still in the "
+        "field. {details}",
+    ),
+    "error.conflict": (
+        "En anden har gemt en ny version af denne tekst, mens du skrev. Din tekst er ikke "
+        "overskrevet og står stadig i feltet; den anden version vises herunder. Saml dem, og "
+        "gem igen.",
+        "Someone else saved a new version of this text while you were writing. Your text was "
+        "not overwritten and is still in the field; the other version is shown below. Merge "
+        "them and save again.",
+    ),
+    "error.session_finished": (
+        "Refleksionen er afsluttet og kan ikke længere ændres.",
+        "The reflection is finished and can no longer be changed.",
+    ),
+    "error.no_team": (
+        "Din konto er ikke knyttet til et team. Kontakt din administrator.",
+        "Your account is not linked to a team. Contact your administrator.",
+    ),
+    "error.too_many_listeners": (
+        "Du kan invitere højst {maximum} kolleger.",
+        "You can invite at most {maximum} colleagues.",
+    ),
+    "error.listener_not_in_team": (
+        "Du kan kun invitere aktive sagsbehandlere fra dit eget team.",
+        "You can only invite active caseworkers from your own team.",
+    ),
+    "error.listener_has_contributions": (
+        "Kollegaen har allerede skrevet i sessionen og kan ikke fjernes. Kollegaen kan selv "
+        "forlade sessionen under Mine refleksioner.",
+        "The colleague has already written in the session and cannot be removed. The colleague "
+        "can leave the session from My reflections.",
+    ),
+    "error.unknown_option": ("Ukendt valg.", "Unknown choice."),
+    "error.unknown_question": (
+        "Spørgsmålet hører ikke til en valgt linse.",
+        "The question does not belong to a chosen lens.",
+    ),
+    "error.phase_blocked": (
+        "Gruppen kan ikke gå videre endnu:",
+        "The group cannot move on yet:",
+    ),
+    "error.learning_point_incomplete": (
+        "Læringspunkt {position} mangler en kategori eller bringerens valg om deling.",
+        "Learning point {position} lacks a category or the bringer's sharing choice.",
+    ),
+    "error.learning_point_empty": (
+        "Skriv læringspunktet, før du vælger om det skal deles.",
+        "Write the learning point before choosing whether to share it.",
+    ),
+    "error.scale": ("Vælg en værdi fra 1 til 5.", "Choose a value from 1 to 5."),
+    "error.process_check_done": (
+        "Du har allerede svaret på procestjekket for denne session.",
+        "You have already answered the process check for this session.",
+    ),
+    "error.password_short": (
+        "Adgangskoden skal have mindst {minimum} tegn.",
+        "The password must have at least {minimum} characters.",
+    ),
+    "error.password_too_long": (
+        "Adgangskoden er for lang (højst 72 bytes).",
+        "The password is too long (at most 72 bytes).",
+    ),
+    "error.username_format": (
+        "Brugernavnet må kun indeholde små bogstaver a–z, tal, punktum, bindestreg og "
+        "understregning (2–64 tegn).",
+        "The username may contain only lowercase a–z, digits, dot, hyphen and underscore "
+        "(2–64 characters).",
+    ),
+    "error.username_taken": (
+        "Brugernavnet {username} er optaget.",
+        "The username {username} is taken.",
+    ),
+    "error.display_name": (
+        "Skriv et navn (højst 200 tegn).",
+        "Enter a name (at most 200 characters).",
+    ),
+    "error.roles": ("Vælg mindst én gyldig rolle.", "Choose at least one valid role."),
+    "error.team_required": (
+        "Sagsbehandlere og teamledere skal knyttes til et team.",
+        "Caseworkers and team leads must belong to a team.",
+    ),
+    "error.team_not_found": ("Teamet findes ikke.", "The team does not exist."),
+    "error.organisation_not_found": (
+        "Organisationen findes ikke.",
+        "The organisation does not exist.",
+    ),
+    "error.name_required": (
+        "Skriv et navn (højst 200 tegn).",
+        "Enter a name (at most 200 characters).",
+    ),
+    "error.name_taken": (
+        "Navnet {name} findes allerede.",
+        "The name {name} already exists.",
+    ),
+    "error.first_run_done": (
+        "Der findes allerede brugere; første opstart er overstået.",
+        "Users already exist; the first start is over.",
+    ),
+    "error.no_session_selected": (
+        "Vælg en refleksion under Mine refleksioner, eller start en ny.",
+        "Choose a reflection under My reflections, or start a new one.",
+    ),
+    "error.database": (
+        "Databasen svarer ikke lige nu. Dit input står stadig i feltet – prøv igen om lidt.",
+        "The database is not answering right now. Your input is still in the field – try again "
+        "shortly.",
+    ),
+    # phase blockers
+    "block.no_listeners": (
+        "Inviter mindst én kollega som lytter.",
+        "Invite at least one colleague.",
+    ),
+    "block.no_kind": (
+        "Vælg hvilken slags samtale det var.",
+        "Choose what kind of conversation it was.",
+    ),
+    "block.no_excerpt": (
+        "Indsæt et uddrag eller noter fra samtalen.",
+        "Paste an excerpt or notes from the conversation.",
+    ),
+    "block.no_lenses": ("Vælg mindst én linse.", "Choose at least one lens."),
+    "block.rules_not_acknowledged": (
+        "Alle deltagere skal bekræfte spillereglerne.",
+        "All participants must acknowledge the ground rules.",
+    ),
+}
+
+
+def t(key: str, lang: str = "da", **params: Any) -> str:
+    """Translate; an unknown key shows itself so a missing string is visible, not silent."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError):
+            return text
+    return text
+
+
+STRINGS.update(
+    {
+        "ui.limit": ("højst {limit} tegn", "at most {limit} characters"),
+        "ui.saved_at": ("✓ Gemt kl. {time}", "✓ Saved at {time}"),
+        "ui.other_version": ("Den anden version:", "The other version:"),
+        "ui.save_mine": ("Gem min tekst alligevel", "Save my text anyway"),
+        "vis.group": (
+            "👥 Synligt for alle deltagere i denne session",
+            "👥 Visible to all participants in this session",
+        ),
+        "vis.private": ("🔒 Kun synligt for dig", "🔒 Visible only to you"),
+        "vis.bringer_decides": (
+            "👥 Synligt for deltagerne. Deles kun med teamets FLIP-pulje, hvis bringeren vælger det.",
+            "👥 Visible to the participants. Shared with the team's FLIP pool only if the bringer "
+            "chooses so.",
+        ),
+        "vis.anonymous": (
+            "🕶 Anonymt: gemmes uden navn og uden kobling til sessionen, og vises kun samlet.",
+            "🕶 Anonymous: stored without name or link to the session, shown only in aggregate.",
+        ),
+    }
+)
+
+STRINGS.update(
+    {
+        "app.demo_accounts_outside_demo": (
+            "Databasen indeholder demokonti, men appen kører ikke i demotilstand. Brug en anden "
+            "database til drift (DATABASE_URL eller LISES_DATA_DIR).",
+            "The database holds demo accounts but the app is not in demo mode. Use another "
+            "database in production (DATABASE_URL or LISES_DATA_DIR).",
+        ),
+        # home
+        "home.model": (
+            "**Lån et øre** er en model for kollegial refleksion, udviklet sammen med "
+            "sagsbehandlere i LISES-projektet. En kollega (*bringeren*) tager et uddrag af en "
+            "rigtig samtale med, og 1–3 kolleger (*lytterne*) låner deres ører: først beskriver "
+            "I, hvad der sker i samtalen, så reflekterer I over muligheder. I ser på samtalen – "
+            "ikke på personen – og intet deles uden bringerens samtykke.",
+            "**Lend an ear** is a model of peer reflection developed with caseworkers in the "
+            "LISES project. One colleague (the *bringer*) brings an excerpt of a real "
+            "conversation, and 1–3 colleagues (the *listeners*) lend their ears: first you "
+            "describe what happens in the talk, then you reflect on possibilities. You look at "
+            "the talk – not the person – and nothing is shared without the bringer's consent.",
+        ),
+        "home.role.caseworker": (
+            "Start en refleksion under **Ny refleksion**, eller fortsæt under **Mine "
+            "refleksioner**, hvor du også kan se din egen praksis over tid.",
+            "Start a reflection under **New reflection**, or continue under **My "
+            "reflections**, where you can also follow your own practice over time.",
+        ),
+        "home.role.teamlead": (
+            "Som teamleder ser du aldrig enkeltpersoners refleksioner. Teamets samlede mønstre "
+            "vises først, når mindst fem sagsbehandlere har bidraget.",
+            "As a team lead you never see individual reflections. The team's patterns are "
+            "shown only in aggregate, once at least five caseworkers have contributed.",
+        ),
+        "home.role.facilitator": (
+            "Som FLIP-facilitator arbejder du med mønstre på tværs af teams og med de uddrag og "
+            "læringspunkter, som bringerne selv har valgt at dele.",
+            "As a FLIP facilitator you work with patterns across teams and with the excerpts "
+            "and learning points that bringers chose to share.",
+        ),
+        "home.role.admin": (
+            "Under **Administration** opretter du organisationer, teams og brugere. Som "
+            "administrator ser du intet refleksionsindhold.",
+            "Under **Administration** you create organisations, teams and users. As "
+            "administrator you see no reflection content.",
+        ),
+        # new session
+        "new.title": ("Ny refleksion", "New reflection"),
+        "new.intro": (
+            "Du er bringer: du tager en samtale med og inviterer 1–3 kolleger fra dit team til "
+            "at låne dig deres ører. Du forbereder resten på næste side.",
+            "You are the bringer: you bring a conversation and invite 1–3 colleagues from your "
+            "team to lend you their ears. You prepare the rest on the next page.",
+        ),
+        "new.session_title": ("Arbejdstitel (valgfri)", "Working title (optional)"),
+        "new.session_title_help": (
+            "Fx 'Opfølgning i praktik'. Skriv ikke borgerens navn.",
+            "E.g. 'Internship follow-up'. Do not write the citizen's name.",
+        ),
+        "new.start": ("Start refleksion", "Start reflection"),
+        # mine
+        "mine.title": ("Mine refleksioner", "My reflections"),
+        "mine.start_new": ("Start ny refleksion", "Start a new reflection"),
+        "mine.tab_sessions": ("Sessioner", "Sessions"),
+        "mine.tab_practice": ("Min praksis over tid", "My practice over time"),
+        "mine.empty": (
+            "Du har ingen refleksioner endnu. Start en, eller vent på en invitation fra en "
+            "kollega.",
+            "You have no reflections yet. Start one, or wait for an invitation from a colleague.",
+        ),
+        "mine.role.bringer": ("Bringer", "Bringer"),
+        "mine.role.listener": ("Lytter", "Listener"),
+        "mine.finished": ("Afsluttet", "Finished"),
+        "mine.phase": ("Fase {number}: {name}", "Phase {number}: {name}"),
+        "mine.with": ("Med: {people}", "With: {people}"),
+        "mine.open": ("Åbn", "Open"),
+        "mine.continue": ("Fortsæt", "Continue"),
+        "mine.delete": ("Slet", "Delete"),
+        "mine.withdraw": ("Forlad og slet mine bidrag", "Leave and delete my contributions"),
+        "mine.delete_confirm": (
+            "Slet hele sessionen for alle deltagere? Det kan ikke fortrydes.",
+            "Delete the whole session for all participants? This cannot be undone.",
+        ),
+        "mine.withdraw_confirm": (
+            "Forlad sessionen og slet alt, du har skrevet i den? Det kan ikke fortrydes.",
+            "Leave the session and delete everything you wrote in it? This cannot be undone.",
+        ),
+        "mine.yes": ("Ja, slet", "Yes, delete"),
+        "mine.no": ("Fortryd", "Cancel"),
+        "mine.deleted": ("Sessionen er slettet.", "The session was deleted."),
+        "mine.withdrawn": (
+            "Du har forladt sessionen, og dine bidrag er slettet.",
+            "You left the session and your contributions were deleted.",
+        ),
+        "mine.practice_note": (
+            "Kun du ser dette. Du sammenlignes kun med dig selv tidligere – aldrig med kolleger.",
+            "Only you see this. You are compared only with your own earlier self – never with "
+            "colleagues.",
+        ),
+        "mine.brought": ("Samtaler, jeg har bragt", "Conversations I brought"),
+        "mine.listened": ("Sessioner, jeg har lyttet i", "Sessions I listened in"),
+        "mine.this_quarter": ("Sessioner dette kvartal", "Sessions this quarter"),
+        "mine.quarter_help": (
+            "Forskellen er i forhold til dit eget forrige kvartal ({previous}).",
+            "The difference is against your own previous quarter ({previous}).",
+        ),
+        "mine.month": ("Måned", "Month"),
+        "mine.sessions": ("Sessioner", "Sessions"),
+        "mine.as": ("Som", "As"),
+        "mine.chart_reading": (
+            "Du har deltaget i {total} sessioner fordelt på {months} måneder.",
+            "You took part in {total} sessions over {months} months.",
+        ),
+        "mine.lenses": (
+            "Linser i de samtaler, jeg har bragt",
+            "Lenses in the conversations I brought",
+        ),
+        "mine.lens": ("Linse", "Lens"),
+        "mine.takeaways": ("Det tager jeg med mig", "What I take along"),
+        # session
+        "session.untitled": ("Refleksion uden titel", "Untitled reflection"),
+        "session.meta": (
+            "{team} · bragt af {bringer} · {date}",
+            "{team} · brought by {bringer} · {date}",
+        ),
+        "session.you_are": ("du er {role}", "you are {role}"),
+        "session.finished_note": (
+            "Sessionen er afsluttet. Du kan læse den, men ikke ændre den.",
+            "The session is finished. You can read it but not change it.",
+        ),
+        "session.phase_moved": (
+            "Gruppen er gået til fasen »{name}«. Tryk Opdater for at følge med.",
+            "The group moved to the phase “{name}”. Press Refresh to follow.",
+        ),
+        "session.news": (
+            "Der er nyt fra de andre i sessionen. Tryk Opdater for at se det.",
+            "There is news from the others in the session. Press Refresh to see it.",
+        ),
+        "session.refresh": ("Opdater", "Refresh"),
+        "session.phase_of": (
+            "Fase {number} af {total}: {name}",
+            "Phase {number} of {total}: {name}",
+        ),
+        "session.prev": ("◀ Forrige fase", "◀ Previous phase"),
+        "session.next": ("Næste fase ▶", "Next phase ▶"),
+        "session.goto": ("Gå til fase", "Go to phase"),
+        "session.excerpt": ("Uddrag af samtalen", "Excerpt of the conversation"),
+        "prep.listener_note": (
+            "{bringer} forbereder sessionen. Du kan læse med her.",
+            "{bringer} is preparing the session. You can read along here.",
+        ),
+        "prep.listeners": (
+            "Lyttere (1–3 kolleger fra dit team)",
+            "Listeners (1–3 colleagues from your team)",
+        ),
+        "prep.listeners_help": (
+            "De inviterede ser sessionen under Mine refleksioner.",
+            "The invited colleagues see the session under My reflections.",
+        ),
+        "prep.kind": ("Slags samtale", "Kind of conversation"),
+        "prep.choose": ("Vælg …", "Choose …"),
+        "prep.situation": (
+            "Borgerens situation (brede kategorier)",
+            "The citizen's situation (broad categories)",
+        ),
+        "prep.situation_help": (
+            "Kun brede kategorier – aldrig oplysninger, der kan identificere borgeren.",
+            "Broad categories only – never details that could identify the citizen.",
+        ),
+        "prep.lenses": ("Linser", "Lenses"),
+        "prep.optional": ("valgfri", "optional"),
+        "prep.about_lenses": ("Om linserne", "About the lenses"),
+        "prep.excerpt": ("Uddrag eller noter fra samtalen", "Excerpt or notes of the conversation"),
+        "prep.excerpt_help": (
+            "Skriv en taletur pr. linje, fx 'R: …' og 'B: …'. Fjern navne, CPR-numre, "
+            "telefonnumre og adresser.",
+            "One turn per line, e.g. 'R: …' and 'B: …'. Remove names, CPR numbers, phone numbers "
+            "and addresses.",
+        ),
+        "prep.excerpt_placeholder": (
+            "R: Hvordan er det gået i praktikken?\nB: Det er gået okay … jeg kan godt lide at "
+            "være der om morgenen.",
+            "R: How has the internship gone?\nB: It's been okay … I like being there in the "
+            "mornings.",
+        ),
+        "rules.acknowledge": ("Jeg bekræfter spillereglerne", "I acknowledge the ground rules"),
+        "rules.acknowledged": (
+            "Du har bekræftet spillereglerne.",
+            "You have acknowledged the ground rules.",
+        ),
+        "rules.ok_short": ("✓ spilleregler bekræftet", "✓ ground rules acknowledged"),
+        "rules.waiting": ("Venter på: {names}", "Waiting for: {names}"),
+        "context.label": ("Dit svar", "Your answer"),
+        "context.listener_note": ("{bringer}s svar:", "{bringer}'s answer:"),
+        "context.reminder": (
+            "Det vil bringeren gerne låne jeres ører til:",
+            "What the bringer wants to borrow your ears for:",
+        ),
+        "describe.bringer_note": (
+            "Du lytter: lytterne beskriver, hvad de ser i samtalen. Du får ordet i fase 6.",
+            "You listen: the listeners describe what they see in the talk. You speak in phase 6.",
+        ),
+        "describe.stems": ("Sætningsstartere til iagttagelser", "Sentence stems for observations"),
+        "describe.my_observation": ("Min iagttagelse", "My observation"),
+        "reflect.bringer_note": (
+            "Du læser med, mens lytterne reflekterer. Du svarer i næste fase.",
+            "You read along while the listeners reflect. You respond in the next phase.",
+        ),
+        "reflect.my_reflection": ("Min refleksion", "My reflection"),
+        "response.struck": ("Det gjorde indtryk på mig", "What struck me"),
+        "response.takeaway": ("Det tager jeg med mig", "What I take along"),
+        "response.listener_note": ("Det gjorde indtryk på {bringer}:", "What struck {bringer}:"),
+        "learning.point": ("Læringspunkt {number}", "Learning point {number}"),
+        "learning.text": ("Læringspunkt", "Learning point"),
+        "learning.category": ("Kategori", "Category"),
+        "learning.share": ("Del med teamets FLIP-pulje", "Share with the team's FLIP pool"),
+        "learning.share_yes": ("Ja, del anonymt", "Yes, share anonymously"),
+        "learning.share_no": ("Nej, bliver her", "No, stays here"),
+        "learning.share_unset": (
+            "Bringeren har ikke valgt endnu",
+            "The bringer has not chosen yet",
+        ),
+        "closing.check": ("Procestjek", "Process check"),
+        "closing.safe_frame": ("Rammen føltes tryg", "The frame felt safe"),
+        "closing.scale.1": ("slet ikke", "not at all"),
+        "closing.scale.5": ("i høj grad", "very much"),
+        "closing.send": ("Send anonymt", "Send anonymously"),
+        "closing.check_done": (
+            "Tak – dit svar er gemt anonymt.",
+            "Thank you – your answer was stored anonymously.",
+        ),
+        "closing.finish_note": (
+            "Når I er færdige, afslutter du sessionen. Læringspunkter skal have en kategori og "
+            "dit valg om deling.",
+            "When you are done, you finish the session. Learning points need a category and "
+            "your sharing choice.",
+        ),
+        "closing.finish": ("Afslut sessionen", "Finish the session"),
+    }
+)
+
+STRINGS.update(
+    {
+        "admin.title": ("Administration", "Administration"),
+        "admin.note": (
+            "Her styres organisationer, teams og konti. Administratorer ser intet "
+            "refleksionsindhold.",
+            "Organisations, teams and accounts are managed here. Administrators see no "
+            "reflection content.",
+        ),
+        "admin.users": ("Brugere", "Users"),
+        "admin.new_user": ("Ny bruger", "New user"),
+        "admin.structure": ("Organisationer og teams", "Organisations and teams"),
+        "admin.organisation": ("Organisation", "Organisation"),
+        "admin.active": ("Aktiv", "Active"),
+        "admin.email": ("E-mail (valgfri)", "E-mail (optional)"),
+        "admin.initial_password": (
+            "Første adgangskode (mindst 12 tegn)",
+            "Initial password (at least 12 characters)",
+        ),
+        "admin.create_user": ("Opret bruger", "Create user"),
+        "admin.user_created": (
+            "Brugeren {username} er oprettet.",
+            "The user {username} was created.",
+        ),
+        "admin.create_org": ("Opret organisation", "Create organisation"),
+        "admin.create_team": ("Opret team", "Create team"),
+        "admin.created": ("{name} er oprettet.", "{name} was created."),
+    }
+)

@@ -1,0 +1,131 @@
+"""Database tables.
+
+Reflection content belongs to the caseworkers who wrote it; the schema keeps who-wrote-what
+only where a participant needs it (own contributions), and keeps the anonymous process check
+free of any link to a person.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+ROLES: tuple[str, ...] = ("caseworker", "teamlead", "facilitator", "admin")
+
+
+class Organisation(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Team(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    name: str = Field(max_length=200)
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=100, unique=True, index=True)
+    display_name: str = Field(max_length=200)
+    email: str | None = Field(default=None, max_length=254)
+    password_hash: str = Field(max_length=200)
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    active: bool = True
+    must_change_password: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class UserRole(SQLModel, table=True):
+    user_id: int = Field(foreign_key="user.id", primary_key=True, ondelete="CASCADE")
+    role: str = Field(primary_key=True, max_length=20)
+
+
+class ReflectionSession(SQLModel, table=True):
+    """One Lån et øre session around one conversation brought by one caseworker."""
+
+    __tablename__ = "reflection_session"
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    bringer_id: int = Field(foreign_key="user.id", index=True)
+    title: str = Field(default="", max_length=200)
+    conversation_kind: str | None = Field(default=None, max_length=40)
+    situation: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    excerpt: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    lenses: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    context_wish: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    phase: int = 1
+    status: str = Field(default="open", max_length=20, index=True)  # open | finished
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+
+
+class Participant(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("session_id", "user_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="reflection_session.id", index=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="user.id", index=True)
+    role: str = Field(max_length=20)  # bringer | listener
+    rules_acknowledged_at: datetime | None = None
+    joined_at: datetime = Field(default_factory=utcnow)
+
+
+class Contribution(SQLModel, table=True):
+    """A participant's own text in one slot (an observation to a lens question, a reflection, …)."""
+
+    __table_args__ = (UniqueConstraint("session_id", "author_id", "kind", "slot"),)
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="reflection_session.id", index=True, ondelete="CASCADE")
+    author_id: int = Field(foreign_key="user.id", index=True)
+    kind: str = Field(max_length=30)  # observation | reflection | struck | takeaway
+    slot: str = Field(default="", max_length=120)  # e.g. the lens question id
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    version: int = 1
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class LearningPoint(SQLModel, table=True):
+    __tablename__ = "learning_point"
+    __table_args__ = (UniqueConstraint("session_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="reflection_session.id", index=True, ondelete="CASCADE")
+    position: int  # 1..3
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    category: str | None = Field(default=None, max_length=40)
+    shared: bool | None = None  # None until the bringer has explicitly chosen
+    version: int = 1
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ProcessCheck(SQLModel, table=True):
+    """Anonymous: no user, no timestamp finer than the month, so it cannot be tied to a person."""
+
+    __tablename__ = "process_check"
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    period: str = Field(max_length=7, index=True)  # YYYY-MM
+    safe_frame: int  # 1..5 "Rammen føltes tryg"
+
+
+class ProcessCheckReceipt(SQLModel, table=True):
+    """Who has answered a session's process check (never what they answered)."""
+
+    __tablename__ = "process_check_receipt"
+    session_id: int = Field(
+        foreign_key="reflection_session.id", primary_key=True, ondelete="CASCADE"
+    )
+    user_id: int = Field(foreign_key="user.id", primary_key=True)

@@ -1,0 +1,825 @@
+"""The Lån et øre session: a bringer's conversation, one to three listeners, eight phases.
+
+Every function here loads the caller from the database and checks role, team and participation
+itself: hiding a page is not a permission check. Texts pass `freetext.clean` before storage, and
+every shared text is saved with optimistic versioning so that two people never silently
+overwrite each other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from sqlalchemy import delete, func, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from lises_reflect import freetext
+from lises_reflect.auth import Actor, require
+from lises_reflect.catalogue import Catalogue, load_catalogue
+from lises_reflect.db import session_scope
+from lises_reflect.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from lises_reflect.models import (
+    Contribution,
+    LearningPoint,
+    Participant,
+    ProcessCheck,
+    ProcessCheckReceipt,
+    ReflectionSession,
+    Team,
+    User,
+    UserRole,
+    utcnow,
+)
+
+PHASE_COUNT = 8
+MAX_LISTENERS = 3
+MAX_LEARNING_POINTS = 3
+LISTENER_KINDS = ("observation", "reflection")
+BRINGER_KINDS = ("struck", "takeaway")
+# Who reads a contribution: everyone in the session, or only its author.
+PRIVATE_KINDS = ("takeaway",)
+TEXT_FIELDS = ("title", "excerpt", "context_wish")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+# ---------------------------------------------------------------- views handed to pages
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    user_id: int
+    name: str
+    role: str
+    acknowledged: bool
+
+
+@dataclass(frozen=True)
+class ContributionView:
+    id: int
+    author_id: int
+    author_name: str
+    kind: str
+    slot: str
+    text: str
+    version: int
+
+
+@dataclass(frozen=True)
+class LearningPointView:
+    position: int
+    text: str
+    category: str | None
+    shared: bool | None
+    version: int
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: int
+    title: str
+    team_name: str
+    bringer_id: int
+    bringer_name: str
+    conversation_kind: str | None
+    situation: list[str]
+    excerpt: str
+    lenses: list[str]
+    context_wish: str
+    phase: int
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    my_user_id: int
+    my_role: str
+    participants: list[ParticipantView]
+    contributions: list[ContributionView]
+    learning_points: list[LearningPointView]
+    process_check_done: bool
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "finished"
+
+    @property
+    def is_bringer(self) -> bool:
+        return self.my_role == "bringer"
+
+    def mine(self, kind: str, slot: str = "") -> ContributionView | None:
+        for c in self.contributions:
+            if c.author_id == self.my_user_id and c.kind == kind and c.slot == slot:
+                return c
+        return None
+
+    def others(self, kind: str) -> list[ContributionView]:
+        return [c for c in self.contributions if c.kind == kind and c.author_id != self.my_user_id]
+
+    def learning_point(self, position: int) -> LearningPointView | None:
+        for lp in self.learning_points:
+            if lp.position == position:
+                return lp
+        return None
+
+    @property
+    def all_acknowledged(self) -> bool:
+        return all(p.acknowledged for p in self.participants)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    title: str
+    my_role: str
+    bringer_name: str
+    others: list[str]
+    phase: int
+    status: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class PracticeView:
+    """A caseworker's own practice over time: compared only with his or her own earlier self."""
+
+    by_month: list[tuple[str, int, int]]  # (YYYY-MM, as bringer, as listener)
+    lenses: list[tuple[str, int]]  # lens id, sessions I brought with it
+    takeaways: list[tuple[datetime, str, str]]  # (date, session title, my take-away)
+    total_brought: int
+    total_listened: int
+    this_quarter: int
+    previous_quarter: int
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _now() -> datetime:
+    return utcnow()
+
+
+def _load(s: Session, session_id: int) -> ReflectionSession:
+    rs = s.get(ReflectionSession, session_id)
+    if rs is None:
+        raise NotFound("error.session_not_found")
+    return rs
+
+
+def _participant(s: Session, rs: ReflectionSession, actor: Actor) -> Participant:
+    p = s.exec(
+        select(Participant).where(
+            Participant.session_id == rs.id, Participant.user_id == actor.user_id
+        )
+    ).first()
+    if p is None:
+        raise PermissionDenied("error.not_participant")
+    return p
+
+
+def _as_participant(
+    s: Session, actor_id: int | None, session_id: int
+) -> tuple[Actor, ReflectionSession, Participant]:
+    actor = require(s, actor_id, "caseworker")
+    rs = _load(s, session_id)
+    return actor, rs, _participant(s, rs, actor)
+
+
+def _as_bringer(
+    s: Session, actor_id: int | None, session_id: int
+) -> tuple[Actor, ReflectionSession]:
+    actor, rs, p = _as_participant(s, actor_id, session_id)
+    if p.role != "bringer":
+        raise PermissionDenied("error.bringer_only")
+    return actor, rs
+
+
+def _editable(rs: ReflectionSession) -> None:
+    if rs.status == "finished":
+        raise InvalidInput("error.session_finished")
+
+
+def _touch(s: Session, rs: ReflectionSession) -> None:
+    rs.updated_at = _now()
+    s.add(rs)
+
+
+# ---------------------------------------------------------------- starting and inviting
+
+
+def create_session(engine: Engine, actor_id: int | None, title: str = "") -> int:
+    with session_scope(engine) as s:
+        actor = require(s, actor_id, "caseworker")
+        if actor.team_id is None:
+            raise InvalidInput("error.no_team")
+        rs = ReflectionSession(
+            team_id=actor.team_id,
+            bringer_id=actor.user_id,
+            title=freetext.clean("title", title),
+        )
+        s.add(rs)
+        s.flush()
+        s.add(Participant(session_id=rs.id, user_id=actor.user_id, role="bringer"))
+        return rs.id
+
+
+def colleagues(engine: Engine, actor_id: int | None) -> list[tuple[int, str]]:
+    """Active caseworkers of the caller's own team, whom the caller may invite."""
+    with session_scope(engine) as s:
+        actor = require(s, actor_id, "caseworker")
+        rows = s.exec(
+            select(User.id, User.display_name)
+            .join(UserRole, UserRole.user_id == User.id)
+            .where(
+                User.team_id == actor.team_id,
+                User.active == True,  # noqa: E712
+                UserRole.role == "caseworker",
+                User.id != actor.user_id,
+            )
+            .order_by(User.display_name)
+        ).all()
+        return [(r[0], r[1]) for r in rows]
+
+
+def set_listeners(
+    engine: Engine, actor_id: int | None, session_id: int, user_ids: list[int]
+) -> None:
+    wanted = list(dict.fromkeys(int(u) for u in user_ids))
+    if len(wanted) > MAX_LISTENERS:
+        raise InvalidInput("error.too_many_listeners", maximum=MAX_LISTENERS)
+    with session_scope(engine) as s:
+        actor, rs = _as_bringer(s, actor_id, session_id)
+        _editable(rs)
+        allowed = {
+            r
+            for r in s.exec(
+                select(User.id)
+                .join(UserRole, UserRole.user_id == User.id)
+                .where(
+                    User.team_id == rs.team_id,
+                    User.active == True,  # noqa: E712
+                    UserRole.role == "caseworker",
+                )
+            ).all()
+        }
+        for uid in wanted:
+            if uid == actor.user_id or uid not in allowed:
+                raise PermissionDenied("error.listener_not_in_team")
+        current = {
+            p.user_id: p
+            for p in s.exec(
+                select(Participant).where(
+                    Participant.session_id == rs.id, Participant.role == "listener"
+                )
+            ).all()
+        }
+        for uid, p in current.items():
+            if uid in wanted:
+                continue
+            written = s.exec(
+                select(func.count())
+                .select_from(Contribution)
+                .where(
+                    Contribution.session_id == rs.id,
+                    Contribution.author_id == uid,
+                    Contribution.text != "",
+                )
+            ).one()
+            if written:
+                raise InvalidInput("error.listener_has_contributions")
+            s.delete(p)
+        for uid in wanted:
+            if uid not in current:
+                s.add(Participant(session_id=rs.id, user_id=uid, role="listener"))
+        _touch(s, rs)
+
+
+# ---------------------------------------------------------------- preparation (bringer)
+
+
+def update_text(
+    engine: Engine,
+    actor_id: int | None,
+    session_id: int,
+    name: str,
+    text: str,
+    base: str,
+) -> str:
+    """Save one of the session's own texts if nobody changed it since `base` was loaded."""
+    if name not in TEXT_FIELDS:
+        raise InvalidInput("error.invalid")
+    value = freetext.clean(name, text)
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _editable(rs)
+        column = getattr(ReflectionSession, name)
+        result = s.exec(
+            update(ReflectionSession)
+            .where(ReflectionSession.id == rs.id, column == freetext.normalise(base))
+            .values(
+                {
+                    name: value,
+                    "updated_at": _now(),
+                    "version": ReflectionSession.version + 1,
+                }
+            )
+        )
+        if result.rowcount != 1:
+            s.refresh(rs)
+            current = getattr(rs, name)
+            if current == value:
+                return value
+            raise Conflict(current_text=current)
+        return value
+
+
+def update_choices(
+    engine: Engine,
+    actor_id: int | None,
+    session_id: int,
+    *,
+    conversation_kind: str | None = None,
+    situation: list[str] | None = None,
+    lenses: list[str] | None = None,
+) -> None:
+    cat = catalogue()
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _editable(rs)
+        if conversation_kind is not None:
+            if conversation_kind not in {o.id for o in cat.conversation_kinds}:
+                raise InvalidInput("error.unknown_option")
+            rs.conversation_kind = conversation_kind
+        if situation is not None:
+            known = {o.id for o in cat.situation_categories}
+            if not set(situation) <= known:
+                raise InvalidInput("error.unknown_option")
+            rs.situation = list(dict.fromkeys(situation))
+        if lenses is not None:
+            known = {lens.id for lens in cat.lenses}
+            if not set(lenses) <= known:
+                raise InvalidInput("error.unknown_option")
+            rs.lenses = list(dict.fromkeys(lenses))
+        _touch(s, rs)
+
+
+# ---------------------------------------------------------------- moving through the phases
+
+
+def acknowledge_rules(engine: Engine, actor_id: int | None, session_id: int) -> None:
+    with session_scope(engine) as s:
+        _actor, rs, p = _as_participant(s, actor_id, session_id)
+        if p.rules_acknowledged_at is None:
+            p.rules_acknowledged_at = _now()
+            s.add(p)
+            _touch(s, rs)
+
+
+def _phase_blockers(s: Session, rs: ReflectionSession, target: int) -> list[str]:
+    """Why the group cannot move on yet: each item an i18n key, none means go."""
+    blockers: list[str] = []
+    if target > 1:
+        listeners = s.exec(
+            select(func.count())
+            .select_from(Participant)
+            .where(Participant.session_id == rs.id, Participant.role == "listener")
+        ).one()
+        if not listeners:
+            blockers.append("block.no_listeners")
+        if not rs.conversation_kind:
+            blockers.append("block.no_kind")
+        if not rs.excerpt.strip():
+            blockers.append("block.no_excerpt")
+        if not rs.lenses:
+            blockers.append("block.no_lenses")
+    if target > 2:
+        missing = s.exec(
+            select(func.count())
+            .select_from(Participant)
+            .where(
+                Participant.session_id == rs.id,
+                Participant.rules_acknowledged_at.is_(None),
+            )
+        ).one()
+        if missing:
+            blockers.append("block.rules_not_acknowledged")
+    return blockers
+
+
+def phase_blockers(engine: Engine, actor_id: int | None, session_id: int, target: int) -> list[str]:
+    with session_scope(engine) as s:
+        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        return _phase_blockers(s, rs, target)
+
+
+def set_phase(engine: Engine, actor_id: int | None, session_id: int, phase: int) -> int:
+    """Any participant may move the group back and forth; forward only when the ground is laid."""
+    if not 1 <= int(phase) <= PHASE_COUNT:
+        raise InvalidInput("error.invalid")
+    with session_scope(engine) as s:
+        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        if phase > rs.phase:
+            blockers = _phase_blockers(s, rs, phase)
+            if blockers:
+                raise InvalidInput("error.phase_blocked", blockers=blockers)
+        rs.phase = int(phase)
+        _touch(s, rs)
+        return rs.phase
+
+
+def finish_session(engine: Engine, actor_id: int | None, session_id: int) -> None:
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _editable(rs)
+        for lp in s.exec(select(LearningPoint).where(LearningPoint.session_id == rs.id)).all():
+            if lp.text.strip() and (lp.category is None or lp.shared is None):
+                raise InvalidInput("error.learning_point_incomplete", position=lp.position)
+        rs.status = "finished"
+        rs.phase = PHASE_COUNT
+        rs.finished_at = _now()
+        _touch(s, rs)
+
+
+# ---------------------------------------------------------------- contributions
+
+
+def _check_slot(rs: ReflectionSession, kind: str, slot: str) -> None:
+    if kind == "observation":
+        questions = {
+            q.id for lens in catalogue().lenses if lens.id in rs.lenses for q in lens.questions
+        }
+        free = {f"{lens_id}.free" for lens_id in rs.lenses}
+        if slot not in questions | free:
+            raise InvalidInput("error.unknown_question")
+    elif slot != "":
+        raise InvalidInput("error.invalid")
+
+
+def save_contribution(
+    engine: Engine,
+    actor_id: int | None,
+    session_id: int,
+    kind: str,
+    slot: str,
+    text: str,
+    expected_version: int,
+) -> int:
+    """Autosave one of the caller's own texts; returns the new version (0 = not yet saved)."""
+    if kind not in LISTENER_KINDS + BRINGER_KINDS:
+        raise InvalidInput("error.invalid")
+    value = freetext.clean(kind, text)
+    with session_scope(engine) as s:
+        actor, rs, p = _as_participant(s, actor_id, session_id)
+        _editable(rs)
+        if kind in LISTENER_KINDS and p.role != "listener":
+            raise PermissionDenied("error.listener_only")
+        if kind in BRINGER_KINDS and p.role != "bringer":
+            raise PermissionDenied("error.bringer_only")
+        _check_slot(rs, kind, slot)
+        existing = s.exec(
+            select(Contribution).where(
+                Contribution.session_id == rs.id,
+                Contribution.author_id == actor.user_id,
+                Contribution.kind == kind,
+                Contribution.slot == slot,
+            )
+        ).first()
+        if existing is None:
+            if expected_version != 0:
+                raise Conflict(current_text="", current_version=0)
+            c = Contribution(
+                session_id=rs.id,
+                author_id=actor.user_id,
+                kind=kind,
+                slot=slot,
+                text=value,
+            )
+            s.add(c)
+            try:
+                s.flush()
+            except IntegrityError:
+                # The same person saved from another tab a moment ago.
+                raise Conflict(current_text="", current_version=None) from None
+            _touch(s, rs)
+            return c.version
+        if existing.text == value:
+            return existing.version
+        result = s.exec(
+            update(Contribution)
+            .where(Contribution.id == existing.id, Contribution.version == expected_version)
+            .values(text=value, version=Contribution.version + 1, updated_at=_now())
+        )
+        if result.rowcount != 1:
+            raise Conflict(current_text=existing.text, current_version=existing.version)
+        _touch(s, rs)
+        return expected_version + 1
+
+
+def _learning_point(s: Session, rs: ReflectionSession, position: int) -> LearningPoint | None:
+    return s.exec(
+        select(LearningPoint).where(
+            LearningPoint.session_id == rs.id, LearningPoint.position == position
+        )
+    ).first()
+
+
+def save_learning_point(
+    engine: Engine,
+    actor_id: int | None,
+    session_id: int,
+    position: int,
+    text: str,
+    expected_version: int,
+) -> int:
+    """The group formulates learning points together, so any participant may edit the text."""
+    if not 1 <= int(position) <= MAX_LEARNING_POINTS:
+        raise InvalidInput("error.invalid")
+    value = freetext.clean("learning_point", text)
+    with session_scope(engine) as s:
+        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _editable(rs)
+        lp = _learning_point(s, rs, position)
+        if lp is None:
+            if expected_version != 0:
+                raise Conflict(current_text="", current_version=0)
+            lp = LearningPoint(session_id=rs.id, position=position, text=value)
+            s.add(lp)
+            try:
+                s.flush()
+            except IntegrityError:
+                raise Conflict(current_text="", current_version=None) from None
+            _touch(s, rs)
+            return lp.version
+        if lp.text == value:
+            return lp.version
+        result = s.exec(
+            update(LearningPoint)
+            .where(LearningPoint.id == lp.id, LearningPoint.version == expected_version)
+            .values(text=value, version=LearningPoint.version + 1, updated_at=_now())
+        )
+        if result.rowcount != 1:
+            raise Conflict(current_text=lp.text, current_version=lp.version)
+        _touch(s, rs)
+        return expected_version + 1
+
+
+def set_learning_point_category(
+    engine: Engine,
+    actor_id: int | None,
+    session_id: int,
+    position: int,
+    category: str | None,
+) -> None:
+    if category is not None and category not in {o.id for o in catalogue().learning_categories}:
+        raise InvalidInput("error.unknown_option")
+    with session_scope(engine) as s:
+        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _editable(rs)
+        lp = _learning_point(s, rs, position)
+        if lp is None or not lp.text.strip():
+            raise InvalidInput("error.learning_point_empty")
+        lp.category = category
+        lp.updated_at = _now()
+        s.add(lp)
+        _touch(s, rs)
+
+
+def set_learning_point_sharing(
+    engine: Engine, actor_id: int | None, session_id: int, position: int, shared: bool
+) -> None:
+    """Only the bringer decides what leaves the room: the conversation material is his or hers."""
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _editable(rs)
+        lp = _learning_point(s, rs, position)
+        if lp is None or not lp.text.strip():
+            raise InvalidInput("error.learning_point_empty")
+        lp.shared = bool(shared)
+        lp.updated_at = _now()
+        s.add(lp)
+        _touch(s, rs)
+
+
+def submit_process_check(
+    engine: Engine, actor_id: int | None, session_id: int, safe_frame: int
+) -> None:
+    """Stored without the person or the session, by team and month only."""
+    if int(safe_frame) not in range(1, 6):
+        raise InvalidInput("error.scale")
+    with session_scope(engine) as s:
+        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        if s.get(ProcessCheckReceipt, (rs.id, actor.user_id)) is not None:
+            raise InvalidInput("error.process_check_done")
+        s.add(ProcessCheckReceipt(session_id=rs.id, user_id=actor.user_id))
+        period = datetime.now(timezone.utc).strftime("%Y-%m")
+        s.add(ProcessCheck(team_id=rs.team_id, period=period, safe_frame=int(safe_frame)))
+
+
+# ---------------------------------------------------------------- reading
+
+
+def session_view(engine: Engine, actor_id: int | None, session_id: int) -> SessionView:
+    with session_scope(engine) as s:
+        actor, rs, me = _as_participant(s, actor_id, session_id)
+        names = dict(
+            s.exec(
+                select(User.id, User.display_name)
+                .join(Participant, Participant.user_id == User.id)
+                .where(Participant.session_id == rs.id)
+            ).all()
+        )
+        parts = s.exec(
+            select(Participant)
+            .where(Participant.session_id == rs.id)
+            .order_by(Participant.role, Participant.id)
+        ).all()
+        contributions = s.exec(
+            select(Contribution)
+            .where(Contribution.session_id == rs.id)
+            .order_by(Contribution.kind, Contribution.slot, Contribution.id)
+        ).all()
+        visible = [
+            ContributionView(
+                c.id,
+                c.author_id,
+                names.get(c.author_id, "?"),
+                c.kind,
+                c.slot,
+                c.text,
+                c.version,
+            )
+            for c in contributions
+            if c.kind not in PRIVATE_KINDS or c.author_id == actor.user_id
+        ]
+        lps = s.exec(
+            select(LearningPoint)
+            .where(LearningPoint.session_id == rs.id)
+            .order_by(LearningPoint.position)
+        ).all()
+        team = s.get(Team, rs.team_id)
+        done = s.get(ProcessCheckReceipt, (rs.id, actor.user_id)) is not None
+        return SessionView(
+            id=rs.id,
+            title=rs.title,
+            team_name=team.name if team else "",
+            bringer_id=rs.bringer_id,
+            bringer_name=names.get(rs.bringer_id, "?"),
+            conversation_kind=rs.conversation_kind,
+            situation=list(rs.situation or []),
+            excerpt=rs.excerpt,
+            lenses=list(rs.lenses or []),
+            context_wish=rs.context_wish,
+            phase=rs.phase,
+            status=rs.status,
+            created_at=rs.created_at,
+            updated_at=rs.updated_at,
+            my_user_id=actor.user_id,
+            my_role=me.role,
+            participants=[
+                ParticipantView(
+                    p.user_id,
+                    names.get(p.user_id, "?"),
+                    p.role,
+                    p.rules_acknowledged_at is not None,
+                )
+                for p in parts
+            ],
+            contributions=visible,
+            learning_points=[
+                LearningPointView(lp.position, lp.text, lp.category, lp.shared, lp.version)
+                for lp in lps
+            ],
+            process_check_done=done,
+        )
+
+
+def session_stamp(engine: Engine, actor_id: int | None, session_id: int) -> tuple[int, str]:
+    """(phase, last change) — cheap enough to poll every few seconds."""
+    with session_scope(engine) as s:
+        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        return rs.phase, rs.updated_at.isoformat()
+
+
+def my_overview(engine: Engine, actor_id: int | None) -> tuple[list[SessionSummary], PracticeView]:
+    """Everything "Mine refleksioner" shows: own sessions and own practice over time."""
+    return list_my_sessions(engine, actor_id), my_practice(engine, actor_id)
+
+
+def list_my_sessions(engine: Engine, actor_id: int | None) -> list[SessionSummary]:
+    with session_scope(engine) as s:
+        actor = require(s, actor_id, "caseworker")
+        mine = s.exec(
+            select(ReflectionSession, Participant.role)
+            .join(Participant, Participant.session_id == ReflectionSession.id)
+            .where(Participant.user_id == actor.user_id)
+            .order_by(ReflectionSession.updated_at.desc())
+        ).all()
+        ids = [rs.id for rs, _role in mine]
+        people: dict[int, list[tuple[int, str]]] = {}
+        if ids:
+            for sid, uid, name in s.exec(
+                select(Participant.session_id, User.id, User.display_name)
+                .join(User, User.id == Participant.user_id)
+                .where(Participant.session_id.in_(ids))
+            ).all():
+                people.setdefault(sid, []).append((uid, name))
+        out = []
+        for rs, role in mine:
+            names = dict(people.get(rs.id, []))
+            out.append(
+                SessionSummary(
+                    id=rs.id,
+                    title=rs.title,
+                    my_role=role,
+                    bringer_name=names.get(rs.bringer_id, "?"),
+                    others=sorted(n for uid, n in names.items() if uid != actor.user_id),
+                    phase=rs.phase,
+                    status=rs.status,
+                    created_at=rs.created_at,
+                    updated_at=rs.updated_at,
+                )
+            )
+        return out
+
+
+def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str:
+    """The bringer deletes the whole session; a listener withdraws with his or her own texts.
+
+    Returns "deleted" or "withdrawn". Deletion is real: rows are removed, not flagged.
+    """
+    with session_scope(engine) as s:
+        actor, rs, p = _as_participant(s, actor_id, session_id)
+        if p.role == "bringer":
+            for model in (
+                Contribution,
+                LearningPoint,
+                ProcessCheckReceipt,
+                Participant,
+            ):
+                s.exec(delete(model).where(model.session_id == rs.id))
+            s.exec(delete(ReflectionSession).where(ReflectionSession.id == rs.id))
+            return "deleted"
+        s.exec(
+            delete(Contribution).where(
+                Contribution.session_id == rs.id,
+                Contribution.author_id == actor.user_id,
+            )
+        )
+        s.exec(delete(Participant).where(Participant.id == p.id))
+        _touch(s, rs)
+        return "withdrawn"
+
+
+def _quarter(d: datetime) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3
+
+
+def my_practice(engine: Engine, actor_id: int | None, now: datetime | None = None) -> PracticeView:
+    now = now or datetime.now(timezone.utc)
+    with session_scope(engine) as s:
+        actor = require(s, actor_id, "caseworker")
+        rows = s.exec(
+            select(ReflectionSession.created_at, Participant.role, ReflectionSession.lenses)
+            .join(Participant, Participant.session_id == ReflectionSession.id)
+            .where(Participant.user_id == actor.user_id)
+        ).all()
+        months: dict[str, list[int]] = {}
+        lens_counts: Counter[str] = Counter()
+        q_now = _quarter(now)
+        q_prev = (q_now[0] - 1, 3) if q_now[1] == 0 else (q_now[0], q_now[1] - 1)
+        this_q = prev_q = 0
+        for created, role, lenses in rows:
+            key = created.strftime("%Y-%m")
+            bucket = months.setdefault(key, [0, 0])
+            bucket[0 if role == "bringer" else 1] += 1
+            if role == "bringer":
+                lens_counts.update(lenses or [])
+            q = _quarter(created)
+            this_q += q == q_now
+            prev_q += q == q_prev
+        takeaways = s.exec(
+            select(Contribution.updated_at, ReflectionSession.title, Contribution.text)
+            .join(ReflectionSession, ReflectionSession.id == Contribution.session_id)
+            .where(
+                Contribution.author_id == actor.user_id,
+                Contribution.kind == "takeaway",
+                Contribution.text != "",
+            )
+            .order_by(Contribution.updated_at.desc())
+        ).all()
+        return PracticeView(
+            by_month=[(m, b[0], b[1]) for m, b in sorted(months.items())],
+            lenses=sorted(lens_counts.items(), key=lambda kv: (-kv[1], kv[0])),
+            takeaways=[(d, t, x) for d, t, x in takeaways],
+            total_brought=sum(b[0] for b in months.values()),
+            total_listened=sum(b[1] for b in months.values()),
+            this_quarter=this_q,
+            previous_quarter=prev_q,
+        )

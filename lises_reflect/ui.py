@@ -1,0 +1,220 @@
+"""Streamlit glue shared by app.py and the pages: context, translation, errors, autosave.
+
+The only module of the package that imports Streamlit; the logic it calls lives elsewhere and
+is tested without it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from lises_reflect import freetext
+from lises_reflect.config import Settings, load_settings
+from lises_reflect.errors import Conflict, ServiceError
+from lises_reflect.i18n import t
+from lises_reflect.privacy import PersonalDataError, describe_finding
+
+PAGES = {
+    "home": "pages/home.py",
+    "mine": "pages/my_reflections.py",
+    "new": "pages/new_session.py",
+    "session": "pages/session.py",
+    "admin": "pages/admin.py",
+}
+
+
+@st.cache_resource(show_spinner=False)
+def _settings_cached() -> Settings:
+    return load_settings()
+
+
+def settings() -> Settings:
+    return _settings_cached()
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_for(url: str, demo: bool) -> Engine:
+    from lises_reflect import demo as demo_data
+    from lises_reflect.db import get_engine, migrate
+
+    engine = get_engine(url)
+    migrate(engine)
+    if demo and demo_data.is_empty(engine):
+        demo_data.seed(engine)
+    return engine
+
+
+def engine() -> Engine:
+    s = settings()
+    return _engine_for(s.database_url, s.demo)
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "da")
+
+
+def tr(key: str, **params: Any) -> str:
+    return t(key, lang(), **params)
+
+
+def user_id() -> int | None:
+    return st.session_state.get("user_id")
+
+
+def roles() -> frozenset[str]:
+    return frozenset(st.session_state.get("user_roles") or ())
+
+
+def error_text(err: BaseException) -> str:
+    if isinstance(err, PersonalDataError):
+        details = " ".join(describe_finding(f, lang()) for f in err.findings)
+        return tr("error.personal_data", details=details)
+    if isinstance(err, ServiceError):
+        params = dict(err.params)
+        if err.code == "error.phase_blocked":
+            items = "\n".join(f"- {tr(b)}" for b in params.pop("blockers", []))
+            return tr(err.code) + "\n" + items
+        return tr(err.code, **params)
+    if isinstance(err, OperationalError):
+        return tr("error.database")
+    return tr("error.generic")
+
+
+def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
+    """Run a service call; show a translated message instead of a traceback on refusal."""
+    try:
+        return True, fn(*args, **kwargs)
+    except (ServiceError, PersonalDataError, OperationalError) as err:
+        st.error(error_text(err))
+        return False, err
+
+
+def refuse(err: BaseException) -> None:
+    """A clear refusal for a page the caller may not use, then stop the page."""
+    st.error(error_text(err))
+    st.stop()
+
+
+def require_role(*wanted: str) -> int:
+    uid = user_id()
+    if uid is None or not (roles() & set(wanted)):
+        from lises_reflect.errors import PermissionDenied
+
+        refuse(
+            PermissionDenied(
+                "error.role_required", roles=", ".join(tr(f"role.{r}") for r in wanted)
+            )
+        )
+    return uid  # type: ignore[return-value]
+
+
+def plain(text: str, *, empty: str = "—") -> None:
+    """User text is shown as text: never Markdown, never HTML."""
+    st.text(text if text.strip() else empty)
+
+
+def visibility_note(key: str) -> None:
+    st.caption(tr(key))
+
+
+def local_time(d: datetime) -> str:
+    if d.tzinfo is None:
+        d = d.replace(tzinfo=timezone.utc)
+    return d.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+# ---------------------------------------------------------------- autosave
+
+
+@dataclass
+class _Base:
+    text: str
+    version: int  # for session texts: unused (the base text itself is the version)
+
+
+def autosave_text(
+    key: str,
+    label: str,
+    loaded_text: str,
+    loaded_version: int,
+    save: Callable[[str, _Base], int | str],
+    *,
+    field: str,
+    visibility: str,
+    height: int = 150,
+    disabled: bool = False,
+    placeholder: str | None = None,
+    help: str | None = None,
+) -> None:
+    """A text area that saves itself when it changes.
+
+    `save(text, base)` stores the text if nobody changed it since `base`; it returns the new
+    version. On refusal the text stays in the field and the reason is shown under it; on a
+    conflict the other version is shown too, so both texts are kept.
+    """
+    wkey, bkey, skey = f"w:{key}", f"b:{key}", f"s:{key}"
+    base: _Base | None = st.session_state.get(bkey)
+    if wkey not in st.session_state or base is None:
+        st.session_state[wkey] = loaded_text
+        st.session_state[bkey] = base = _Base(loaded_text, loaded_version)
+    elif st.session_state[wkey] == base.text and (
+        loaded_text != base.text or loaded_version != base.version
+    ):
+        # Nothing unsaved here and the stored text moved on (another tab): follow it.
+        st.session_state[wkey] = loaded_text
+        st.session_state[bkey] = _Base(loaded_text, loaded_version)
+
+    def on_change() -> None:
+        current: _Base = st.session_state[bkey]
+        text = st.session_state.get(wkey, "")
+        try:
+            result = save(text, current)
+        except Conflict as err:
+            st.session_state[skey] = ("conflict", err.current_text)
+            version = current.version if err.current_version is None else err.current_version
+            # The next save is made against what the user has now seen.
+            st.session_state[bkey] = _Base(err.current_text, version)
+            return
+        except (ServiceError, PersonalDataError, OperationalError) as err:
+            st.session_state[skey] = ("error", error_text(err))
+            return
+        stored = freetext.normalise(text)
+        version = result if isinstance(result, int) else current.version
+        st.session_state[bkey] = _Base(stored, version)
+        st.session_state[skey] = ("saved", time.strftime("%H:%M:%S"))
+
+    limit = freetext.LIMITS.get(field)
+    caption = tr("ui.limit", limit=limit) if limit else ""
+    st.text_area(
+        label,
+        key=wkey,
+        height=height,
+        on_change=on_change,
+        disabled=disabled,
+        placeholder=placeholder,
+        help=help,
+    )
+    st.caption(f"{tr(visibility)} · {caption}" if caption else tr(visibility))
+    state = st.session_state.get(skey)
+    if state:
+        kind, payload = state
+        if kind == "saved":
+            st.caption(tr("ui.saved_at", time=payload))
+        elif kind == "error":
+            st.error(payload)
+        elif kind == "conflict":
+            st.warning(tr("error.conflict"))
+            with st.container(border=True):
+                st.caption(tr("ui.other_version"))
+                plain(payload)
+            if st.button(tr("ui.save_mine"), key=f"retry:{key}"):
+                on_change()
+                st.rerun()

@@ -1,0 +1,129 @@
+"""Mine refleksioner: own sessions, and own practice compared only with one's own earlier self."""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from lises_reflect import sessions, ui
+
+uid = ui.require_role("caseworker")
+engine = ui.engine()
+st.title(ui.tr("mine.title"))
+
+pending = st.session_state.pop("mine_notice", None)
+if pending:
+    st.success(ui.tr(pending))
+
+ok, result = ui.call(sessions.my_overview, engine, uid)
+if not ok:
+    st.stop()
+items, practice = result
+cat = sessions.catalogue()
+lang = ui.lang()
+
+if st.button(ui.tr("mine.start_new"), type="primary"):
+    st.switch_page(ui.PAGES["new"])
+
+tab_sessions, tab_practice = st.tabs([ui.tr("mine.tab_sessions"), ui.tr("mine.tab_practice")])
+
+with tab_sessions:
+    if not items:
+        st.info(ui.tr("mine.empty"))
+    for item in items:
+        with st.container(border=True):
+            left, right = st.columns([4, 2])
+            with left:
+                st.markdown(
+                    f"**{ui.tr('mine.role.' + item.my_role)}** · " + ui.local_time(item.updated_at)
+                )
+                st.text(item.title or ui.tr("session.untitled"))
+                phase = cat.phases[item.phase - 1].title.get(lang)
+                status = (
+                    ui.tr("mine.finished")
+                    if item.status == "finished"
+                    else ui.tr("mine.phase", number=item.phase, name=phase)
+                )
+                people = ", ".join(item.others) or "—"
+                st.caption(f"{status} · {ui.tr('mine.with', people=people)}")
+            with right:
+                if st.button(
+                    ui.tr("mine.open") if item.status == "finished" else ui.tr("mine.continue"),
+                    key=f"open:{item.id}",
+                ):
+                    st.session_state["current_session"] = item.id
+                    st.switch_page(ui.PAGES["session"], query_params={"s": str(item.id)})
+                label = "mine.delete" if item.my_role == "bringer" else "mine.withdraw"
+                confirm_key = f"confirm:{item.id}"
+                if st.session_state.get(confirm_key):
+                    st.warning(ui.tr(label + "_confirm"))
+                    c1, c2 = st.columns(2)
+                    if c1.button(ui.tr("mine.yes"), key=f"yes:{item.id}", type="primary"):
+                        ok, outcome = ui.call(sessions.delete_session, engine, uid, item.id)
+                        st.session_state.pop(confirm_key, None)
+                        if ok:
+                            st.session_state["mine_notice"] = f"mine.{outcome}"
+                            if st.session_state.get("current_session") == item.id:
+                                st.session_state.pop("current_session", None)
+                            st.rerun()
+                    if c2.button(ui.tr("mine.no"), key=f"no:{item.id}"):
+                        st.session_state.pop(confirm_key, None)
+                        st.rerun()
+                elif st.button(ui.tr(label), key=f"del:{item.id}"):
+                    st.session_state[confirm_key] = True
+                    st.rerun()
+
+with tab_practice:
+    st.caption(ui.tr("mine.practice_note"))
+    c1, c2, c3 = st.columns(3)
+    c1.metric(ui.tr("mine.brought"), practice.total_brought)
+    c2.metric(ui.tr("mine.listened"), practice.total_listened)
+    c3.metric(
+        ui.tr("mine.this_quarter"),
+        practice.this_quarter,
+        delta=practice.this_quarter - practice.previous_quarter,
+        delta_color="off",
+        help=ui.tr("mine.quarter_help", previous=practice.previous_quarter),
+    )
+    if practice.by_month:
+        rows = []
+        for month, brought, listened in practice.by_month:
+            rows.append({"month": month, "role": ui.tr("mine.role.bringer"), "n": brought})
+            rows.append({"month": month, "role": ui.tr("mine.role.listener"), "n": listened})
+        frame = pd.DataFrame(rows)
+        chart = (
+            alt.Chart(frame)
+            .mark_bar()
+            .encode(
+                x=alt.X("month:O", title=ui.tr("mine.month")),
+                y=alt.Y("n:Q", title=ui.tr("mine.sessions"), stack=True),
+                color=alt.Color("role:N", title=ui.tr("mine.as")),
+                tooltip=["month", "role", "n"],
+            )
+        )
+        st.altair_chart(chart, width="stretch")
+        st.caption(
+            ui.tr(
+                "mine.chart_reading",
+                total=practice.total_brought + practice.total_listened,
+                months=len(practice.by_month),
+            )
+        )
+    st.subheader(ui.tr("mine.lenses"))
+    if practice.lenses:
+        st.dataframe(
+            [
+                {ui.tr("mine.lens"): cat.lens(lens_id).title.get(lang), ui.tr("mine.sessions"): n}
+                for lens_id, n in practice.lenses
+            ],
+            hide_index=True,
+        )
+    else:
+        st.caption("—")
+    st.subheader(ui.tr("mine.takeaways"))
+    st.caption(ui.tr("vis.private"))
+    if not practice.takeaways:
+        st.caption("—")
+    for when, title, text in practice.takeaways:
+        with st.container(border=True):
+            st.caption(f"{ui.local_time(when)} · {title or ui.tr('session.untitled')}")
+            ui.plain(text)

@@ -1,0 +1,477 @@
+"""Refleksion: one Lån et øre session, phase by phase, for the bringer and the listeners."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lises_reflect import sessions, ui
+from lises_reflect.sessions import SessionView
+
+uid = ui.require_role("caseworker")
+engine = ui.engine()
+cat = sessions.catalogue()
+lang = ui.lang()
+
+raw = st.query_params.get("s") or st.session_state.get("current_session")
+try:
+    sid = int(raw) if raw is not None else None
+except (TypeError, ValueError):
+    sid = None
+if sid is None:
+    st.info(ui.tr("error.no_session_selected"))
+    st.page_link(ui.PAGES["mine"], label=ui.tr("nav.mine"), icon=":material/menu_book:")
+    st.stop()
+
+ok, view = ui.call(sessions.session_view, engine, uid, sid)
+if not ok:
+    st.page_link(ui.PAGES["mine"], label=ui.tr("nav.mine"), icon=":material/menu_book:")
+    st.stop()
+st.session_state["current_session"] = sid
+if st.query_params.get("s") != str(sid):
+    st.query_params["s"] = str(sid)
+v: SessionView = view
+readonly = v.finished
+
+
+# ---------------------------------------------------------------- header and live updates
+
+st.title(v.title or ui.tr("session.untitled"))
+st.caption(
+    ui.tr(
+        "session.meta", team=v.team_name, bringer=v.bringer_name, date=ui.local_time(v.created_at)
+    )
+    + " · "
+    + ui.tr("session.you_are", role=ui.tr("mine.role." + v.my_role))
+)
+st.markdown(
+    " · ".join(
+        f"{p.name} ({ui.tr('mine.role.' + p.role)}"
+        + (f", {ui.tr('rules.ok_short')})" if p.acknowledged else ")")
+        for p in v.participants
+    )
+)
+if readonly:
+    st.success(ui.tr("session.finished_note"))
+
+stamp = (v.phase, v.updated_at.isoformat())
+
+
+@st.fragment(run_every=4)
+def live_updates() -> None:
+    """Polls a cheap stamp; offers a refresh rather than forcing one, so nobody loses typing."""
+    ok, now = ui.call(sessions.session_stamp, engine, uid, sid)
+    if not ok:
+        return
+    cols = st.columns([5, 1])
+    if now != stamp:
+        if now[0] != stamp[0]:
+            cols[0].info(ui.tr("session.phase_moved", name=cat.phases[now[0] - 1].title.get(lang)))
+        else:
+            cols[0].info(ui.tr("session.news"))
+    if cols[1].button(ui.tr("session.refresh"), key="refresh", icon=":material/refresh:"):
+        st.rerun(scope="app")
+
+
+live_updates()
+
+# ---------------------------------------------------------------- phase navigation
+
+phase = cat.phases[v.phase - 1]
+st.progress(
+    v.phase / sessions.PHASE_COUNT,
+    text=ui.tr(
+        "session.phase_of", number=v.phase, total=sessions.PHASE_COUNT, name=phase.title.get(lang)
+    ),
+)
+
+
+def go(target: int) -> None:
+    ok, _ = ui.call(sessions.set_phase, engine, uid, sid, target)
+    if ok:
+        st.rerun()
+
+
+nav = st.columns([1, 3, 1])
+if nav[0].button(ui.tr("session.prev"), disabled=v.phase <= 1 or readonly, width="stretch"):
+    go(v.phase - 1)
+choice = nav[1].selectbox(
+    ui.tr("session.goto"),
+    [p.number for p in cat.phases],
+    index=v.phase - 1,
+    format_func=lambda n: f"{n}. {cat.phases[n - 1].title.get(lang)}",
+    disabled=readonly,
+    label_visibility="collapsed",
+    key=f"goto:{sid}:{v.phase}",
+)
+if choice != v.phase:
+    go(choice)
+if nav[2].button(
+    ui.tr("session.next"),
+    disabled=v.phase >= sessions.PHASE_COUNT or readonly,
+    type="primary",
+    width="stretch",
+):
+    go(v.phase + 1)
+
+st.info(phase.instruction.get(lang))
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def option_label(options, option_id: str | None) -> str:
+    for o in options:
+        if o.id == option_id:
+            return o.label.get(lang)
+    return "—"
+
+
+def excerpt_panel(expanded: bool = False) -> None:
+    with st.expander(ui.tr("session.excerpt"), expanded=expanded):
+        ui.plain(v.excerpt)
+
+
+def save_text_field(name: str):
+    def save(text: str, base) -> str:
+        return sessions.update_text(engine, uid, sid, name, text, base.text)
+
+    return save
+
+
+def save_contribution(kind: str, slot: str):
+    def save(text: str, base) -> int:
+        return sessions.save_contribution(engine, uid, sid, kind, slot, text, base.version)
+
+    return save
+
+
+def contribution_box(kind: str, slot: str, label: str, visibility: str, **kw) -> None:
+    mine = v.mine(kind, slot)
+    ui.autosave_text(
+        f"{sid}:{kind}:{slot}",
+        label,
+        mine.text if mine else "",
+        mine.version if mine else 0,
+        save_contribution(kind, slot),
+        field=kind,
+        visibility=visibility,
+        disabled=readonly,
+        **kw,
+    )
+
+
+def others(kind: str, slot: str | None = None) -> None:
+    shown = [c for c in v.others(kind) if slot is None or c.slot == slot]
+    for c in shown:
+        if c.text.strip():
+            with st.container(border=True):
+                st.caption(c.author_name)
+                ui.plain(c.text)
+
+
+# ---------------------------------------------------------------- the phases
+
+
+def phase_preparation() -> None:
+    if not v.is_bringer:
+        st.write(ui.tr("prep.listener_note", bringer=v.bringer_name))
+        st.markdown(
+            f"**{ui.tr('prep.kind')}:** {option_label(cat.conversation_kinds, v.conversation_kind)}"
+        )
+        situation = ", ".join(option_label(cat.situation_categories, s) for s in v.situation) or "—"
+        st.markdown(f"**{ui.tr('prep.situation')}:** {situation}")
+        lenses = ", ".join(cat.lens(lid).title.get(lang) for lid in v.lenses) or "—"
+        st.markdown(f"**{ui.tr('prep.lenses')}:** {lenses}")
+        excerpt_panel(expanded=True)
+        return
+    ui.autosave_text(
+        f"{sid}:title",
+        ui.tr("new.session_title"),
+        v.title,
+        0,
+        save_text_field("title"),
+        field="title",
+        visibility="vis.group",
+        height=68,
+        disabled=readonly,
+    )
+
+    ok, team = ui.call(sessions.colleagues, engine, uid)
+    team = team if ok else []
+    names = dict(team)
+    current = [p.user_id for p in v.participants if p.role == "listener"]
+    for p in v.participants:
+        names.setdefault(p.user_id, p.name)
+
+    def on_listeners() -> None:
+        chosen = st.session_state[f"listeners:{sid}"]
+        ok, _ = ui.call(sessions.set_listeners, engine, uid, sid, chosen)
+        if not ok:
+            st.session_state[f"listeners:{sid}"] = current
+
+    st.multiselect(
+        ui.tr("prep.listeners"),
+        list(names),
+        default=current,
+        format_func=lambda u: names.get(u, "?"),
+        max_selections=sessions.MAX_LISTENERS,
+        key=f"listeners:{sid}",
+        on_change=on_listeners,
+        disabled=readonly,
+        help=ui.tr("prep.listeners_help"),
+    )
+
+    def on_choice(kind: str) -> None:
+        value = st.session_state[f"{kind}:{sid}"]
+        ui.call(sessions.update_choices, engine, uid, sid, **{kind: value})
+
+    kinds = [o.id for o in cat.conversation_kinds]
+    st.selectbox(
+        ui.tr("prep.kind"),
+        kinds,
+        index=kinds.index(v.conversation_kind) if v.conversation_kind in kinds else None,
+        format_func=lambda k: option_label(cat.conversation_kinds, k),
+        key=f"conversation_kind:{sid}",
+        on_change=on_choice,
+        args=("conversation_kind",),
+        disabled=readonly,
+        placeholder=ui.tr("prep.choose"),
+    )
+    st.multiselect(
+        ui.tr("prep.situation"),
+        [o.id for o in cat.situation_categories],
+        default=v.situation,
+        format_func=lambda k: option_label(cat.situation_categories, k),
+        key=f"situation:{sid}",
+        on_change=on_choice,
+        args=("situation",),
+        disabled=readonly,
+        help=ui.tr("prep.situation_help"),
+    )
+    st.multiselect(
+        ui.tr("prep.lenses"),
+        [lens.id for lens in cat.lenses],
+        default=v.lenses,
+        format_func=lambda k: (
+            cat.lens(k).title.get(lang)
+            + (f" ({ui.tr('prep.optional')})" if cat.lens(k).optional else "")
+        ),
+        key=f"lenses:{sid}",
+        on_change=on_choice,
+        args=("lenses",),
+        disabled=readonly,
+    )
+    with st.expander(ui.tr("prep.about_lenses")):
+        for lens in cat.lenses:
+            st.markdown(f"**{lens.title.get(lang)}** – {lens.description.get(lang)}")
+    st.caption(ui.tr("vis.group"))
+    ui.autosave_text(
+        f"{sid}:excerpt",
+        ui.tr("prep.excerpt"),
+        v.excerpt,
+        0,
+        save_text_field("excerpt"),
+        field="excerpt",
+        visibility="vis.group",
+        height=320,
+        disabled=readonly,
+        help=ui.tr("prep.excerpt_help"),
+        placeholder=ui.tr("prep.excerpt_placeholder"),
+    )
+
+
+def phase_framing() -> None:
+    for rule in cat.ground_rules:
+        st.markdown(f"- {rule.label.get(lang)}")
+    me = next(p for p in v.participants if p.user_id == uid)
+    if me.acknowledged:
+        st.success(ui.tr("rules.acknowledged"))
+    elif st.button(ui.tr("rules.acknowledge"), type="primary", disabled=readonly):
+        ok, _ = ui.call(sessions.acknowledge_rules, engine, uid, sid)
+        if ok:
+            st.rerun()
+    waiting = [p.name for p in v.participants if not p.acknowledged]
+    if waiting:
+        st.caption(ui.tr("rules.waiting", names=", ".join(waiting)))
+
+
+def phase_context() -> None:
+    st.subheader(cat.opening_question.get(lang))
+    if v.is_bringer:
+        ui.autosave_text(
+            f"{sid}:context_wish",
+            ui.tr("context.label"),
+            v.context_wish,
+            0,
+            save_text_field("context_wish"),
+            field="context_wish",
+            visibility="vis.group",
+            disabled=readonly,
+        )
+    else:
+        st.caption(ui.tr("context.listener_note", bringer=v.bringer_name))
+        ui.plain(v.context_wish)
+    excerpt_panel()
+
+
+def phase_describe() -> None:
+    if v.context_wish:
+        st.caption(ui.tr("context.reminder"))
+        ui.plain(v.context_wish)
+    excerpt_panel(expanded=True)
+    if v.is_bringer:
+        st.caption(ui.tr("describe.bringer_note"))
+    else:
+        with st.expander(ui.tr("describe.stems")):
+            for stem in cat.observation_stems:
+                st.markdown(f"- {stem.get(lang)}")
+    for lens_id in v.lenses:
+        lens = cat.lens(lens_id)
+        st.subheader(lens.title.get(lang))
+        st.caption(lens.description.get(lang))
+        for q in lens.questions:
+            st.markdown(f"**{q.text.get(lang)}**")
+            if not v.is_bringer:
+                contribution_box(
+                    "observation", q.id, ui.tr("describe.my_observation"), "vis.group", height=100
+                )
+            others("observation", q.id)
+
+
+def phase_reflect() -> None:
+    excerpt_panel()
+    if v.is_bringer:
+        st.caption(ui.tr("reflect.bringer_note"))
+    else:
+        stems = " / ".join(s.get(lang) for s in cat.reflection_stems[:3])
+        contribution_box(
+            "reflection", "", ui.tr("reflect.my_reflection"), "vis.group", placeholder=stems
+        )
+    others("reflection")
+
+
+def phase_response() -> None:
+    if v.is_bringer:
+        contribution_box("struck", "", ui.tr("response.struck"), "vis.group")
+        contribution_box("takeaway", "", ui.tr("response.takeaway"), "vis.private")
+    else:
+        st.caption(ui.tr("response.listener_note", bringer=v.bringer_name))
+        others("struck")
+
+
+def phase_learning() -> None:
+    categories = [o.id for o in cat.learning_categories]
+    share_label = {
+        None: ui.tr("learning.share_unset"),
+        True: ui.tr("learning.share_yes"),
+        False: ui.tr("learning.share_no"),
+    }
+    for position in range(1, sessions.MAX_LEARNING_POINTS + 1):
+        lp = v.learning_point(position)
+        with st.container(border=True):
+            st.markdown(f"**{ui.tr('learning.point', number=position)}**")
+
+            def save(text: str, base, position: int = position) -> int:
+                return sessions.save_learning_point(engine, uid, sid, position, text, base.version)
+
+            ui.autosave_text(
+                f"{sid}:lp:{position}",
+                ui.tr("learning.text"),
+                lp.text if lp else "",
+                lp.version if lp else 0,
+                save,
+                field="learning_point",
+                visibility="vis.bringer_decides",
+                height=90,
+                disabled=readonly,
+            )
+            has_text = bool(lp and lp.text.strip())
+
+            def on_category(position: int = position) -> None:
+                ui.call(
+                    sessions.set_learning_point_category,
+                    engine,
+                    uid,
+                    sid,
+                    position,
+                    st.session_state[f"lpcat:{sid}:{position}"],
+                )
+
+            st.selectbox(
+                ui.tr("learning.category"),
+                categories,
+                index=categories.index(lp.category) if lp and lp.category in categories else None,
+                format_func=lambda k: option_label(cat.learning_categories, k),
+                key=f"lpcat:{sid}:{position}",
+                on_change=on_category,
+                disabled=readonly or not has_text,
+                placeholder=ui.tr("prep.choose"),
+            )
+            if v.is_bringer:
+
+                def on_share(position: int = position) -> None:
+                    value = st.session_state[f"lpshare:{sid}:{position}"]
+                    if value is not None:
+                        ui.call(
+                            sessions.set_learning_point_sharing, engine, uid, sid, position, value
+                        )
+
+                st.radio(
+                    ui.tr("learning.share"),
+                    [True, False],
+                    index=None if not lp or lp.shared is None else (0 if lp.shared else 1),
+                    format_func=lambda b: share_label[b],
+                    key=f"lpshare:{sid}:{position}",
+                    on_change=on_share,
+                    disabled=readonly or not has_text,
+                    horizontal=True,
+                )
+            else:
+                st.caption(f"{ui.tr('learning.share')}: {share_label[lp.shared if lp else None]}")
+
+
+def phase_closing() -> None:
+    for q in cat.closing_questions:
+        st.markdown(f"- {q.get(lang)}")
+    st.subheader(ui.tr("closing.check"))
+    if v.process_check_done:
+        st.success(ui.tr("closing.check_done"))
+    else:
+        with st.form(f"check:{sid}"):
+            score = st.radio(
+                ui.tr("closing.safe_frame"),
+                [1, 2, 3, 4, 5],
+                index=None,
+                horizontal=True,
+                format_func=lambda n: (
+                    f"{n} – {ui.tr(f'closing.scale.{n}')}" if n in (1, 5) else str(n)
+                ),
+            )
+            st.caption(ui.tr("vis.anonymous"))
+            sent = st.form_submit_button(ui.tr("closing.send"))
+        if sent:
+            if score is None:
+                st.error(ui.tr("error.scale"))
+            else:
+                ok, _ = ui.call(sessions.submit_process_check, engine, uid, sid, score)
+                if ok:
+                    st.rerun()
+    if v.is_bringer and not readonly:
+        st.divider()
+        st.write(ui.tr("closing.finish_note"))
+        if st.button(ui.tr("closing.finish"), type="primary"):
+            ok, _ = ui.call(sessions.finish_session, engine, uid, sid)
+            if ok:
+                st.rerun()
+
+
+{
+    1: phase_preparation,
+    2: phase_framing,
+    3: phase_context,
+    4: phase_describe,
+    5: phase_reflect,
+    6: phase_response,
+    7: phase_learning,
+    8: phase_closing,
+}[v.phase]()

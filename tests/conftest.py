@@ -1,0 +1,127 @@
+"""Shared fixtures: a migrated database on each backend, and a small organisation in it."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from lises_reflect import auth
+from lises_reflect.db import make_engine, migrate
+
+PG_ADMIN_URL = os.environ.get(
+    "LISES_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_bcrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Production cost (12) is asserted in test_auth; everywhere else speed matters more.
+    monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 4)
+
+
+def _pg_reachable() -> str | None:
+    """None when reachable, else the reason."""
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            PG_ADMIN_URL.replace("postgresql+psycopg", "postgresql"), connect_timeout=3
+        ):
+            return None
+    except Exception as err:  # noqa: BLE001
+        return f"PostgreSQL not reachable at {PG_ADMIN_URL}: {err.__class__.__name__}"
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    reason = _pg_reachable()
+    if reason:
+        pytest.skip(reason)
+    name = f"lises_test_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+TABLES = (
+    "process_check_receipt",
+    "process_check",
+    "learning_point",
+    "contribution",
+    "participant",
+    "reflection_session",
+    "userrole",
+    '"user"',
+    "team",
+    "organisation",
+)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+        migrate(eng)
+    else:
+        url = request.getfixturevalue("pg_database")
+        eng = make_engine(url)
+        with eng.begin() as conn:
+            conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+    yield eng
+    eng.dispose()
+
+
+@dataclass
+class Org:
+    engine: Engine
+    team: int
+    other_team: int
+    bringer: int
+    listener: int
+    listener2: int
+    colleague: int  # same team, not invited
+    outsider: int  # caseworker in another team
+    lead: int
+    facilitator: int
+    admin: int
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def org(engine: Engine) -> Org:
+    o = auth.create_organisation(engine, None, "Jobcenter Test")
+    team = auth.create_team(engine, None, o, "Team A")
+    other = auth.create_team(engine, None, o, "Team B")
+
+    def user(name: str, roles: list[str], team_id: int | None) -> int:
+        return auth.create_user(engine, None, name, name.title(), PASSWORD, roles, team_id)
+
+    return Org(
+        engine=engine,
+        team=team,
+        other_team=other,
+        bringer=user("bringer", ["caseworker"], team),
+        listener=user("listener", ["caseworker"], team),
+        listener2=user("listener2", ["caseworker"], team),
+        colleague=user("colleague", ["caseworker"], team),
+        outsider=user("outsider", ["caseworker"], other),
+        lead=user("lead", ["teamlead"], team),
+        facilitator=user("facilitator", ["facilitator"], None),
+        admin=user("admin", ["admin"], None),
+    )
