@@ -152,43 +152,38 @@ with st.sidebar:
             roles=", ".join(ui.tr(f"role.{r}") for r in sorted(actor.roles)),
         )
     )
-    authenticator.logout(ui.tr("app.logout"), location="sidebar", key="logout")
+    authenticator.logout(ui.tr("app.logout"), location="sidebar", key="logout_button")
 
-P = ui.PAGES
-home = st.Page(P["home"], title=ui.tr("nav.home"), icon=":material/home:", url_path="forside")
-sections: dict[str, list] = {"": [home]}
-if actor.has("caseworker"):
-    sections[ui.tr("nav.section.reflection")] = [
-        st.Page(
-            P["mine"],
-            title=ui.tr("nav.mine"),
-            icon=":material/menu_book:",
-            url_path="mine",
-            default=True,
-        ),
-        st.Page(P["new"], title=ui.tr("nav.new"), icon=":material/add_circle:", url_path="ny"),
-        st.Page(
-            P["session"],
-            title=ui.tr("nav.session"),
-            icon=":material/hearing:",
-            url_path="refleksion",
-            visibility="hidden",
-        ),
-    ]
-if actor.has("admin"):
-    sections[ui.tr("nav.section.admin")] = [
-        st.Page(P["admin"], title=ui.tr("nav.admin"), icon=":material/settings:", url_path="admin")
-    ]
-if not actor.has("caseworker"):
-    sections[""] = [
-        st.Page(
-            P["home"],
-            title=ui.tr("nav.home"),
-            icon=":material/home:",
-            url_path="forside",
-            default=True,
-        )
-    ]
+
+def page(name: str, title: str, icon: str, url_path: str, allowed: bool, default: bool = False):  # noqa: ANN201
+    """Pages outside the caller's roles stay registered but hidden: opened by URL, the page's
+    own role check answers with a clear refusal instead of a silent redirect."""
+    return st.Page(
+        ui.PAGES[name],
+        title=title,
+        icon=icon,
+        url_path=url_path,
+        default=default and allowed,
+        visibility="visible" if allowed else "hidden",
+    )
+
+
+caseworker = actor.has("caseworker")
+admin = actor.has("admin")
+sections: dict[str, list] = {
+    "": [
+        page("home", ui.tr("nav.home"), ":material/home:", "forside", True, default=not caseworker)
+    ],
+    ui.tr("nav.section.reflection"): [
+        page("mine", ui.tr("nav.mine"), ":material/menu_book:", "mine", caseworker, default=True),
+        page("new", ui.tr("nav.new"), ":material/add_circle:", "ny", caseworker),
+        # Reached from "Mine refleksioner", never from the menu.
+        page("session", ui.tr("nav.session"), ":material/hearing:", "refleksion", False),
+    ],
+    ui.tr("nav.section.admin"): [
+        page("admin", ui.tr("nav.admin"), ":material/settings:", "admin", admin),
+    ],
+}
 
 try:
     st.navigation(sections).run()

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TextIO
 
 from lises_reflect.config import load_settings
 
@@ -26,8 +27,8 @@ def _engine(args: argparse.Namespace):
 class ProgressBar:
     """A plain text progress bar on stderr; enough for a seed run, no dependency needed."""
 
-    def __init__(self, label: str, stream=sys.stderr, width: int = 30) -> None:
-        self.label, self.stream, self.width = label, stream, width
+    def __init__(self, label: str, stream: TextIO | None = None, width: int = 30) -> None:
+        self.label, self.stream, self.width = label, stream or sys.stderr, width
         self.started = time.monotonic()
 
     def __call__(self, done: int, total: int) -> None:

@@ -31,13 +31,9 @@ PAGES = {
 }
 
 
-@st.cache_resource(show_spinner=False)
-def _settings_cached() -> Settings:
-    return load_settings()
-
-
 def settings() -> Settings:
-    return _settings_cached()
+    # Read on every run (cheap): caching it would pin one environment for the whole process.
+    return load_settings()
 
 
 @st.cache_resource(show_spinner=False)

@@ -105,6 +105,10 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 def org(engine: Engine) -> Org:
+    return make_org(engine)
+
+
+def make_org(engine: Engine) -> Org:
     o = auth.create_organisation(engine, None, "Jobcenter Test")
     team = auth.create_team(engine, None, o, "Team A")
     other = auth.create_team(engine, None, o, "Team B")

@@ -1,0 +1,370 @@
+"""Every page for every role through Streamlit's AppTest, on a real (SQLite) database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lises_reflect import sessions as S
+from lises_reflect.db import make_engine, migrate
+from tests.conftest import PASSWORD, Org, make_org
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+COOKIE_KEY = "k" * 8 + "0123456789abcdefghijklmnopqrstuvwxyz"
+EXCERPT = "R: Hvad tænker du om praktikken?\nB: Jeg kan godt lide (.) at køre truck."
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Org:
+    url = f"sqlite:///{tmp_path / 'pages.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("LISES_COOKIE_KEY", COOKIE_KEY)
+    monkeypatch.delenv("LISES_DEMO", raising=False)
+    engine = make_engine(url)
+    migrate(engine)
+    return make_org(engine)
+
+
+def app(username: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if username:
+        # What streamlit-authenticator leaves in the session after a successful login.
+        at.session_state["authentication_status"] = True
+        at.session_state["username"] = username
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [
+        e.value
+        for kind in ("title", "markdown", "caption", "text", "info", "success", "warning", "error")
+        for e in getattr(at, kind)
+    ]
+    return "\n".join(str(p) for p in parts)
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    for b in at.button:
+        if b.label == label:
+            return b.click().run()
+    raise AssertionError(f"no button {label!r}; have {[b.label for b in at.button]}")
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+# ---------------------------------------------------------------- login and frame
+
+
+def test_login_form_refuses_wrong_password_and_admits_right_one(site: Org) -> None:
+    at = app()
+    no_exception(at)
+    assert [t.label for t in at.text_input] == ["Brugernavn", "Adgangskode"]
+    assert "DEMO" not in texts(at)
+    at.text_input[0].input("bringer")
+    at.text_input[1].input("forkert-kodeord")
+    at.button[0].click().run()
+    assert "Brugernavn eller adgangskode er forkert." in [e.value for e in at.error]
+    at.text_input[0].input("bringer")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    no_exception(at)
+    assert at.session_state["user_id"] == site.bringer
+    assert [t.value for t in at.title] == ["Mine refleksioner"]
+
+
+def test_unknown_user_gets_the_same_message(site: Org) -> None:
+    at = app()
+    at.text_input[0].input("findes-ikke")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    assert "Brugernavn eller adgangskode er forkert." in [e.value for e in at.error]
+
+
+def test_app_refuses_to_start_without_a_strong_cookie_key(site: Org, monkeypatch) -> None:
+    monkeypatch.setenv("LISES_COOKIE_KEY", "short")
+    at = app()
+    assert any("cookie-nøgle" in e.value for e in at.error)
+    assert not at.text_input  # no login form
+
+
+def test_first_run_creates_the_first_admin(tmp_path: Path, monkeypatch) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("LISES_COOKIE_KEY", COOKIE_KEY)
+    monkeypatch.delenv("LISES_DEMO", raising=False)
+    at = app()
+    no_exception(at)
+    assert "Første opstart" in texts(at)
+    username, name, pw1, pw2 = at.text_input
+    username.input("it-admin")
+    name.input("IT-afdelingen")
+    pw1.input("kort")
+    pw2.input("kort")
+    at.button[0].click().run()
+    assert any("mindst 12 tegn" in e.value for e in at.error)
+    assert at.text_input[0].value == "it-admin"  # nothing typed is lost
+    at.text_input[2].input("en lang og god sætning")
+    at.text_input[3].input("en lang og god sætning")
+    at.button[0].click().run()
+    no_exception(at)
+    assert "Administratoren er oprettet. Log ind herunder." in [s.value for s in at.success]
+
+
+def test_demo_mode_lists_accounts_and_shows_banner(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LISES_DEMO", "1")
+    monkeypatch.setenv("LISES_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("LISES_COOKIE_KEY", raising=False)
+    at = app()
+    no_exception(at)
+    assert any(w.value.startswith("DEMO") for w in at.warning)
+    table = at.dataframe[0].value
+    assert {"mette", "jonas", "hanne", "sofie", "admin"} <= set(table.iloc[:, 0])
+    at = app("mette")
+    no_exception(at)
+    assert any(w.value.startswith("DEMO") for w in at.warning)
+    assert "Mine refleksioner" in [t.value for t in at.title]
+
+
+def test_demo_accounts_never_exist_outside_demo_mode(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LISES_DEMO", "1")
+    monkeypatch.setenv("LISES_DATA_DIR", str(tmp_path))
+    app()  # seeds the demo database
+    monkeypatch.setenv("LISES_DEMO", "0")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    monkeypatch.setenv("LISES_COOKIE_KEY", COOKIE_KEY)
+    at = app()
+    assert any("demokonti" in e.value for e in at.error)
+    assert not at.text_input
+
+
+# ---------------------------------------------------------------- pages and roles
+
+PAGES = [
+    "pages/home.py",
+    "pages/my_reflections.py",
+    "pages/new_session.py",
+    "pages/session.py",
+    "pages/admin.py",
+]
+ALLOWED = {
+    "bringer": {
+        "pages/home.py",
+        "pages/my_reflections.py",
+        "pages/new_session.py",
+        "pages/session.py",
+    },
+    "lead": {"pages/home.py"},
+    "facilitator": {"pages/home.py"},
+    "admin": {"pages/home.py", "pages/admin.py"},
+}
+
+
+@pytest.mark.parametrize("user", sorted(ALLOWED))
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_for_every_role(site: Org, user: str, page: str) -> None:
+    at = app(user)
+    at.switch_page(page).run()
+    no_exception(at)
+    refusals = [e.value for e in at.error if "kræver rollen" in e.value]
+    if page in ALLOWED[user]:
+        assert not refusals, refusals
+    else:
+        assert refusals, f"{user} was not refused {page}"
+
+
+def test_session_page_refuses_a_non_participant(site: Org) -> None:
+    sid = S.create_session(site.engine, site.bringer, "Hemmelig")
+    at = app("colleague")
+    at.query_params["s"] = str(sid)
+    at.switch_page("pages/session.py").run()
+    no_exception(at)
+    assert any("deltager ikke" in e.value for e in at.error)
+    assert "Hemmelig" not in texts(at)
+
+
+def test_admin_sees_accounts_but_no_reflection_content(site: Org) -> None:
+    S.create_session(site.engine, site.bringer, "Fortroligt emne")
+    at = app("admin")
+    at.switch_page("pages/admin.py").run()
+    no_exception(at)
+    assert "bringer" in set(at.dataframe[0].value.iloc[:, 0])
+    assert "Fortroligt emne" not in texts(at)
+
+
+# ---------------------------------------------------------------- a whole session
+
+
+def test_bringer_and_listener_walk_a_session_through_all_phases(site: Org) -> None:
+    bringer = app("bringer")
+    click(bringer, "Start ny refleksion")
+    assert [t.value for t in bringer.title] == ["Ny refleksion"]
+    bringer.text_input[0].input("Opfølgning i praktik")
+    click(bringer, "Start refleksion")
+    no_exception(bringer)
+    sid = S.list_my_sessions(site.engine, site.bringer)[0].id
+    assert [t.value for t in bringer.title] == ["Opfølgning i praktik"]
+
+    # 1 Forberedelse
+    bringer.multiselect(key=f"listeners:{sid}").select(site.listener).run()
+    bringer.selectbox(key=f"conversation_kind:{sid}").select("internship_follow_up").run()
+    bringer.multiselect(key=f"situation:{sid}").select("activity_ready").run()
+    bringer.multiselect(key=f"lenses:{sid}").select("gribning").run()
+    bringer.text_area(key=f"w:{sid}:excerpt").input(EXCERPT).run()
+    no_exception(bringer)
+    assert any(c.value.startswith("✓ Gemt") for c in bringer.caption)
+    click(bringer, "Næste fase ▶")
+    no_exception(bringer)
+
+    # the listener finds the invitation and opens it
+    listener = app("listener")
+    assert "Opfølgning i praktik" in texts(listener)
+    click(listener, "Fortsæt")
+    no_exception(listener)
+    assert "Fase 2 af 8: Rammesætning" in [
+        p.text for p in listener.get("progress")
+    ] or "Rammesætning" in texts(listener)
+
+    # 2 Rammesætning: nobody moves on before everyone has acknowledged
+    click(bringer, "Jeg bekræfter spillereglerne")
+    click(bringer, "Næste fase ▶")
+    assert any("Alle deltagere skal bekræfte spillereglerne." in e.value for e in bringer.error)
+    click(listener, "Jeg bekræfter spillereglerne")
+    click(bringer, "Næste fase ▶")
+    no_exception(bringer)
+
+    # 3 Kontekst og ønske
+    bringer.text_area(key=f"w:{sid}:context_wish").input("Hvordan jeg følger op på truck").run()
+    listener.run()
+    assert "Hvordan jeg følger op på truck" in texts(listener)
+    click(listener, "Næste fase ▶")
+
+    # 4 Beskrivende runde: a CPR number is refused, the text stays, nothing is stored
+    listener.run()
+    box = listener.text_area(key=f"w:{sid}:observation:gribning.q1")
+    box.input("I tur 2 siger borgeren 010190-1234 noget om truck").run()
+    assert any("CPR" in e.value for e in listener.error)
+    assert listener.text_area(key=f"w:{sid}:observation:gribning.q1").value.startswith("I tur 2")
+    assert S.session_view(site.engine, site.bringer, sid).contributions == []
+    listener.text_area(key=f"w:{sid}:observation:gribning.q1").input(
+        "I tur 2 nævner borgeren truck"
+    ).run()
+    bringer.run()
+    assert "I tur 2 nævner borgeren truck" in texts(bringer)
+
+    # refresh-and-resume: a brand-new browser session of the same user
+    again = app("listener")
+    again.query_params["s"] = str(sid)
+    again.switch_page("pages/session.py").run()
+    assert (
+        again.text_area(key=f"w:{sid}:observation:gribning.q1").value
+        == "I tur 2 nævner borgeren truck"
+    )
+    assert "Fase 4 af 8" in "".join(p.text for p in again.get("progress"))
+
+    # 5 Reflekterende runde
+    click(listener, "Næste fase ▶")
+    listener.text_area(key=f"w:{sid}:reflection:").input("Man kunne spørge mere til truck").run()
+    click(bringer, "Opdater")
+    assert "Man kunne spørge mere til truck" in texts(bringer)
+
+    # 6 Bringerens svar: struck is shared, the take-away is private
+    click(bringer, "Næste fase ▶")
+    bringer.text_area(key=f"w:{sid}:struck:").input("At jeg skiftede emne").run()
+    bringer.text_area(key=f"w:{sid}:takeaway:").input("Spørg til drømmen").run()
+    listener.run()
+    assert "At jeg skiftede emne" in texts(listener)
+    assert "Spørg til drømmen" not in texts(listener)
+
+    # 7 Fælles læring
+    click(bringer, "Næste fase ▶")
+    listener.run()
+    listener.text_area(key=f"w:{sid}:lp:1").input("Praktikkravet fylder i samtalen").run()
+    bringer.run()
+    bringer.selectbox(key=f"lpcat:{sid}:1").select("frames_demands").run()
+    bringer.radio(key=f"lpshare:{sid}:1").set_value(True).run()
+    no_exception(bringer)
+    assert not listener.radio  # only the bringer chooses
+
+    # 8 Afslutning
+    click(bringer, "Næste fase ▶")
+    for at in (bringer, listener):
+        at.run()
+        at.radio[0].set_value(4)
+        click(at, "Send anonymt")
+        assert "Tak – dit svar er gemt anonymt." in [s.value for s in at.success]
+    click(bringer, "Afslut sessionen")
+    no_exception(bringer)
+    view = S.session_view(site.engine, site.listener, sid)
+    assert view.finished and view.learning_point(1).shared is True
+    listener.run()
+    assert "Sessionen er afsluttet. Du kan læse den, men ikke ændre den." in [
+        s.value for s in listener.success
+    ]
+
+
+def test_conflicting_saves_keep_both_texts(site: Org) -> None:
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "")
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
+    S.update_text(e, site.bringer, sid, "excerpt", EXCERPT, "")
+    S.set_phase(e, site.bringer, sid, 2)
+    for uid in (site.bringer, site.listener):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, site.bringer, sid, 7)
+    a = app("bringer")
+    a.query_params["s"] = str(sid)
+    a.switch_page("pages/session.py").run()
+    b = app("listener")
+    b.query_params["s"] = str(sid)
+    b.switch_page("pages/session.py").run()
+    a.text_area(key=f"w:{sid}:lp:1").input("Version fra bringeren").run()
+    b.text_area(key=f"w:{sid}:lp:1").input("Version fra lytteren").run()
+    no_exception(b)
+    assert any("En anden har gemt en ny version" in w.value for w in b.warning)
+    assert b.text_area(key=f"w:{sid}:lp:1").value == "Version fra lytteren"
+    assert "Version fra bringeren" in texts(b)
+    assert S.session_view(e, site.bringer, sid).learning_point(1).text == "Version fra bringeren"
+    click(b, "Gem min tekst alligevel")
+    assert S.session_view(e, site.bringer, sid).learning_point(1).text == "Version fra lytteren"
+
+
+def test_user_text_is_never_rendered_as_markdown_or_html(site: Org) -> None:
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "")
+    payload = "<b>fed</b> **stjerner** [link](javascript:alert(1))"
+    S.update_text(e, site.bringer, sid, "excerpt", payload, "")
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    at = app("listener")
+    at.query_params["s"] = str(sid)
+    at.switch_page("pages/session.py").run()
+    assert payload in [t.value for t in at.text]
+    assert all(payload not in m.value for m in at.markdown)
+
+
+def test_my_reflections_delete_asks_first_and_then_deletes(site: Org) -> None:
+    sid = S.create_session(site.engine, site.bringer, "Skal slettes")
+    at = app("bringer")
+    click(at, "Slet")
+    assert any("Slet hele sessionen" in w.value for w in at.warning)
+    click(at, "Fortryd")
+    assert S.list_my_sessions(site.engine, site.bringer)
+    click(at, "Slet")
+    click(at, "Ja, slet")
+    no_exception(at)
+    assert "Sessionen er slettet." in [s.value for s in at.success]
+    assert S.list_my_sessions(site.engine, site.bringer) == []
+    with pytest.raises(Exception):  # noqa: B017
+        S.session_view(site.engine, site.bringer, sid)
+
+
+def test_english_interface(site: Org) -> None:
+    at = app("bringer")
+    at.selectbox(key="lang").select("en").run()
+    no_exception(at)
+    assert [t.value for t in at.title] == ["My reflections"]

@@ -1,0 +1,51 @@
+"""Storage: migrations match the models, SQLite is configured for durability, settings."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+from lises_reflect.config import load_settings
+from lises_reflect.db import current_revision
+
+
+def test_migrations_create_exactly_the_models(engine: Engine) -> None:
+    assert current_revision(engine) is not None
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diff == []
+
+
+def test_sqlite_pragmas(tmp_path) -> None:
+    from lises_reflect.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+    engine.dispose()
+
+
+def test_settings_choose_the_database() -> None:
+    demo = load_settings({"LISES_DEMO": "1", "LISES_DATA_DIR": "/x"})
+    assert demo.demo and demo.database_url == "sqlite:////x/demo.sqlite3"
+    prod = load_settings({"DATABASE_URL": "postgresql://u@h/db"})
+    assert not prod.demo and prod.database_url == "postgresql+psycopg://u@h/db"
+
+
+def test_streamlit_configuration_keeps_protections_on() -> None:
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads(
+        (Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text()
+    )
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["enableCORS"] is True
+    assert config["server"]["maxUploadSize"] <= 10
+    assert not (Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml").exists()
