@@ -155,7 +155,9 @@ with st.sidebar:
     authenticator.logout(ui.tr("app.logout"), location="sidebar", key="logout_button")
 
 
-def page(name: str, title: str, icon: str, url_path: str, allowed: bool, default: bool = False):  # noqa: ANN201
+def page(
+    name: str, title: str, icon: str, url_path: str, allowed: bool, default: bool = False
+) -> st.Page:
     """Pages outside the caller's roles stay registered but hidden: opened by URL, the page's
     own role check answers with a clear refusal instead of a silent redirect."""
     return st.Page(
