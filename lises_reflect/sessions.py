@@ -9,6 +9,7 @@ overwrite each other.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -462,6 +463,41 @@ def _check_slot(rs: ReflectionSession, kind: str, slot: str) -> None:
         raise InvalidInput("error.invalid")
 
 
+def _save_versioned(
+    s: Session,
+    rs: ReflectionSession,
+    model: type[Contribution] | type[LearningPoint],
+    existing: Contribution | LearningPoint | None,
+    new_row: Callable[[], Contribution | LearningPoint],
+    value: str,
+    expected_version: int,
+) -> int:
+    """Optimistic versioning: the write lands only on the version the writer last saw."""
+    if existing is None:
+        if expected_version != 0:
+            raise Conflict(current_text="", current_version=0)
+        row = new_row()
+        s.add(row)
+        try:
+            s.flush()
+        except IntegrityError:
+            # Someone (or the same person in another tab) created it a moment ago.
+            raise Conflict(current_text="", current_version=None) from None
+        _touch(s, rs)
+        return row.version
+    if existing.text == value:
+        return existing.version
+    result = s.exec(
+        update(model)
+        .where(model.id == existing.id, model.version == expected_version)
+        .values(text=value, version=model.version + 1, updated_at=_now())
+    )
+    if result.rowcount != 1:
+        raise Conflict(current_text=existing.text, current_version=existing.version)
+    _touch(s, rs)
+    return expected_version + 1
+
+
 def save_contribution(
     engine: Engine,
     actor_id: int | None,
@@ -491,35 +527,17 @@ def save_contribution(
                 Contribution.slot == slot,
             )
         ).first()
-        if existing is None:
-            if expected_version != 0:
-                raise Conflict(current_text="", current_version=0)
-            c = Contribution(
-                session_id=rs.id,
-                author_id=actor.user_id,
-                kind=kind,
-                slot=slot,
-                text=value,
-            )
-            s.add(c)
-            try:
-                s.flush()
-            except IntegrityError:
-                # The same person saved from another tab a moment ago.
-                raise Conflict(current_text="", current_version=None) from None
-            _touch(s, rs)
-            return c.version
-        if existing.text == value:
-            return existing.version
-        result = s.exec(
-            update(Contribution)
-            .where(Contribution.id == existing.id, Contribution.version == expected_version)
-            .values(text=value, version=Contribution.version + 1, updated_at=_now())
+        return _save_versioned(
+            s,
+            rs,
+            Contribution,
+            existing,
+            lambda: Contribution(
+                session_id=rs.id, author_id=actor.user_id, kind=kind, slot=slot, text=value
+            ),
+            value,
+            expected_version,
         )
-        if result.rowcount != 1:
-            raise Conflict(current_text=existing.text, current_version=existing.version)
-        _touch(s, rs)
-        return expected_version + 1
 
 
 def _learning_point(s: Session, rs: ReflectionSession, position: int) -> LearningPoint | None:
@@ -545,29 +563,15 @@ def save_learning_point(
     with session_scope(engine) as s:
         _actor, rs, _p = _as_participant(s, actor_id, session_id)
         _editable(rs)
-        lp = _learning_point(s, rs, position)
-        if lp is None:
-            if expected_version != 0:
-                raise Conflict(current_text="", current_version=0)
-            lp = LearningPoint(session_id=rs.id, position=position, text=value)
-            s.add(lp)
-            try:
-                s.flush()
-            except IntegrityError:
-                raise Conflict(current_text="", current_version=None) from None
-            _touch(s, rs)
-            return lp.version
-        if lp.text == value:
-            return lp.version
-        result = s.exec(
-            update(LearningPoint)
-            .where(LearningPoint.id == lp.id, LearningPoint.version == expected_version)
-            .values(text=value, version=LearningPoint.version + 1, updated_at=_now())
+        return _save_versioned(
+            s,
+            rs,
+            LearningPoint,
+            _learning_point(s, rs, position),
+            lambda: LearningPoint(session_id=rs.id, position=position, text=value),
+            value,
+            expected_version,
         )
-        if result.rowcount != 1:
-            raise Conflict(current_text=lp.text, current_version=lp.version)
-        _touch(s, rs)
-        return expected_version + 1
 
 
 def set_learning_point_category(

@@ -131,11 +131,23 @@ def excerpt_panel(expanded: bool = False) -> None:
         ui.plain(v.excerpt)
 
 
-def save_text_field(name: str):
+def session_text_box(name: str, label: str, value: str, **kw) -> None:
+    """One of the bringer's session texts; its saved value is its own version."""
+
     def save(text: str, base) -> str:
         return sessions.update_text(engine, uid, sid, name, text, base.text)
 
-    return save
+    ui.autosave_text(
+        f"{sid}:{name}",
+        label,
+        value,
+        0,
+        save,
+        field=name,
+        visibility="vis.group",
+        disabled=readonly,
+        **kw,
+    )
 
 
 def save_contribution(kind: str, slot: str):
@@ -184,17 +196,7 @@ def phase_preparation() -> None:
         st.markdown(f"**{ui.tr('prep.lenses')}:** {lenses}")
         excerpt_panel(expanded=True)
         return
-    ui.autosave_text(
-        f"{sid}:title",
-        ui.tr("new.session_title"),
-        v.title,
-        0,
-        save_text_field("title"),
-        field="title",
-        visibility="vis.group",
-        height=68,
-        disabled=readonly,
-    )
+    session_text_box("title", ui.tr("new.session_title"), v.title, height=68)
 
     ok, team = ui.call(sessions.colleagues, engine, uid)
     team = team if ok else []
@@ -225,56 +227,58 @@ def phase_preparation() -> None:
         value = st.session_state[f"{kind}:{sid}"]
         ui.call(sessions.update_choices, engine, uid, sid, **{kind: value})
 
+    def choice(widget, name: str, label: str, options: list[str], fmt, **kw) -> None:
+        widget(
+            label,
+            options,
+            format_func=fmt,
+            key=f"{name}:{sid}",
+            on_change=on_choice,
+            args=(name,),
+            disabled=readonly,
+            **kw,
+        )
+
     kinds = [o.id for o in cat.conversation_kinds]
-    st.selectbox(
+    index = kinds.index(v.conversation_kind) if v.conversation_kind in kinds else None
+    choice(
+        st.selectbox,
+        "conversation_kind",
         ui.tr("prep.kind"),
         kinds,
-        index=kinds.index(v.conversation_kind) if v.conversation_kind in kinds else None,
-        format_func=lambda k: option_label(cat.conversation_kinds, k),
-        key=f"conversation_kind:{sid}",
-        on_change=on_choice,
-        args=("conversation_kind",),
-        disabled=readonly,
+        lambda k: option_label(cat.conversation_kinds, k),
+        index=index,
         placeholder=ui.tr("prep.choose"),
     )
-    st.multiselect(
+    choice(
+        st.multiselect,
+        "situation",
         ui.tr("prep.situation"),
         [o.id for o in cat.situation_categories],
+        lambda k: option_label(cat.situation_categories, k),
         default=v.situation,
-        format_func=lambda k: option_label(cat.situation_categories, k),
-        key=f"situation:{sid}",
-        on_change=on_choice,
-        args=("situation",),
-        disabled=readonly,
         help=ui.tr("prep.situation_help"),
     )
-    st.multiselect(
+    choice(
+        st.multiselect,
+        "lenses",
         ui.tr("prep.lenses"),
         [lens.id for lens in cat.lenses],
-        default=v.lenses,
-        format_func=lambda k: (
+        lambda k: (
             cat.lens(k).title.get(lang)
             + (f" ({ui.tr('prep.optional')})" if cat.lens(k).optional else "")
         ),
-        key=f"lenses:{sid}",
-        on_change=on_choice,
-        args=("lenses",),
-        disabled=readonly,
+        default=v.lenses,
     )
     with st.expander(ui.tr("prep.about_lenses")):
         for lens in cat.lenses:
             st.markdown(f"**{lens.title.get(lang)}** – {lens.description.get(lang)}")
     st.caption(ui.tr("vis.group"))
-    ui.autosave_text(
-        f"{sid}:excerpt",
+    session_text_box(
+        "excerpt",
         ui.tr("prep.excerpt"),
         v.excerpt,
-        0,
-        save_text_field("excerpt"),
-        field="excerpt",
-        visibility="vis.group",
         height=320,
-        disabled=readonly,
         help=ui.tr("prep.excerpt_help"),
         placeholder=ui.tr("prep.excerpt_placeholder"),
     )
@@ -298,16 +302,7 @@ def phase_framing() -> None:
 def phase_context() -> None:
     st.subheader(cat.opening_question.get(lang))
     if v.is_bringer:
-        ui.autosave_text(
-            f"{sid}:context_wish",
-            ui.tr("context.label"),
-            v.context_wish,
-            0,
-            save_text_field("context_wish"),
-            field="context_wish",
-            visibility="vis.group",
-            disabled=readonly,
-        )
+        session_text_box("context_wish", ui.tr("context.label"), v.context_wish)
     else:
         st.caption(ui.tr("context.listener_note", bringer=v.bringer_name))
         ui.plain(v.context_wish)
