@@ -19,15 +19,22 @@ import yaml
 __all__ = [
     "DEFAULT_DIR",
     "LANGUAGES",
+    "LINK_OUTCOME_IDS",
     "PHASE_IDS",
+    "REQUIRED_TAGS",
     "SCHEMA_VERSION",
+    "SPEAKERS",
     "STEM_PHASES",
+    "TAG_APPLIES_TO",
     "Catalogue",
     "CatalogueError",
+    "EvaluativeTerm",
     "Lens",
     "Option",
+    "Outcome",
     "Phase",
     "Question",
+    "Tag",
     "Text",
     "load_catalogue",
 ]
@@ -53,7 +60,32 @@ PHASE_IDS: tuple[str, ...] = (
 STEM_PHASES: tuple[str, ...] = ("beskrivende", "reflekterende")
 """Phases that offer sentence stems: observations, then reflections."""
 
+TAG_APPLIES_TO: tuple[str, ...] = ("caseworker", "citizen", "any")
+"""Who a turn tag is for; "any" offers it for both speakers."""
+
+SPEAKERS: tuple[str, ...] = ("caseworker", "citizen", "other")
+"""Speakers `Catalogue.tags_for` accepts; "other" (or unknown who) gets every tag."""
+
+REQUIRED_TAGS: dict[str, str] = {"meaning_making": "citizen", "institutional": "caseworker"}
+"""Tag ids the app's code relies on (gribning links, share of institutional turns)."""
+
+LINK_OUTCOME_IDS: tuple[str, ...] = (
+    "taken_up",
+    "partly_taken_up",
+    "postponed",
+    "passed_over",
+    "overtaken_institutional",
+    "unclear",
+)
+"""What happens after a meaning-making utterance; a fixed set, stored by id."""
+
 _ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
+
+_FORM_PATTERN = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*(?:\*)?")
+"""An evaluative form: letters, words joined by one space, '-' or an apostrophe,
+optionally one trailing '*' (wildcard for further letters)."""
+
+MIN_WILDCARD_STEM = 3
 
 MIN_QUESTIONS = 3
 MAX_QUESTIONS = 5
@@ -117,6 +149,41 @@ class Lens:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """A descriptive label for a turn in a transcript; never a grade."""
+
+    id: str
+    label: Text
+    description: Text
+    applies_to: str
+    """"caseworker", "citizen" or "any"."""
+    concept: str
+    """The id of the lens the tag comes from (e.g. "gribning")."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happens after a citizen's meaning-making utterance (a gribning link)."""
+
+    id: str
+    label: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class EvaluativeTerm:
+    """Wording that may sound evaluative; see lises_reflect.hints for the matching.
+
+    `forms` are lowercase, with single spaces between the words of a phrase; a form
+    ending in "*" matches any further letters ("dårlig*" finds "dårligere").
+    """
+
+    id: str
+    forms: tuple[str, ...]
+    lang: str
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Everything a session shows the group, validated and in display order."""
 
@@ -130,6 +197,10 @@ class Catalogue:
     conversation_kinds: tuple[Option, ...]
     situation_categories: tuple[Option, ...]
     learning_categories: tuple[Option, ...]
+    tags: tuple[Tag, ...]
+    link_outcomes: tuple[Outcome, ...]
+    evaluative_terms: tuple[EvaluativeTerm, ...]
+    evaluative_hint: Text
 
     def phase(self, phase_id: str) -> Phase:
         """The phase with this id; KeyError names the known ids."""
@@ -176,6 +247,37 @@ class Catalogue:
 
     def learning_category(self, option_id: str) -> Option:
         return _find_option(self.learning_categories, option_id, "learning category")
+
+    def tag(self, tag_id: str) -> Tag:
+        """The turn tag with this id; KeyError names the known ids."""
+        for tag in self.tags:
+            if tag.id == tag_id:
+                return tag
+        raise KeyError(f"unknown tag {tag_id!r}; known: {', '.join(self.tag_ids())}")
+
+    def tag_ids(self) -> tuple[str, ...]:
+        """Tag ids in catalogue order."""
+        return tuple(tag.id for tag in self.tags)
+
+    def tags_for(self, speaker: str) -> tuple[Tag, ...]:
+        """Tags to offer for a turn by `speaker` ("caseworker", "citizen" or "other").
+
+        A speaker's own tags plus those that apply to "any"; for "other" (an interpreter,
+        a relative, an unknown speaker) every tag, in catalogue order.
+        """
+        if speaker not in SPEAKERS:
+            raise ValueError(f"unknown speaker {speaker!r}; use one of: {', '.join(SPEAKERS)}")
+        if speaker == "other":
+            return self.tags
+        return tuple(tag for tag in self.tags if tag.applies_to in (speaker, "any"))
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        """The gribning-link outcome with this id; KeyError names the known ids."""
+        for outcome in self.link_outcomes:
+            if outcome.id == outcome_id:
+                return outcome
+        known = ", ".join(outcome.id for outcome in self.link_outcomes)
+        raise KeyError(f"unknown link outcome {outcome_id!r}; known: {known}")
 
 
 def _find_option(options: tuple[Option, ...], option_id: str, kind: str) -> Option:
@@ -256,8 +358,17 @@ _LIST_SECTIONS = (
     "situation_categories",
     "learning_categories",
     "lenses",
+    "tags",
+    "link_outcomes",
+    "evaluative_terms",
 )
-_TOP_LEVEL_KEYS = ("schema_version", *_LIST_SECTIONS, "opening_question", "lens")
+_TOP_LEVEL_KEYS = (
+    "schema_version",
+    *_LIST_SECTIONS,
+    "opening_question",
+    "evaluative_hint",
+    "lens",
+)
 _REQUIRED_SECTIONS = tuple(s for s in _TOP_LEVEL_KEYS if s not in ("schema_version", "lens"))
 
 
@@ -280,9 +391,17 @@ def _type_name(value: Any) -> str:
 class _FileValidator:
     """Validates one parsed file; `ids` is shared so duplicates are caught across files."""
 
-    def __init__(self, file: str, ids: dict[str, str]) -> None:
+    def __init__(
+        self,
+        file: str,
+        ids: dict[str, str],
+        concepts: list[tuple[str, str, str]] | None = None,
+    ) -> None:
         self.file = file
         self.ids = ids
+        # (file, field, concept) of every tag: checked against the lens ids once all
+        # files are read, since lenses may live in files loaded later.
+        self.concepts: list[tuple[str, str, str]] = concepts if concepts is not None else []
 
     def fail(self, field: str, message: str) -> NoReturn:
         raise CatalogueError(self.file, field, message)
@@ -457,6 +576,112 @@ class _FileValidator:
                 self.fail(field, f"no sentence stems for phase {phase_id!r}")
         return tuple(stems)
 
+    def choice(self, value: Any, field: str, allowed: tuple[str, ...], what: str) -> str:
+        choice = self.string(value, field)
+        if choice not in allowed:
+            self.fail(field, f"unknown {what} {choice!r}; use one of: {', '.join(allowed)}")
+        return choice
+
+    def tags(self, value: Any, field: str) -> tuple[Tag, ...]:
+        """Turn tags; `concept` is checked against the lens ids after loading."""
+        tags = []
+        for index, raw in enumerate(self.items(value, field)):
+            path = f"{field}[{index}]"
+            item = self.mapping(raw, path, ("id", "label", "description", "applies_to", "concept"))
+            tag_id = self.ident(item["id"], f"{path}.id")
+            label = self.text(item["label"], f"{path}.label")
+            description = self.text(item["description"], f"{path}.description")
+            applies_to = self.choice(
+                item["applies_to"], f"{path}.applies_to", TAG_APPLIES_TO, "applies_to"
+            )
+            required = REQUIRED_TAGS.get(tag_id)
+            if required is not None and applies_to != required:
+                self.fail(
+                    f"{path}.applies_to",
+                    f"tag {tag_id!r} must apply to {required!r}; the app relies on it",
+                )
+            concept = self.string(item["concept"], f"{path}.concept")
+            self.concepts.append((self.file, f"{path}.concept", concept))
+            tags.append(Tag(tag_id, label, description, applies_to, concept))
+        present = {tag.id for tag in tags}
+        for tag_id, speaker in REQUIRED_TAGS.items():
+            if tag_id not in present:
+                self.fail(
+                    field,
+                    f"missing tag {tag_id!r} (applies_to: {speaker}); the app relies on it",
+                )
+        return tuple(tags)
+
+    def outcomes(self, value: Any, field: str) -> tuple[Outcome, ...]:
+        """Exactly the fixed gribning-link outcomes, in any order."""
+        outcomes = []
+        for index, raw in enumerate(self.items(value, field)):
+            path = f"{field}[{index}]"
+            item = self.mapping(raw, path, ("id", "label", "description"))
+            outcome_id = self.string(item["id"], f"{path}.id")
+            if outcome_id not in LINK_OUTCOME_IDS:
+                self.fail(
+                    f"{path}.id",
+                    f"unknown link outcome {outcome_id!r}; known: {', '.join(LINK_OUTCOME_IDS)}",
+                )
+            outcomes.append(
+                Outcome(
+                    id=self.ident(outcome_id, f"{path}.id"),
+                    label=self.text(item["label"], f"{path}.label"),
+                    description=self.text(item["description"], f"{path}.description"),
+                )
+            )
+        missing = [o for o in LINK_OUTCOME_IDS if o not in {x.id for x in outcomes}]
+        if missing:
+            self.fail(field, f"missing link outcome(s): {', '.join(missing)}")
+        return tuple(outcomes)
+
+    def form(self, value: Any, field: str) -> str:
+        """One evaluative form, normalised to lowercase with single spaces."""
+        form = " ".join(self.string(value, field).split()).lower()
+        if not _FORM_PATTERN.fullmatch(form):
+            self.fail(
+                field,
+                f"pattern {form!r} may only use letters, single spaces, '-' and an "
+                "apostrophe between words, and one '*' at the very end",
+            )
+        if form.endswith("*") and len(re.split(r"[ '’-]", form[:-1])[-1]) < MIN_WILDCARD_STEM:
+            self.fail(
+                field,
+                f"pattern {form!r}: put at least {MIN_WILDCARD_STEM} letters before '*'",
+            )
+        return form
+
+    def evaluative_terms(self, value: Any, field: str) -> tuple[EvaluativeTerm, ...]:
+        """Evaluative wording; `pattern` is one form or a list of forms."""
+        terms = []
+        seen: dict[tuple[str, str], str] = {}
+        for index, raw in enumerate(self.items(value, field)):
+            path = f"{field}[{index}]"
+            item = self.mapping(raw, path, ("id", "pattern", "lang"))
+            term_id = self.ident(item["id"], f"{path}.id")
+            lang = self.choice(item["lang"], f"{path}.lang", LANGUAGES, "language")
+            raw_forms = item["pattern"]
+            if isinstance(raw_forms, list):
+                pairs = [
+                    (f"{path}.pattern[{i}]", raw)
+                    for i, raw in enumerate(self.items(raw_forms, f"{path}.pattern"))
+                ]
+            else:
+                pairs = [(f"{path}.pattern", raw_forms)]
+            forms = []
+            for form_field, raw_form in pairs:
+                form = self.form(raw_form, form_field)
+                if (lang, form) in seen:
+                    self.fail(
+                        form_field,
+                        f"duplicate pattern {form!r} (already listed at {seen[lang, form]})",
+                    )
+                seen[lang, form] = form_field
+                forms.append(form)
+            terms.append(EvaluativeTerm(id=term_id, forms=tuple(forms), lang=lang))
+        return tuple(terms)
+
     def lens(self, value: Any, field: str) -> tuple[int, Lens]:
         """One lens and its display order; 3-5 open questions keep a round to minutes."""
         keys = (
@@ -531,6 +756,7 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
         raise CatalogueError(str(root), "(directory)", "no .yaml files found")
 
     ids: dict[str, str] = {}
+    concepts: list[tuple[str, str, str]] = []
     sections: dict[str, Any] = {}
     section_files: dict[str, str] = {}
     lenses: list[tuple[int, str, Lens]] = []
@@ -544,7 +770,7 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
                 "(top level)",
                 "file is empty; expected schema_version and a section",
             )
-        v = _FileValidator(file, ids)
+        v = _FileValidator(file, ids, concepts)
         top = v.mapping(data, "", ("schema_version",), _TOP_LEVEL_KEYS[1:])
         version = v.integer(top["schema_version"], "schema_version")
         if version != SCHEMA_VERSION:
@@ -583,10 +809,18 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
                 str(root), key, "missing section; add it to one of the .yaml files"
             )
 
+    ordered_lenses = tuple(lens for _, _, lens in sorted(lenses, key=lambda t: (t[0], t[1])))
+    lens_ids = tuple(lens.id for lens in ordered_lenses)
+    for file, field, concept in concepts:
+        if concept not in lens_ids:
+            raise CatalogueError(
+                file, field, f"unknown concept {concept!r}; use a lens id: {', '.join(lens_ids)}"
+            )
+
     stems: tuple[tuple[str, Text], ...] = sections["sentence_stems"]
     return Catalogue(
         phases=sections["phases"],
-        lenses=tuple(lens for _, _, lens in sorted(lenses, key=lambda t: (t[0], t[1]))),
+        lenses=ordered_lenses,
         ground_rules=sections["ground_rules"],
         opening_question=sections["opening_question"],
         observation_stems=tuple(text for phase, text in stems if phase == "beskrivende"),
@@ -595,6 +829,10 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
         conversation_kinds=sections["conversation_kinds"],
         situation_categories=sections["situation_categories"],
         learning_categories=sections["learning_categories"],
+        tags=sections["tags"],
+        link_outcomes=sections["link_outcomes"],
+        evaluative_terms=sections["evaluative_terms"],
+        evaluative_hint=sections["evaluative_hint"],
     )
 
 
@@ -607,4 +845,8 @@ _SECTION_PARSERS = {
     "conversation_kinds": _FileValidator.options,
     "situation_categories": _FileValidator.options,
     "learning_categories": _FileValidator.options,
+    "tags": _FileValidator.tags,
+    "link_outcomes": _FileValidator.outcomes,
+    "evaluative_terms": _FileValidator.evaluative_terms,
+    "evaluative_hint": _FileValidator.prompt,
 }

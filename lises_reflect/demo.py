@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
@@ -20,6 +21,7 @@ from lises_reflect.auth import hash_password
 from lises_reflect.db import session_scope
 from lises_reflect.models import (
     Contribution,
+    GribningLink,
     LearningPoint,
     Organisation,
     Participant,
@@ -27,6 +29,7 @@ from lises_reflect.models import (
     ProcessCheckReceipt,
     ReflectionSession,
     Team,
+    TurnTag,
     User,
     UserRole,
 )
@@ -252,7 +255,7 @@ def _insert_sessions(
                     rows,
                 ).scalars()
             )
-            parts, lps, checks, receipts = [], [], [], []
+            parts, lps, checks, receipts, tags, links = [], [], [], [], [], []
             contribs: dict[tuple, dict] = {}
             for sid, (team_id, bringer, listeners, case, phase, created) in zip(
                 ids, chunk, strict=True
@@ -280,6 +283,7 @@ def _insert_sessions(
                 stamp = created + timedelta(minutes=30)
                 if phase >= 4:
                     _observations(case, listeners, sid, stamp, rng, contribs)
+                    _annotations(case["excerpt"], listeners, sid, stamp, rng, tags, links)
                 if phase >= 5:
                     for i, text in enumerate(case["reflections"]):
                         _contribution(
@@ -327,6 +331,8 @@ def _insert_sessions(
                 (LearningPoint, lps),
                 (ProcessCheck, checks),
                 (ProcessCheckReceipt, receipts),
+                (TurnTag, tags),
+                (GribningLink, links),
             ):
                 if data:
                     conn.execute(insert(model), data)
@@ -384,3 +390,142 @@ def _observations(
             obs["text"],
             stamp,
         )
+
+
+# Cues for plausible demo tags. They only make the fictional demo look lived-in; real tags are
+# always a person's own reading of the talk.
+_MEANING = (
+    "gerne",
+    "måske",
+    "faktisk",
+    "bange for",
+    "lave noget",
+    "kunne man",
+    "vil bare",
+    "drøm",
+    "har lyst",
+    "glad for",
+    "savner",
+    "bekymr",
+    "rigtig godt",
+)
+_WORK = (
+    "arbejde",
+    "job",
+    "praktik",
+    "uddannelse",
+    "lager",
+    "butik",
+    "værksted",
+    "truck",
+    "timer",
+    "kollega",
+    "chef",
+    "elev",
+)
+_RESERVE = ("ved ikke", "ikke sikker", "nej", "orker", "kan ikke")
+_INSTITUTIONAL = (
+    "skal ",
+    "krav",
+    "uger",
+    "dokument",
+    "attest",
+    "rehabiliteringsteam",
+    "jobplan",
+    "min plan",
+    "regler",
+    "frist",
+    "ydelse",
+    "sanktion",
+    "lovgivning",
+    "ressourceforløb",
+    "aktivitetsparat",
+    "samtale hver",
+)
+_LM_CONCRETE = (
+    "lager",
+    "butik",
+    "netto",
+    "værksted",
+    "tømrer",
+    "plejecenter",
+    "børnehave",
+    "truck",
+    "timer om ugen",
+)
+
+
+@lru_cache(maxsize=256)
+def _turns(excerpt: str) -> tuple:
+    from lises_reflect.tagging import turns_of
+
+    return tuple(turns_of(excerpt))
+
+
+def _cue_tags(turn) -> list[str]:
+    low = turn.text.lower()
+    if turn.speaker == "citizen":
+        if len(low) < 30:
+            return ["reservation"] if any(c in low for c in _RESERVE) else []
+        found = [
+            tag
+            for tag, cues in (
+                ("meaning_making", _MEANING),
+                ("work_talk", _WORK),
+                ("reservation", _RESERVE),
+            )
+            if any(c in low for c in cues)
+        ]
+        return found
+    found = []
+    if any(c in low for c in _INSTITUTIONAL):
+        found.append("institutional")
+    if any(c in low for c in _LM_CONCRETE):
+        found.append("concrete_lm")
+    if "?" in turn.text:
+        found.append("involves" if "du" in low else "assesses")
+    return found or ["informs"]
+
+
+def _annotations(
+    excerpt: str,
+    listeners: list[int],
+    sid: int,
+    stamp: datetime,
+    rng: random.Random,
+    tags: list[dict],
+    links: list[dict],
+) -> None:
+    turns = _turns(excerpt)
+    for uid in listeners:
+        for turn in turns:
+            chosen = [tag for tag in _cue_tags(turn) if rng.random() < 0.75]
+            for tag in chosen:
+                tags.append(
+                    {
+                        "session_id": sid,
+                        "annotator_id": uid,
+                        "turn_number": turn.number,
+                        "speaker": turn.speaker,
+                        "tag_id": tag,
+                        "created_at": stamp,
+                    }
+                )
+            if "meaning_making" in chosen and turn.number < len(turns):
+                nxt = turns[turn.number]  # the turn after (numbers are 1-based)
+                if "institutional" in _cue_tags(nxt):
+                    outcome = rng.choice(
+                        ("overtaken_institutional", "overtaken_institutional", "postponed")
+                    )
+                else:
+                    outcome = rng.choice(("taken_up", "partly_taken_up", "passed_over", "unclear"))
+                links.append(
+                    {
+                        "session_id": sid,
+                        "annotator_id": uid,
+                        "from_turn": turn.number,
+                        "to_turns": [nxt.number],
+                        "outcome": outcome,
+                        "updated_at": stamp,
+                    }
+                )

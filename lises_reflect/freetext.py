@@ -40,3 +40,14 @@ def clean(field: str, text: str) -> str:
         raise InvalidInput("error.too_long", field=field, limit=limit, length=len(value))
     check_free_text(value, field=field)
     return value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=&^\"'])")
+
+
+def md_escape(text: str) -> str:
+    """User text as a literal inside Streamlit Markdown: every ASCII punctuation mark is
+    backslash-escaped (CommonMark allows it), so no emphasis, link, HTML, LaTeX or
+    `:colour[...]` directive can come from what a user typed. Line breaks are kept."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text or "")
+    return "  \n".join(escaped.split("\n"))

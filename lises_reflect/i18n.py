@@ -577,3 +577,130 @@ STRINGS.update(
         "admin.created": ("{name} er oprettet.", "{name} was created."),
     }
 )
+
+STRINGS.update(
+    {
+        "speaker.caseworker": ("rådgiver", "caseworker"),
+        "speaker.citizen": ("borger", "citizen"),
+        "speaker.other": ("anden", "other"),
+        "prep.upload": (
+            "… eller hent en fil (.txt eller .docx)",
+            "… or upload a file (.txt or .docx)",
+        ),
+        "prep.upload_help": (
+            "Teksten lægges i feltet herunder og tjekkes for personoplysninger, før den gemmes.",
+            "The text goes into the field below and is checked for personal data before it is "
+            "saved.",
+        ),
+        "talk.referenced": (
+            "→ markerer ture, som en iagttagelse eller refleksion henviser til: {turns}",
+            "→ marks turns that an observation or reflection refers to: {turns}",
+        ),
+        "talk.hidden_turns": (
+            "Trin for trin: {shown} af {total} ture er vist.",
+            "Step by step: {shown} of {total} turns shown.",
+        ),
+        "talk.reveal_start": ("Læs trin for trin", "Read step by step"),
+        "talk.reveal_next": ("Vis næste tur", "Show the next turn"),
+        "talk.reveal_all": ("Vis hele uddraget", "Show the whole excerpt"),
+        "talk.imagine": (
+            "Tur {turn} er borgerens. Hvilke næste ture kunne man forestille sig? Tal om det, "
+            "før I viser den faktiske næste tur.",
+            "Turn {turn} is the citizen's. Which next turns could one imagine? Talk about it "
+            "before you show the actual next turn.",
+        ),
+        "talk.tab_turns": ("Udskrift og markeringer", "Transcript and tags"),
+        "talk.tab_links": ("Gribninger", "Catching (gribning)"),
+        "talk.tab_observations": ("Iagttagelser", "Observations"),
+        "talk.tab_summary": ("Beskrivende opsummering", "Descriptive summary"),
+        "talk.tag_note": (
+            "Markér hver for sig, hvad der sker i turene. Jeres markeringer står side om side – "
+            "forskelle er et godt sted at begynde samtalen, ikke en fejl. 👥 Synligt for "
+            "deltagerne i sessionen.",
+            "Tag on your own what happens in the turns. Your tags stand side by side – "
+            "differences are a good place to start talking, not an error. 👥 Visible to the "
+            "participants in the session.",
+        ),
+        "talk.parse_error": (
+            "Uddraget kan ikke deles op i taleture. Bringeren kan rette det i Forberedelse.",
+            "The excerpt cannot be split into turns. The bringer can fix it in Preparation.",
+        ),
+        "talk.my_tags": ("Mine markeringer af tur {turn}", "My tags for turn {turn}"),
+        "talk.tag_placeholder": ("Markér tur {turn} …", "Tag turn {turn} …"),
+        "talk.link_note": (
+            "Hvad sker der så? Forbind en borgertur, hvor noget meningsfuldt bliver sagt, med "
+            "turen eller turene efter, og beskriv hvad der skete.",
+            "What happens next? Link a citizen turn where something meaningful is said to the "
+            "turn(s) after it, and describe what happened.",
+        ),
+        "talk.no_citizen_turns": (
+            "Uddraget har ingen borgerture.",
+            "The excerpt has no citizen turns.",
+        ),
+        "talk.turn": ("Tur", "Turn"),
+        "talk.link_from": ("Borgerens tur", "The citizen's turn"),
+        "talk.link_to": ("Turen/turene efter", "The turn(s) after it"),
+        "talk.outcome": ("Hvad skete der?", "What happened?"),
+        "talk.save_link": ("Gem gribning", "Save link"),
+        "talk.delete_link": ("Slet", "Delete"),
+        "talk.summary_note": (
+            "Dette beskriver samtalen i uddraget, som I har markeret den – det er ikke en "
+            "vurdering af rådgiveren, og tallene gemmes ikke.",
+            "This describes the talk in the excerpt as you have tagged it – it is not an "
+            "assessment of the caseworker, and the figures are not stored.",
+        ),
+        "talk.summary_turns": (
+            "Uddraget har {turns} ture: {citizen} borgerture og {caseworker} rådgiverture.",
+            "The excerpt has {turns} turns: {citizen} citizen turns and {caseworker} caseworker "
+            "turns.",
+        ),
+        "talk.summary_meaning": (
+            "{count} borgerture er markeret som meningsskabende (tur {turns}). Det skete der "
+            "efter dem, som I har beskrevet det:",
+            "{count} citizen turns are tagged as meaning-making (turn {turns}). What happened "
+            "after them, as you described it:",
+        ),
+        "talk.summary_no_meaning": (
+            "Ingen borgerture er markeret som meningsskabende endnu.",
+            "No citizen turns are tagged as meaning-making yet.",
+        ),
+        "talk.no_outcome": ("ikke beskrevet endnu", "not described yet"),
+        "talk.summary_institutional": (
+            "{count} af {total} rådgiverture ({share} %) er markeret som institutionelle taleture.",
+            "{count} of {total} caseworker turns ({share} %) are tagged as institutional turns.",
+        ),
+        "export.title": ("Hent sessionen", "Download the session"),
+        "export.note": (
+            "Kun for dig som bringer. Markeringer står med pseudonymer (Deltager A, B …), ikke "
+            "navne. Opbevar filerne fortroligt.",
+            "For you as bringer only. Tags carry pseudonyms (Participant A, B …), not names. "
+            "Keep the files confidential.",
+        ),
+        "export.pdf": ("Udskrift med spørgsmål (PDF)", "Handout with questions (PDF)"),
+        "export.csv": ("Markeringer (CSV)", "Tags (CSV)"),
+        "export.json": ("Hele sessionen (JSON)", "Whole session (JSON)"),
+        "error.choose_outcome": ("Vælg hvad der skete.", "Choose what happened."),
+        "error.unknown_turn": (
+            "Tur {turn} findes ikke i uddraget.",
+            "Turn {turn} is not in the excerpt.",
+        ),
+        "error.tag_not_for_speaker": (
+            "Den markering passer ikke til den talers tur.",
+            "That tag does not fit this speaker's turn.",
+        ),
+        "error.link_from_citizen": (
+            "En gribning tager udgangspunkt i en borgertur.",
+            "A link starts from a citizen turn.",
+        ),
+        "error.link_targets": (
+            "Vælg en eller flere ture efter tur {turn}.",
+            "Choose one or more turns after turn {turn}.",
+        ),
+        "error.excerpt_locked": (
+            "Der er allerede markeret taleture, så ændringen må ikke flytte turene: behold samme "
+            "antal ture og talere. Din tekst står stadig i feltet.",
+            "Turns have already been tagged, so the change may not move the turns: keep the same "
+            "number of turns and speakers. Your text is still in the field.",
+        ),
+    }
+)

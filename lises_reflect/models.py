@@ -67,6 +67,8 @@ class ReflectionSession(SQLModel, table=True):
     lenses: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     context_wish: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     phase: int = 1
+    # Step-by-step reveal while reading: None = the whole excerpt is shown; n = turns 1..n shown.
+    reveal_upto: int | None = None
     status: str = Field(default="open", max_length=20, index=True)  # open | finished
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow, index=True)
@@ -129,3 +131,31 @@ class ProcessCheckReceipt(SQLModel, table=True):
         foreign_key="reflection_session.id", primary_key=True, ondelete="CASCADE"
     )
     user_id: int = Field(foreign_key="user.id", primary_key=True)
+
+
+class TurnTag(SQLModel, table=True):
+    """One participant's descriptive tag on one turn; disagreement between participants is kept."""
+
+    __tablename__ = "turn_tag"
+    __table_args__ = (UniqueConstraint("session_id", "annotator_id", "turn_number", "tag_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="reflection_session.id", index=True, ondelete="CASCADE")
+    annotator_id: int = Field(foreign_key="user.id", index=True)
+    turn_number: int
+    speaker: str = Field(max_length=20)  # caseworker | citizen | other (for pooled counts)
+    tag_id: str = Field(max_length=60, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class GribningLink(SQLModel, table=True):
+    """A citizen's meaning-making turn and what happened in the turn(s) after it."""
+
+    __tablename__ = "gribning_link"
+    __table_args__ = (UniqueConstraint("session_id", "annotator_id", "from_turn"),)
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="reflection_session.id", index=True, ondelete="CASCADE")
+    annotator_id: int = Field(foreign_key="user.id", index=True)
+    from_turn: int
+    to_turns: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    outcome: str = Field(max_length=40, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)

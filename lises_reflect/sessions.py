@@ -26,12 +26,14 @@ from lises_reflect.db import session_scope
 from lises_reflect.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from lises_reflect.models import (
     Contribution,
+    GribningLink,
     LearningPoint,
     Participant,
     ProcessCheck,
     ProcessCheckReceipt,
     ReflectionSession,
     Team,
+    TurnTag,
     User,
     UserRole,
     utcnow,
@@ -320,6 +322,10 @@ def update_text(
     with session_scope(engine) as s:
         _actor, rs = _as_bringer(s, actor_id, session_id)
         _editable(rs)
+        if name == "excerpt":
+            from lises_reflect.tagging import check_excerpt_change  # tagging builds on this module
+
+            check_excerpt_change(s, rs, value)
         column = getattr(ReflectionSession, name)
         result = s.exec(
             update(ReflectionSession)
@@ -762,6 +768,8 @@ def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str
         actor, rs, p = _as_participant(s, actor_id, session_id)
         if p.role == "bringer":
             for model in (
+                TurnTag,
+                GribningLink,
                 Contribution,
                 LearningPoint,
                 ProcessCheckReceipt,
@@ -776,6 +784,10 @@ def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str
                 Contribution.author_id == actor.user_id,
             )
         )
+        for model in (TurnTag, GribningLink):
+            s.exec(
+                delete(model).where(model.session_id == rs.id, model.annotator_id == actor.user_id)
+            )
         s.exec(delete(Participant).where(Participant.id == p.id))
         _touch(s, rs)
         return "withdrawn"

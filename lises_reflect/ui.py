@@ -21,6 +21,10 @@ from lises_reflect.config import Settings, load_settings
 from lises_reflect.errors import Conflict, ServiceError
 from lises_reflect.i18n import t
 from lises_reflect.privacy import PersonalDataError, describe_finding
+from lises_reflect.transcript import TranscriptError, UploadError
+
+# What a user can cause and must be told about in plain words; anything else is a bug.
+USER_ERRORS = (ServiceError, PersonalDataError, TranscriptError, UploadError, OperationalError)
 
 PAGES = {
     "home": "pages/home.py",
@@ -70,6 +74,8 @@ def roles() -> frozenset[str]:
 
 
 def error_text(err: BaseException) -> str:
+    if isinstance(err, TranscriptError | UploadError):
+        return err.message_en if lang() == "en" else err.message_da
     if isinstance(err, PersonalDataError):
         details = " ".join(describe_finding(f, lang()) for f in err.findings)
         return tr("error.personal_data", details=details)
@@ -88,9 +94,16 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
     """Run a service call; show a translated message instead of a traceback on refusal."""
     try:
         return True, fn(*args, **kwargs)
-    except (ServiceError, PersonalDataError, OperationalError) as err:
+    except USER_ERRORS as err:
         st.error(error_text(err))
         return False, err
+
+
+def act(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    """A button's action: run the service call, then show the new state (or the refusal)."""
+    ok, _ = call(fn, *args, **kwargs)
+    if ok:
+        st.rerun()
 
 
 def refuse(err: BaseException) -> None:
@@ -149,6 +162,7 @@ def autosave_text(
     disabled: bool = False,
     placeholder: str | None = None,
     help: str | None = None,
+    hints: bool = False,
 ) -> None:
     """A text area that saves itself when it changes.
 
@@ -169,23 +183,7 @@ def autosave_text(
         st.session_state[bkey] = _Base(loaded_text, loaded_version)
 
     def on_change() -> None:
-        current: _Base = st.session_state[bkey]
-        text = st.session_state.get(wkey, "")
-        try:
-            result = save(text, current)
-        except Conflict as err:
-            st.session_state[skey] = ("conflict", err.current_text)
-            version = current.version if err.current_version is None else err.current_version
-            # The next save is made against what the user has now seen.
-            st.session_state[bkey] = _Base(err.current_text, version)
-            return
-        except (ServiceError, PersonalDataError, OperationalError) as err:
-            st.session_state[skey] = ("error", error_text(err))
-            return
-        stored = freetext.normalise(text)
-        version = result if isinstance(result, int) else current.version
-        st.session_state[bkey] = _Base(stored, version)
-        st.session_state[skey] = ("saved", time.strftime("%H:%M:%S"))
+        _save_field(key, save)
 
     limit = freetext.LIMITS.get(field)
     caption = tr("ui.limit", limit=limit) if limit else ""
@@ -199,6 +197,8 @@ def autosave_text(
         help=help,
     )
     st.caption(f"{tr(visibility)} · {caption}" if caption else tr(visibility))
+    if hints:
+        evaluative_hint(st.session_state.get(wkey, ""))
     state = st.session_state.get(skey)
     if state:
         kind, payload = state
@@ -212,5 +212,46 @@ def autosave_text(
                 st.caption(tr("ui.other_version"))
                 plain(payload)
             if st.button(tr("ui.save_mine"), key=f"retry:{key}"):
-                on_change()
+                _save_field(key, save)
                 st.rerun()
+
+
+def _save_field(key: str, save: Callable[[str, _Base], int | str]) -> None:
+    """Save the widget's text against the base it was loaded from; record the outcome."""
+    wkey, bkey, skey = f"w:{key}", f"b:{key}", f"s:{key}"
+    current: _Base = st.session_state[bkey]
+    text = st.session_state.get(wkey, "")
+    try:
+        result = save(text, current)
+    except Conflict as err:
+        st.session_state[skey] = ("conflict", err.current_text)
+        version = current.version if err.current_version is None else err.current_version
+        # The next save is made against what the user has now seen.
+        st.session_state[bkey] = _Base(err.current_text, version)
+        return
+    except USER_ERRORS as err:
+        st.session_state[skey] = ("error", error_text(err))
+        return
+    stored = freetext.normalise(text)
+    version = result if isinstance(result, int) else current.version
+    st.session_state[bkey] = _Base(stored, version)
+    st.session_state[skey] = ("saved", time.strftime("%H:%M:%S"))
+
+
+def save_now(
+    key: str, loaded_text: str, loaded_version: int, save: Callable[[str, _Base], int | str]
+) -> None:
+    """Save text put into a field by code (an upload) as if the user had typed it."""
+    st.session_state.setdefault(f"b:{key}", _Base(loaded_text, loaded_version))
+    _save_field(key, save)
+
+
+def evaluative_hint(text: str) -> None:
+    """A gentle nudge towards description; a hint only, never a block."""
+    from lises_reflect.hints import find_evaluative, hint_text
+    from lises_reflect.sessions import catalogue
+
+    found = find_evaluative(text, catalogue().evaluative_terms)
+    if found:
+        words = ", ".join(dict.fromkeys(f"»{h.text}«" for h in found))
+        st.info(f"{hint_text(catalogue(), lang())} ({words})", icon=":material/lightbulb:")

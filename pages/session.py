@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import streamlit as st
+from lises_reflect.transcript import read_upload
 
-from lises_reflect import sessions, ui
+from lises_reflect import export, freetext, sessions, tagging, ui
 from lises_reflect.sessions import SessionView
 
 uid = ui.require_role("caseworker")
@@ -31,6 +32,10 @@ if st.query_params.get("s") != str(sid):
     st.query_params["s"] = str(sid)
 v: SessionView = view
 readonly = v.finished
+ok, talk = ui.call(tagging.talk_view, engine, uid, sid)
+if not ok:
+    st.stop()
+SPEAKER_BADGE = {"caseworker": "blue", "citizen": "orange", "other": "gray"}
 
 
 # ---------------------------------------------------------------- header and live updates
@@ -73,6 +78,42 @@ def live_updates() -> None:
 
 
 live_updates()
+
+if v.is_bringer:
+    with st.expander(ui.tr("export.title"), icon=":material/download:"):
+        st.caption(ui.tr("export.note"))
+
+        def build(kind: str):
+            def make() -> bytes:
+                data = tagging.export_session(engine, uid, sid, lang)
+                return {
+                    "pdf": export.handout_pdf,
+                    "csv": export.tags_csv,
+                    "json": export.session_json,
+                }[kind](data)
+
+            return make
+
+        stub = export.SessionExport(
+            title=v.title,
+            kind_label="",
+            created=v.created_at.strftime("%Y-%m-%d"),
+            lang=lang,
+            turns=(),
+            questions=(),
+            tags=(),
+            links=(),
+        )
+        mimes = {"pdf": "application/pdf", "csv": "text/csv", "json": "application/json"}
+        for col, (kind, mime) in zip(st.columns(3), mimes.items(), strict=True):
+            col.download_button(
+                ui.tr(f"export.{kind}"),
+                data=build(kind),
+                file_name=export.filename(stub, kind),
+                mime=mime,
+                on_click="ignore",
+                key=f"export:{kind}",
+            )
 
 # ---------------------------------------------------------------- phase navigation
 
@@ -126,9 +167,37 @@ def option_label(options, option_id: str | None) -> str:
     return "—"
 
 
+def referenced_turns() -> set[int]:
+    texts = [c.text for c in v.contributions if c.kind in ("observation", "reflection")]
+    return tagging.turn_references("\n".join(texts), max_turn=len(talk.turns))
+
+
+def turn_line(t) -> str:
+    """One turn as Markdown: number, a coloured badge with the speaker (named, not colour
+    alone), and the user's text escaped so that it can never become markup."""
+    speaker = ui.tr(f"speaker.{t.speaker}")
+    badge = f":{SPEAKER_BADGE[t.speaker]}-badge[{freetext.md_escape(t.label)} · {speaker}]"
+    return f"**{t.number}** {badge} {freetext.md_escape(t.text)}"
+
+
+def visible_turns() -> list:
+    upto = talk.reveal_upto
+    return [t for t in talk.turns if upto is None or t.number <= upto]
+
+
 def excerpt_panel(expanded: bool = False) -> None:
     with st.expander(ui.tr("session.excerpt"), expanded=expanded):
-        ui.plain(v.excerpt)
+        if talk.parse_error or not talk.turns:
+            ui.plain(v.excerpt)
+            return
+        marked = referenced_turns()
+        for t in visible_turns():
+            prefix = ":material/arrow_forward: " if t.number in marked else ""
+            st.markdown(prefix + turn_line(t))
+        if marked:
+            st.caption(ui.tr("talk.referenced", turns=", ".join(map(str, sorted(marked)))))
+        if talk.reveal_upto is not None:
+            st.caption(ui.tr("talk.hidden_turns", shown=talk.reveal_upto, total=len(talk.turns)))
 
 
 def session_text_box(name: str, label: str, value: str, **kw) -> None:
@@ -136,6 +205,9 @@ def session_text_box(name: str, label: str, value: str, **kw) -> None:
 
     def save(text: str, base) -> str:
         return sessions.update_text(engine, uid, sid, name, text, base.text)
+
+    if st.session_state.pop(f"upload_pending:{sid}", False) and name == "excerpt":
+        ui.save_now(f"{sid}:{name}", value, 0, save)
 
     ui.autosave_text(
         f"{sid}:{name}",
@@ -159,6 +231,7 @@ def save_contribution(kind: str, slot: str):
 
 def contribution_box(kind: str, slot: str, label: str, visibility: str, **kw) -> None:
     mine = v.mine(kind, slot)
+    kw.setdefault("hints", kind in ("observation", "reflection"))
     ui.autosave_text(
         f"{sid}:{kind}:{slot}",
         label,
@@ -274,6 +347,31 @@ def phase_preparation() -> None:
         for lens in cat.lenses:
             st.markdown(f"**{lens.title.get(lang)}** – {lens.description.get(lang)}")
     st.caption(ui.tr("vis.group"))
+
+    def on_upload() -> None:
+        upload = st.session_state.get(f"upload:{sid}")
+        if upload is None:
+            return
+        try:
+            text = read_upload(upload.name, upload.getvalue())
+        except ui.USER_ERRORS as err:
+            st.session_state[f"upload_error:{sid}"] = ui.error_text(err)
+            return
+        st.session_state.pop(f"upload_error:{sid}", None)
+        # Into the field first: if the save is refused, the uploaded text is still there.
+        st.session_state[f"w:{sid}:excerpt"] = text
+        st.session_state[f"upload_pending:{sid}"] = True
+
+    st.file_uploader(
+        ui.tr("prep.upload"),
+        type=["txt", "docx"],
+        key=f"upload:{sid}",
+        on_change=on_upload,
+        disabled=readonly,
+        help=ui.tr("prep.upload_help"),
+    )
+    if st.session_state.get(f"upload_error:{sid}"):
+        st.error(st.session_state[f"upload_error:{sid}"])
     session_text_box(
         "excerpt",
         ui.tr("prep.excerpt"),
@@ -309,11 +407,143 @@ def phase_context() -> None:
     excerpt_panel()
 
 
-def phase_describe() -> None:
-    if v.context_wish:
-        st.caption(ui.tr("context.reminder"))
-        ui.plain(v.context_wish)
-    excerpt_panel(expanded=True)
+def reveal_controls() -> None:
+    """Step-by-step reading: at a citizen turn the group first imagines the next turns."""
+    if not talk.turns:
+        return
+    upto = talk.reveal_upto
+    if upto is None:
+        if st.button(ui.tr("talk.reveal_start"), disabled=readonly, icon=":material/step:"):
+            ui.act(tagging.set_reveal, engine, uid, sid, 1)
+        return
+    last = talk.turns[upto - 1]
+    if last.speaker == "citizen":
+        st.warning(ui.tr("talk.imagine", turn=last.number), icon=":material/psychology:")
+    c1, c2 = st.columns(2)
+    if c1.button(ui.tr("talk.reveal_next"), type="primary", icon=":material/skip_next:"):
+        ui.act(tagging.set_reveal, engine, uid, sid, upto + 1)
+    if c2.button(ui.tr("talk.reveal_all"), icon=":material/visibility:"):
+        ui.act(tagging.set_reveal, engine, uid, sid, None)
+
+
+def tag_turns() -> None:
+    st.caption(ui.tr("talk.tag_note"))
+    if talk.parse_error:
+        st.warning(ui.tr("talk.parse_error"))
+        return
+    for t in visible_turns():
+        left, right = st.columns([3, 2])
+        left.markdown(turn_line(t))
+        if t.others:
+            left.caption(
+                " · ".join(
+                    f"{name}: " + ", ".join(cat.tag(x).label.get(lang) for x in tags)
+                    for name, tags in sorted(t.others.items())
+                )
+            )
+        options = [tag.id for tag in cat.tags_for(t.speaker)]
+
+        def on_tags(number: int = t.number) -> None:
+            chosen = st.session_state[f"tags:{sid}:{number}"]
+            ui.call(tagging.set_turn_tags, engine, uid, sid, number, chosen)
+
+        right.multiselect(
+            ui.tr("talk.my_tags", turn=t.number),
+            options,
+            default=[x for x in t.my_tags if x in options],
+            format_func=lambda x: cat.tag(x).label.get(lang),
+            key=f"tags:{sid}:{t.number}",
+            on_change=on_tags,
+            disabled=readonly,
+            label_visibility="collapsed",
+            placeholder=ui.tr("talk.tag_placeholder", turn=t.number),
+        )
+
+
+def gribning_links() -> None:
+    st.caption(ui.tr("talk.link_note"))
+    citizen = [t.number for t in talk.turns if t.speaker == "citizen"]
+    if not citizen:
+        st.info(ui.tr("talk.no_citizen_turns"))
+        return
+    outcome_ids = [o.id for o in cat.link_outcomes]
+    with st.form(f"link:{sid}", clear_on_submit=False):
+        source = st.selectbox(
+            ui.tr("talk.link_from"),
+            citizen,
+            format_func=lambda n: f"{ui.tr('talk.turn')} {n}: {talk.turns[n - 1].text[:70]}",
+        )
+        later = [t.number for t in talk.turns if t.number > (source or 0)]
+        targets = st.multiselect(
+            ui.tr("talk.link_to"), later, format_func=lambda n: f"{ui.tr('talk.turn')} {n}"
+        )
+        outcome = st.radio(
+            ui.tr("talk.outcome"),
+            outcome_ids,
+            index=None,
+            format_func=lambda o: cat.outcome(o).label.get(lang),
+            horizontal=True,
+        )
+        st.caption(ui.tr("vis.group"))
+        sent = st.form_submit_button(ui.tr("talk.save_link"), disabled=readonly)
+    if sent:
+        if outcome is None:
+            st.error(ui.tr("error.choose_outcome"))
+        elif ui.call(tagging.save_link, engine, uid, sid, source, targets, outcome)[0]:
+            st.rerun()
+    for link in talk.links:
+        cols = st.columns([5, 1])
+        to = ", ".join(map(str, link.to_turns))
+        cols[0].markdown(
+            f"**{ui.tr('talk.turn')} {link.from_turn}** → {to}: "
+            f"{cat.outcome(link.outcome).label.get(lang)} · _{freetext.md_escape(link.annotator)}_"
+        )
+        if (
+            link.mine
+            and not readonly
+            and cols[1].button(ui.tr("talk.delete_link"), key=f"dl:{link.from_turn}")
+        ):
+            ui.act(tagging.delete_link, engine, uid, sid, link.from_turn)
+
+
+def summary_panel() -> None:
+    summary = talk.summary
+    st.caption(ui.tr("talk.summary_note"))
+    st.markdown(
+        ui.tr(
+            "talk.summary_turns",
+            turns=summary.turns,
+            citizen=summary.citizen_turns,
+            caseworker=summary.caseworker_turns,
+        )
+    )
+    if summary.meaning_making_turns:
+        st.markdown(
+            ui.tr(
+                "talk.summary_meaning",
+                count=len(summary.meaning_making_turns),
+                turns=", ".join(map(str, summary.meaning_making_turns)),
+            )
+        )
+        for n, outcomes in summary.after.items():
+            said = ", ".join(cat.outcome(o).label.get(lang).lower() for o in outcomes) or ui.tr(
+                "talk.no_outcome"
+            )
+            st.markdown(f"- {ui.tr('talk.turn')} {n}: {said}")
+    else:
+        st.markdown(ui.tr("talk.summary_no_meaning"))
+    if summary.institutional_share is not None:
+        st.markdown(
+            ui.tr(
+                "talk.summary_institutional",
+                count=summary.institutional_turns,
+                total=summary.caseworker_turns,
+                share=round(100 * summary.institutional_share),
+            )
+        )
+
+
+def observations() -> None:
     if v.is_bringer:
         st.caption(ui.tr("describe.bringer_note"))
     else:
@@ -331,6 +561,30 @@ def phase_describe() -> None:
                     "observation", q.id, ui.tr("describe.my_observation"), "vis.group", height=100
                 )
             others("observation", q.id)
+
+
+def phase_describe() -> None:
+    if v.context_wish:
+        st.caption(ui.tr("context.reminder"))
+        ui.plain(v.context_wish)
+    reveal_controls()
+    tabs = st.tabs(
+        [
+            ui.tr("talk.tab_turns"),
+            ui.tr("talk.tab_links"),
+            ui.tr("talk.tab_observations"),
+            ui.tr("talk.tab_summary"),
+        ]
+    )
+    with tabs[0]:
+        tag_turns()
+    with tabs[1]:
+        gribning_links()
+    with tabs[2]:
+        excerpt_panel()
+        observations()
+    with tabs[3]:
+        summary_panel()
 
 
 def phase_reflect() -> None:
@@ -376,6 +630,7 @@ def phase_learning() -> None:
                 lp.version if lp else 0,
                 save,
                 field="learning_point",
+                hints=True,
                 visibility="vis.bringer_decides",
                 height=90,
                 disabled=readonly,

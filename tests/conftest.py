@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
 
 from lises_reflect import auth
 from lises_reflect.db import make_engine, migrate
@@ -57,20 +58,6 @@ def pg_database() -> Iterator[str]:
     admin.dispose()
 
 
-TABLES = (
-    "process_check_receipt",
-    "process_check",
-    "learning_point",
-    "contribution",
-    "participant",
-    "reflection_session",
-    "userrole",
-    '"user"',
-    "team",
-    "organisation",
-)
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
     if request.param == "sqlite":
@@ -80,7 +67,8 @@ def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
         url = request.getfixturevalue("pg_database")
         eng = make_engine(url)
         with eng.begin() as conn:
-            conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+            tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     yield eng
     eng.dispose()
 

@@ -14,9 +14,12 @@ import yaml
 
 from lises_reflect.catalogue import (
     DEFAULT_DIR,
+    LINK_OUTCOME_IDS,
     PHASE_IDS,
     Catalogue,
     CatalogueError,
+    EvaluativeTerm,
+    Tag,
     Text,
     load_catalogue,
 )
@@ -456,3 +459,337 @@ def test_missing_directory(tmp_path: Path) -> None:
     err = load_error(tmp_path / "nope")
     assert err.file == str(tmp_path / "nope")
     assert "not found" in err.message
+
+
+# --------------------------------------------------------------------------- turn tags
+
+CITIZEN_TAGS = ["meaning_making", "work_talk", "initiative", "own_abilities", "reservation"]
+CASEWORKER_TAGS = [
+    "takes_up",
+    "brief_ack",
+    "postpones",
+    "changes_topic",
+    "institutional",
+    "demand_made_meaningful",
+    "concrete_lm",
+    "general_lm",
+    "assesses",
+    "informs",
+    "involves",
+    "summarises",
+]
+
+
+def test_tags_load_with_the_exact_ids(catalogue: Catalogue) -> None:
+    assert catalogue.tag_ids() == tuple(CITIZEN_TAGS + CASEWORKER_TAGS)
+    assert [t.id for t in catalogue.tags_for("citizen")] == CITIZEN_TAGS
+    assert [t.id for t in catalogue.tags_for("caseworker")] == CASEWORKER_TAGS
+    assert catalogue.tags_for("other") == catalogue.tags
+    meaning = catalogue.tag("meaning_making")
+    assert isinstance(meaning, Tag)
+    assert (meaning.applies_to, meaning.concept) == ("citizen", "gribning")
+    institutional = catalogue.tag("institutional")
+    assert (institutional.applies_to, institutional.concept) == (
+        "caseworker",
+        "institutional_turns",
+    )
+    assert catalogue.tag("concrete_lm").concept == "labour_market_perspective"
+
+
+def test_every_tag_and_outcome_has_danish_and_english(catalogue: Catalogue) -> None:
+    for item in (*catalogue.tags, *catalogue.link_outcomes):
+        for text in (item.label, item.description):
+            assert text.da.strip() and text.en.strip(), item.id
+            assert text.da != text.en, item.id
+    for tag in catalogue.tags:
+        assert tag.applies_to in ("caseworker", "citizen", "any")
+        assert tag.concept in catalogue.lens_ids()
+
+
+def test_tag_descriptions_are_one_descriptive_sentence(catalogue: Catalogue) -> None:
+    words = ("burde", "godt", "dårlig", "forkert", "should", "good", "bad", "wrong")
+    for tag in catalogue.tags:
+        for text in (tag.description.da, tag.description.en):
+            assert text.endswith("."), tag.id
+            assert text.replace("e.g. ", "").count(". ") == 0, tag.id
+            assert not any(w in text.lower().split() for w in words), tag.id
+
+
+def test_link_outcomes(catalogue: Catalogue) -> None:
+    assert tuple(o.id for o in catalogue.link_outcomes) == LINK_OUTCOME_IDS
+    assert LINK_OUTCOME_IDS == (
+        "taken_up",
+        "partly_taken_up",
+        "postponed",
+        "passed_over",
+        "overtaken_institutional",
+        "unclear",
+    )
+    assert [o.label.da for o in catalogue.link_outcomes] == [
+        "Grebet",
+        "Delvist grebet",
+        "Udskudt",
+        "Overhørt",
+        "Overhalet af institutionel tale",
+        "Uklart",
+    ]
+    assert catalogue.outcome("postponed").label.en == "Postponed"
+
+
+def test_tag_and_outcome_lookups_name_unknown_ids(catalogue: Catalogue) -> None:
+    with pytest.raises(KeyError, match="meaning_making"):
+        catalogue.tag("nope")
+    with pytest.raises(KeyError, match="taken_up"):
+        catalogue.outcome("nope")
+    with pytest.raises(ValueError, match="caseworker"):
+        catalogue.tags_for("borger")
+
+
+def test_evaluative_terms(catalogue: Catalogue) -> None:
+    terms = {t.id: t for t in catalogue.evaluative_terms}
+    assert all(isinstance(t, EvaluativeTerm) for t in terms.values())
+    forms = {form for t in catalogue.evaluative_terms for form in t.forms}
+    for form in (
+        "burde",
+        "skulle have",
+        "du skal have",
+        "forkert",
+        "dårlig*",
+        "godt klaret",
+        "flot",
+        "fejl",
+        "mangler",
+        "for meget",
+        "for lidt",
+        "rigtigt",
+        "det rigtige",
+        "svagt",
+        "stærkt",
+        "du glemte",
+        "du overså",
+        "should have",
+        "wrong",
+        "bad",
+        "good job",
+        "failed",
+        "mistake*",
+    ):
+        assert form in forms, form
+    assert {t.lang for t in catalogue.evaluative_terms} == {"da", "en"}
+    for term in catalogue.evaluative_terms:
+        assert term.forms, term.id
+        for form in term.forms:
+            assert form == form.lower().strip() and "  " not in form, term.id
+    assert catalogue.evaluative_hint.da.startswith("Det lyder måske vurderende.")
+    assert "next turn" in catalogue.evaluative_hint.en
+
+
+def test_tags_for_any(prompts: Path) -> None:
+    edit(prompts / "tags.yaml", lambda d: d["tags"][1].update(applies_to="any"))
+    cat = load_catalogue(prompts)
+    assert "work_talk" in [t.id for t in cat.tags_for("citizen")]
+    assert "work_talk" in [t.id for t in cat.tags_for("caseworker")]
+    assert len(cat.tags_for("other")) == len(cat.tags)
+
+
+# --------------------------------------------------------------------------- broken tags
+
+
+def test_tag_unknown_applies_to(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][3].update(applies_to="borger"))
+    assert_error(
+        load_error(prompts), file, "tags[3].applies_to", "unknown applies_to 'borger'", "citizen"
+    )
+
+
+def test_required_tag_must_keep_its_speaker(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][0].update(applies_to="any"))
+    assert_error(load_error(prompts), file, "tags[0].applies_to", "'meaning_making'", "citizen")
+
+
+@pytest.mark.parametrize("tag_id", ["meaning_making", "institutional"])
+def test_required_tag_missing(prompts: Path, tag_id: str) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d.update(tags=[t for t in d["tags"] if t["id"] != tag_id]))
+    assert_error(load_error(prompts), file, "tags", f"missing tag {tag_id!r}")
+
+
+def test_tag_unknown_concept(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][5].update(concept="gribnig"))
+    assert_error(
+        load_error(prompts), file, "tags[5].concept", "unknown concept 'gribnig'", "gribning"
+    )
+
+
+def test_tag_concept_must_name_a_lens_in_the_catalogue(prompts: Path) -> None:
+    """A tag's concept is checked after all files are read, whatever their order."""
+    (prompts / "lenses" / "moral_dimensions.yaml").unlink()
+    (prompts / "tags.yaml").rename(prompts / "0_tags.yaml")  # read before lenses/
+    file = prompts / "0_tags.yaml"
+    assert load_catalogue(prompts).lens_ids()[-1] == "three_tasks"
+    edit(file, lambda d: d["tags"][2].update(concept="moral_dimensions"))
+    assert_error(load_error(prompts), file, "tags[2].concept", "'moral_dimensions'")
+
+
+@pytest.mark.parametrize(
+    ("key", "lang", "word"),
+    [("label", "en", "missing translation"), ("description", "da", "missing translation")],
+)
+def test_tag_missing_translation(prompts: Path, key: str, lang: str, word: str) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][7][key].pop(lang))
+    assert_error(load_error(prompts), file, f"tags[7].{key}.{lang}", word)
+
+
+def test_tag_empty_translation(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][4]["label"].update(da="  "))
+    assert_error(load_error(prompts), file, "tags[4].label.da", "empty translation")
+
+
+@pytest.mark.parametrize("key", ["description", "applies_to", "concept", "label"])
+def test_tag_missing_key(prompts: Path, key: str) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][6].pop(key))
+    assert_error(load_error(prompts), file, f"tags[6].{key}", "missing")
+
+
+def test_tag_unknown_key(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][6].update(speaker="citizen"))
+    assert_error(load_error(prompts), file, "tags[6].speaker", "unknown key 'speaker'")
+
+
+def test_duplicate_tag_id(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][9].update(id="takes_up"))
+    err = load_error(prompts)
+    assert_error(err, file, "tags[9].id", "duplicate id 'takes_up'")
+    assert "tags[5].id" in err.message
+
+
+def test_tag_id_clashes_with_other_catalogue_ids(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][1].update(id="follow_up"))
+    err = load_error(prompts)
+    assert_error(err, file, "tags[1].id", "duplicate id 'follow_up'")
+    assert "options.yaml" in err.message
+
+
+def test_outcome_unknown_id(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["link_outcomes"][2].update(id="delayed"))
+    assert_error(load_error(prompts), file, "link_outcomes[2].id", "unknown link outcome 'delayed'")
+
+
+def test_outcome_missing(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["link_outcomes"].pop(5))
+    assert_error(load_error(prompts), file, "link_outcomes", "missing link outcome(s): unclear")
+
+
+def test_outcome_duplicate(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["link_outcomes"][5].update(id="taken_up"))
+    assert_error(load_error(prompts), file, "link_outcomes[5].id", "duplicate id 'taken_up'")
+
+
+def test_outcome_needs_description_in_both_languages(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["link_outcomes"][0]["description"].pop("en"))
+    assert_error(
+        load_error(prompts), file, "link_outcomes[0].description.en", "missing translation"
+    )
+    edit(file, lambda d: d["link_outcomes"][0].pop("description"))
+    assert_error(load_error(prompts), file, "link_outcomes[0].description", "missing")
+
+
+@pytest.mark.parametrize("section", ["tags", "link_outcomes"])
+def test_tags_sections_required(prompts: Path, section: str) -> None:
+    edit(prompts / "tags.yaml", lambda d: d.pop(section))
+    err = load_error(prompts)
+    assert (err.file, err.field) == (str(prompts), section)
+    assert "missing section" in err.message
+
+
+# --------------------------------------------------------------------------- broken evaluative
+
+
+@pytest.mark.parametrize(
+    ("pattern", "field", "word"),
+    [
+        ("", "evaluative_terms[0].pattern", "must not be empty"),
+        ("   ", "evaluative_terms[0].pattern", "must not be empty"),
+        ([], "evaluative_terms[0].pattern", "list is empty"),
+        (["burde", ""], "evaluative_terms[0].pattern[1]", "must not be empty"),
+        (None, "evaluative_terms[0].pattern", "expected a string"),
+        (7, "evaluative_terms[0].pattern", "expected a string"),
+    ],
+)
+def test_evaluative_empty_pattern(prompts: Path, pattern: Any, field: str, word: str) -> None:
+    file = prompts / "evaluative.yaml"
+    edit(file, lambda d: d["evaluative_terms"][0].update(pattern=pattern))
+    assert_error(load_error(prompts), file, field, word)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "word"),
+    [
+        ("burde.*", "may only use letters"),
+        ("bu*rde", "may only use letters"),
+        ("*", "may only use letters"),
+        ("(burde)", "may only use letters"),
+        ("burde2", "may only use letters"),
+        ("fo*", "at least 3 letters"),
+        ("du g*", "at least 3 letters"),
+    ],
+)
+def test_evaluative_malformed_pattern(prompts: Path, pattern: str, word: str) -> None:
+    file = prompts / "evaluative.yaml"
+    edit(file, lambda d: d["evaluative_terms"][1].update(pattern=pattern))
+    assert_error(load_error(prompts), file, "evaluative_terms[1].pattern", word)
+
+
+def test_evaluative_pattern_is_normalised(prompts: Path) -> None:
+    edit(
+        prompts / "evaluative.yaml",
+        lambda d: d["evaluative_terms"][1].update(pattern="  Skulle   HAVE "),
+    )
+    term = next(t for t in load_catalogue(prompts).evaluative_terms if t.id == "da_skulle_have")
+    assert term.forms == ("skulle have",)
+
+
+def test_evaluative_duplicate_pattern(prompts: Path) -> None:
+    file = prompts / "evaluative.yaml"
+    edit(file, lambda d: d["evaluative_terms"][1].update(pattern=["skulle have", "Burde"]))
+    err = load_error(prompts)
+    assert_error(err, file, "evaluative_terms[1].pattern[1]", "duplicate pattern 'burde'")
+    assert "evaluative_terms[0].pattern" in err.message
+
+
+def test_evaluative_unknown_lang_and_key(prompts: Path) -> None:
+    file = prompts / "evaluative.yaml"
+    edit(file, lambda d: d["evaluative_terms"][2].update(lang="dk"))
+    assert_error(load_error(prompts), file, "evaluative_terms[2].lang", "unknown language 'dk'")
+    edit(file, lambda d: d["evaluative_terms"][2].update(lang="da", patterns=["x"]))
+    assert_error(
+        load_error(prompts), file, "evaluative_terms[2].patterns", "did you mean 'pattern'"
+    )
+
+
+def test_evaluative_duplicate_id(prompts: Path) -> None:
+    file = prompts / "evaluative.yaml"
+    edit(file, lambda d: d["evaluative_terms"][3].update(id="da_burde"))
+    assert_error(load_error(prompts), file, "evaluative_terms[3].id", "duplicate id 'da_burde'")
+
+
+def test_evaluative_hint_needs_both_languages(prompts: Path) -> None:
+    file = prompts / "evaluative.yaml"
+    edit(file, lambda d: d["evaluative_hint"]["text"].pop("en"))
+    assert_error(load_error(prompts), file, "evaluative_hint.text.en", "missing translation")
+    edit(file, lambda d: d.pop("evaluative_hint"))
+    err = load_error(prompts)
+    assert (err.field, "missing section" in err.message) == ("evaluative_hint", True)

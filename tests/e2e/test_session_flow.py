@@ -31,6 +31,7 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
@@ -66,6 +67,18 @@ LEARNING_POINT = "Vi vil lytte efter ønsker, der bliver sagt i en bisætning, o
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+@pytest.fixture(autouse=True)
+def _patient_expect():
+    """Give assertions the harness's 20 s instead of Playwright's 5 s default.
+
+    ``wait_for_streamlit`` can return before a slow rerun has even started (the first login
+    imports pandas and Altair for "Mine refleksioner"), so assertions must be able to wait.
+    """
+    expect.set_options(timeout=20_000)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 def shot(page: Page, name: str) -> None:

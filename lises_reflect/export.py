@@ -1,0 +1,218 @@
+"""Files the bringer takes home: a line-numbered handout (PDF), tags as CSV and as JSON.
+
+Pure functions over already-permitted data: who may export is decided in `tagging`.
+Annotators appear only as pseudonyms.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"  # DejaVu Sans (free licence, see fonts/)
+
+
+@dataclass(frozen=True)
+class ExportTurn:
+    number: int
+    speaker: str  # caseworker | citizen | other
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ExportQuestion:
+    lens_title: str
+    question: str
+
+
+@dataclass(frozen=True)
+class ExportTag:
+    turn: int
+    speaker: str
+    tag_id: str
+    tag_label: str
+    annotator: str  # a pseudonym, never a name
+
+
+@dataclass(frozen=True)
+class ExportLink:
+    from_turn: int
+    to_turns: tuple[int, ...]
+    outcome_id: str
+    outcome_label: str
+    annotator: str
+
+
+@dataclass(frozen=True)
+class SessionExport:
+    title: str
+    kind_label: str
+    created: str
+    lang: str
+    turns: tuple[ExportTurn, ...]
+    questions: tuple[ExportQuestion, ...]
+    tags: tuple[ExportTag, ...]
+    links: tuple[ExportLink, ...]
+
+
+_TEXT = {
+    "da": {
+        "confidential": "Fortroligt – kun til deltagerne i sessionen",
+        "untitled": "Refleksion uden titel",
+        "excerpt": "Uddrag",
+        "questions": "Spørgsmål til refleksionen",
+        "page": "Side {page} af {pages}",
+        "turn": "Tur",
+    },
+    "en": {
+        "confidential": "Confidential – for the participants of the session only",
+        "untitled": "Untitled reflection",
+        "excerpt": "Excerpt",
+        "questions": "Questions for the reflection",
+        "page": "Page {page} of {pages}",
+        "turn": "Turn",
+    },
+}
+
+
+def _t(data: SessionExport, key: str) -> str:
+    return _TEXT.get(data.lang, _TEXT["da"])[key]
+
+
+def handout_pdf(data: SessionExport) -> bytes:
+    """A4 handout: each printed line carries a running line number in the margin, so the
+    group can say "linje 12" as conversation analysts do; turns keep their numbers too."""
+    from fpdf import FPDF
+
+    page_label = _t(data, "page")
+
+    class Handout(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("DejaVu", size=8)
+            self.cell(0, 6, page_label.format(page=self.page_no(), pages="{nb}"), align="C")
+
+    pdf = Handout(format="A4")
+    pdf.alias_nb_pages("{nb}")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.multi_cell(0, 8, data.title or _t(data, "untitled"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=9)
+    pdf.multi_cell(
+        0,
+        5,
+        " · ".join(x for x in (data.kind_label, data.created) if x),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font("DejaVu", "B", 9)
+    pdf.multi_cell(0, 5, _t(data, "confidential"), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.cell(0, 7, _t(data, "excerpt"), new_x="LMARGIN", new_y="NEXT")
+
+    size, height = 10, 5.2
+    margin_x = pdf.l_margin
+    number_w, turn_w, label_w = 9.0, 9.0, 24.0
+    text_x = margin_x + number_w + turn_w + label_w
+    text_w = pdf.w - pdf.r_margin - text_x
+    line_no = 0
+    for turn in data.turns:
+        pdf.set_font("DejaVu", size=size)
+        lines: list[str] = []
+        for paragraph in (turn.text or "").split("\n") or [""]:
+            pdf.set_x(text_x)
+            lines.extend(
+                pdf.multi_cell(text_w, height, paragraph, dry_run=True, output="LINES") or [""]
+            )
+        for i, line in enumerate(lines):
+            line_no += 1
+            if pdf.get_y() + height > pdf.h - pdf.b_margin:
+                pdf.add_page()
+            y = pdf.get_y()
+            pdf.set_font("DejaVu", size=7)
+            pdf.set_xy(margin_x, y)
+            pdf.cell(number_w - 2, height, str(line_no), align="R")
+            pdf.set_font("DejaVu", "B" if i == 0 else "", size)
+            if i == 0:
+                pdf.set_xy(margin_x + number_w, y)
+                pdf.cell(turn_w, height, str(turn.number))
+                pdf.set_xy(margin_x + number_w + turn_w, y)
+                pdf.cell(label_w, height, f"{turn.label}:"[:18])
+            pdf.set_font("DejaVu", size=size)
+            pdf.set_xy(text_x, y)
+            pdf.cell(text_w, height, line)
+            pdf.set_xy(margin_x, y + height)
+        pdf.ln(1)
+
+    if data.questions:
+        pdf.ln(4)
+        pdf.set_font("DejaVu", "B", 12)
+        pdf.cell(0, 7, _t(data, "questions"), new_x="LMARGIN", new_y="NEXT")
+        current = None
+        for q in data.questions:
+            if q.lens_title != current:
+                current = q.lens_title
+                pdf.ln(2)
+                pdf.set_font("DejaVu", "B", 10)
+                pdf.multi_cell(0, 6, current, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("DejaVu", size=10)
+            pdf.multi_cell(0, 5.5, f"• {q.question}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(9)  # room to write
+    return bytes(pdf.output())
+
+
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+def _cell(value: object) -> str:
+    """Spreadsheet programs run cells that start with = + - @ as formulas: defuse them."""
+    text = str(value)
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def tags_csv(data: SessionExport) -> bytes:
+    """Long format, one row per tag and per link; BOM so Excel on Danish Windows reads æøå."""
+    speakers = {t.number: t.speaker for t in data.turns}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["turn", "speaker", "tag", "annotator", "link", "outcome"])
+    for tag in data.tags:
+        writer.writerow([tag.turn, tag.speaker, _cell(tag.tag_id), _cell(tag.annotator), "", ""])
+    for link in data.links:
+        writer.writerow(
+            [
+                link.from_turn,
+                speakers.get(link.from_turn, "citizen"),
+                "meaning_making",
+                _cell(link.annotator),
+                ";".join(str(n) for n in link.to_turns),
+                _cell(link.outcome_id),
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def session_json(data: SessionExport) -> bytes:
+    payload = asdict(data)
+    return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def filename(data: SessionExport, ext: str) -> str:
+    """ASCII-only, so it survives every mail client and file share."""
+    title = (data.title or "refleksion").lower()
+    title = title.translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:60] or "refleksion"
+    date = re.sub(r"[^0-9-]", "", data.created)[:10]
+    ext = re.sub(r"[^a-z0-9]", "", ext.lower()) or "bin"
+    return f"laan-et-oere-{date + '-' if date else ''}{slug}.{ext}"

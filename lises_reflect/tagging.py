@@ -1,0 +1,410 @@
+"""Turn-level work on the excerpt: tags, gribning links, the descriptive summary, exports.
+
+Each participant tags on his or her own; nothing is merged or voted on, because disagreement
+is where the talk in the group starts. The summary describes the talk of the excerpt; it is
+computed when asked for and never stored, least of all per person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from lises_reflect.db import session_scope
+from lises_reflect.errors import InvalidInput, PermissionDenied
+from lises_reflect.models import (
+    GribningLink,
+    Participant,
+    ReflectionSession,
+    TurnTag,
+    User,
+    utcnow,
+)
+from lises_reflect.sessions import _as_participant, _editable, _touch, catalogue
+from lises_reflect.transcript import TranscriptError, Turn, parse_transcript
+
+MEANING_MAKING = "meaning_making"
+INSTITUTIONAL = "institutional"
+
+# "tur 12", "ture 3-5", "turene 3 og 4", "t. 7", "linje 12" is not a turn reference.
+_TURN_REF = re.compile(
+    r"\b(?:tur(?:e|en|ene)?|turn?s?|t\.)\s*(\d{1,3})(?:\s*(?:-|–|til|og|and|to)\s*(\d{1,3}))?",
+    re.IGNORECASE,
+)
+
+
+def turn_references(text: str, max_turn: int | None = None) -> set[int]:
+    """Turn numbers a text refers to ("i tur 12", "ture 3–5"), so they can be highlighted."""
+    found: set[int] = set()
+    for m in _TURN_REF.finditer(text or ""):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        if last < first or last - first > 50:
+            last = first
+        found.update(range(first, last + 1))
+    if max_turn is not None:
+        found = {n for n in found if 1 <= n <= max_turn}
+    return found
+
+
+def turns_of(excerpt: str) -> list[Turn]:
+    """The excerpt as turns; an excerpt that cannot be parsed (old notes) has none."""
+    try:
+        return parse_transcript(excerpt) if excerpt.strip() else []
+    except TranscriptError:
+        return []
+
+
+@dataclass(frozen=True)
+class TurnView:
+    number: int
+    speaker: str
+    label: str
+    text: str
+    my_tags: tuple[str, ...]
+    others: dict[str, tuple[str, ...]]  # participant name -> tags
+
+
+@dataclass(frozen=True)
+class LinkView:
+    annotator: str
+    mine: bool
+    from_turn: int
+    to_turns: tuple[int, ...]
+    outcome: str
+
+
+@dataclass(frozen=True)
+class ExcerptSummary:
+    """Description of the talk in this excerpt, as the group has tagged it."""
+
+    turns: int
+    citizen_turns: int
+    caseworker_turns: int
+    meaning_making_turns: tuple[int, ...]
+    after: dict[int, tuple[str, ...]]  # meaning-making turn -> outcomes the participants chose
+    institutional_turns: int
+    institutional_share: float | None  # of the caseworker turns; None without caseworker turns
+
+
+@dataclass(frozen=True)
+class TalkView:
+    turns: tuple[TurnView, ...]
+    links: tuple[LinkView, ...]
+    summary: ExcerptSummary
+    annotators: tuple[str, ...]
+    reveal_upto: int | None
+    parse_error: bool
+
+
+def _names(s: Session, session_id: int) -> dict[int, str]:
+    return dict(
+        s.exec(
+            select(User.id, User.display_name)
+            .join(Participant, Participant.user_id == User.id)
+            .where(Participant.session_id == session_id)
+        ).all()
+    )
+
+
+def summarise(
+    turns: list[Turn], tags: list[tuple[int, str]], links: list[tuple[int, str]]
+) -> ExcerptSummary:
+    """Pure: from (turn, tag) pairs and (from_turn, outcome) pairs of all participants."""
+    speakers = {t.number: t.speaker for t in turns}
+    meaning = sorted(
+        {n for n, tag in tags if tag == MEANING_MAKING and speakers.get(n) == "citizen"}
+        | {n for n, _ in links if speakers.get(n) == "citizen"}
+    )
+    after: dict[int, list[str]] = {n: [] for n in meaning}
+    for n, outcome in sorted(links):
+        after.setdefault(n, []).append(outcome)
+    caseworker = [t.number for t in turns if t.speaker == "caseworker"]
+    institutional = {
+        n for n, tag in tags if tag == INSTITUTIONAL and speakers.get(n) == "caseworker"
+    }
+    return ExcerptSummary(
+        turns=len(turns),
+        citizen_turns=sum(t.speaker == "citizen" for t in turns),
+        caseworker_turns=len(caseworker),
+        meaning_making_turns=tuple(meaning),
+        after={n: tuple(v) for n, v in sorted(after.items())},
+        institutional_turns=len(institutional),
+        institutional_share=(len(institutional) / len(caseworker)) if caseworker else None,
+    )
+
+
+def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView:
+    with session_scope(engine) as s:
+        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        names = _names(s, rs.id)
+        turns = turns_of(rs.excerpt)
+        tag_rows = s.exec(
+            select(TurnTag.annotator_id, TurnTag.turn_number, TurnTag.tag_id)
+            .where(TurnTag.session_id == rs.id)
+            .order_by(TurnTag.turn_number, TurnTag.tag_id)
+        ).all()
+        link_rows = s.exec(
+            select(GribningLink)
+            .where(GribningLink.session_id == rs.id)
+            .order_by(GribningLink.from_turn, GribningLink.annotator_id)
+        ).all()
+        by_turn: dict[int, dict[int, list[str]]] = {}
+        for annotator, number, tag in tag_rows:
+            by_turn.setdefault(number, {}).setdefault(annotator, []).append(tag)
+        views = []
+        for t in turns:
+            per = by_turn.get(t.number, {})
+            views.append(
+                TurnView(
+                    number=t.number,
+                    speaker=t.speaker,
+                    label=t.label,
+                    text=t.text,
+                    my_tags=tuple(per.get(actor.user_id, [])),
+                    others={
+                        names.get(a, "?"): tuple(tags)
+                        for a, tags in per.items()
+                        if a != actor.user_id
+                    },
+                )
+            )
+        links = tuple(
+            LinkView(
+                annotator=names.get(link.annotator_id, "?"),
+                mine=link.annotator_id == actor.user_id,
+                from_turn=link.from_turn,
+                to_turns=tuple(link.to_turns or []),
+                outcome=link.outcome,
+            )
+            for link in link_rows
+        )
+        annotators = sorted(
+            {names.get(a, "?") for a, _n, _t in tag_rows}
+            | {names.get(link.annotator_id, "?") for link in link_rows}
+        )
+        return TalkView(
+            turns=tuple(views),
+            links=links,
+            summary=summarise(
+                turns,
+                [(n, tag) for _a, n, tag in tag_rows],
+                [(link.from_turn, link.outcome) for link in link_rows],
+            ),
+            annotators=tuple(annotators),
+            reveal_upto=rs.reveal_upto,
+            parse_error=bool(rs.excerpt.strip()) and not turns,
+        )
+
+
+def _turn(rs: ReflectionSession, number: int) -> Turn:
+    for t in turns_of(rs.excerpt):
+        if t.number == number:
+            return t
+    raise InvalidInput("error.unknown_turn", turn=number)
+
+
+def set_turn_tags(
+    engine: Engine, actor_id: int | None, session_id: int, turn_number: int, tag_ids: list[str]
+) -> None:
+    """Replace the caller's own tags on one turn."""
+    cat = catalogue()
+    with session_scope(engine) as s:
+        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _editable(rs)
+        turn = _turn(rs, int(turn_number))
+        allowed = {t.id for t in cat.tags_for(turn.speaker)}
+        wanted = list(dict.fromkeys(tag_ids))
+        if not set(wanted) <= allowed:
+            raise InvalidInput("error.tag_not_for_speaker")
+        s.exec(
+            delete(TurnTag).where(
+                TurnTag.session_id == rs.id,
+                TurnTag.annotator_id == actor.user_id,
+                TurnTag.turn_number == turn.number,
+            )
+        )
+        for tag in wanted:
+            s.add(
+                TurnTag(
+                    session_id=rs.id,
+                    annotator_id=actor.user_id,
+                    turn_number=turn.number,
+                    speaker=turn.speaker,
+                    tag_id=tag,
+                )
+            )
+        _touch(s, rs)
+
+
+def save_link(
+    engine: Engine,
+    actor_id: int | None,
+    session_id: int,
+    from_turn: int,
+    to_turns: list[int],
+    outcome: str,
+) -> None:
+    """Link a citizen's meaning-making turn to what came after it ("hvad sker der så?")."""
+    if outcome not in {o.id for o in catalogue().link_outcomes}:
+        raise InvalidInput("error.unknown_option")
+    with session_scope(engine) as s:
+        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _editable(rs)
+        turns = turns_of(rs.excerpt)
+        source = _turn(rs, int(from_turn))
+        if source.speaker != "citizen":
+            raise InvalidInput("error.link_from_citizen")
+        targets = sorted({int(n) for n in to_turns})
+        if not targets or any(n <= source.number or n > len(turns) for n in targets):
+            raise InvalidInput("error.link_targets", turn=source.number)
+        link = s.exec(
+            select(GribningLink).where(
+                GribningLink.session_id == rs.id,
+                GribningLink.annotator_id == actor.user_id,
+                GribningLink.from_turn == source.number,
+            )
+        ).first()
+        if link is None:
+            link = GribningLink(
+                session_id=rs.id,
+                annotator_id=actor.user_id,
+                from_turn=source.number,
+                outcome=outcome,
+            )
+        link.to_turns = targets
+        link.outcome = outcome
+        link.updated_at = utcnow()
+        s.add(link)
+        # Linking a turn says the caller hears it as meaning-making: tag it so, visibly.
+        has_tag = s.exec(
+            select(TurnTag.id).where(
+                TurnTag.session_id == rs.id,
+                TurnTag.annotator_id == actor.user_id,
+                TurnTag.turn_number == source.number,
+                TurnTag.tag_id == MEANING_MAKING,
+            )
+        ).first()
+        if has_tag is None:
+            s.add(
+                TurnTag(
+                    session_id=rs.id,
+                    annotator_id=actor.user_id,
+                    turn_number=source.number,
+                    speaker="citizen",
+                    tag_id=MEANING_MAKING,
+                )
+            )
+        _touch(s, rs)
+
+
+def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn: int) -> None:
+    with session_scope(engine) as s:
+        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _editable(rs)
+        s.exec(
+            delete(GribningLink).where(
+                GribningLink.session_id == rs.id,
+                GribningLink.annotator_id == actor.user_id,
+                GribningLink.from_turn == int(from_turn),
+            )
+        )
+        _touch(s, rs)
+
+
+def set_reveal(engine: Engine, actor_id: int | None, session_id: int, upto: int | None) -> None:
+    """Step-by-step reading is shared, so the group stops at the same citizen turn together."""
+    with session_scope(engine) as s:
+        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        count = len(turns_of(rs.excerpt))
+        if upto is not None and not 1 <= int(upto) <= max(count, 1):
+            raise InvalidInput("error.invalid")
+        rs.reveal_upto = None if upto is None or int(upto) >= count else int(upto)
+        _touch(s, rs)
+
+
+def has_annotations(s: Session, session_id: int) -> bool:
+    tag = s.exec(select(TurnTag.id).where(TurnTag.session_id == session_id)).first()
+    link = s.exec(select(GribningLink.id).where(GribningLink.session_id == session_id)).first()
+    return tag is not None or link is not None
+
+
+def check_excerpt_change(s: Session, rs: ReflectionSession, new_excerpt: str) -> None:
+    """Tags point at turn numbers: once there are any, the turn structure may not shift."""
+    turns = parse_transcript(new_excerpt) if new_excerpt.strip() else []
+    if not has_annotations(s, rs.id):
+        return
+    old = [(t.number, t.speaker) for t in turns_of(rs.excerpt)]
+    new = [(t.number, t.speaker) for t in turns]
+    if old != new:
+        raise InvalidInput("error.excerpt_locked")
+
+
+def _pseudonyms(s: Session, rs: ReflectionSession) -> dict[int, str]:
+    people = s.exec(
+        select(Participant.user_id)
+        .where(Participant.session_id == rs.id)
+        .order_by(Participant.role, Participant.id)
+    ).all()
+    return {uid: f"Deltager {chr(ord('A') + i)}" for i, uid in enumerate(people)}
+
+
+def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: str = "da"):
+    """What the bringer may take home: excerpt, questions, and tags with pseudonyms only."""
+    from lises_reflect import export
+
+    cat = catalogue()
+    with session_scope(engine) as s:
+        _actor, rs, p = _as_participant(s, actor_id, session_id)
+        if p.role != "bringer":
+            raise PermissionDenied("error.bringer_only")
+        turns = turns_of(rs.excerpt)
+        speakers = {t.number: t.speaker for t in turns}
+        alias = _pseudonyms(s, rs)
+        tags = s.exec(
+            select(TurnTag)
+            .where(TurnTag.session_id == rs.id)
+            .order_by(TurnTag.turn_number, TurnTag.annotator_id, TurnTag.tag_id)
+        ).all()
+        links = s.exec(
+            select(GribningLink)
+            .where(GribningLink.session_id == rs.id)
+            .order_by(GribningLink.from_turn, GribningLink.annotator_id)
+        ).all()
+        kind = next((o for o in cat.conversation_kinds if o.id == rs.conversation_kind), None)
+        return export.SessionExport(
+            title=rs.title,
+            kind_label=kind.label.get(lang) if kind else "",
+            created=rs.created_at.strftime("%Y-%m-%d"),
+            lang=lang,
+            turns=tuple(export.ExportTurn(t.number, t.speaker, t.label, t.text) for t in turns),
+            questions=tuple(
+                export.ExportQuestion(cat.lens(lid).title.get(lang), q.text.get(lang))
+                for lid in rs.lenses
+                for q in cat.lens(lid).questions
+            ),
+            tags=tuple(
+                export.ExportTag(
+                    t.turn_number,
+                    speakers.get(t.turn_number, t.speaker),
+                    t.tag_id,
+                    cat.tag(t.tag_id).label.get(lang),
+                    alias.get(t.annotator_id, "?"),
+                )
+                for t in tags
+            ),
+            links=tuple(
+                export.ExportLink(
+                    link.from_turn,
+                    tuple(link.to_turns or []),
+                    link.outcome,
+                    cat.outcome(link.outcome).label.get(lang),
+                    alias.get(link.annotator_id, "?"),
+                )
+                for link in links
+            ),
+        )

@@ -1,0 +1,468 @@
+"""A pasted or uploaded transcript excerpt, split into numbered speaker turns.
+
+Input is what caseworkers actually have: a few pages typed in Word or copied from a
+transcription tool, often with timestamps or line numbers, sometimes with conversation-analytic
+(CA) marks. The rules, decided with the product owner:
+
+Labels
+  * A turn starts with a speaker label and a colon: ``R: Hvordan går det?``. Spaces before the
+    colon are allowed (``B : ja``). A TAB also separates label and text (``R<TAB>Hvordan``),
+    because that is what a pasted or uploaded Word table (speaker | text) becomes. A dash
+    (``B - ja``) is NOT a separator: dashes are too common in ordinary speech and CA cut-offs.
+  * Caseworker: R, SB, S, Rådgiver (also Raadgiver), Sagsbehandler, Jobkonsulent, Medarbejder.
+    Citizen: B, Borger, Ledig. Any letter case; the label is kept as written.
+  * Any other short label becomes speaker "other": 1-3 words, at most 30 characters, beginning
+    with an UPPER-CASE letter (``Mentor``, ``Tolk``, ``R2``, ``Borgerens mor``, ``Deltager 2``).
+    To keep ordinary sentences with a colon in them as text (``Jeg tænkte: hvad nu hvis``,
+    ``Kl. 10:30 mødtes vi``, ``Nå:: okay``, ``https://…``) such a label is refused when
+      - it starts with a lower-case letter, or a word starts with something other than a
+        letter or digit, or the first word is not a letter word;
+      - one of its words is a common Danish/English function word, pronoun or speech verb
+        (jeg, det, og, så, siger, tænkte, …), a longer one begins with a preposition ("Til
+        sidst", "Efter mødet"; "Mentor fra Ungeenheden" is fine), or a header/metadata word (Tid, Taler, Dato, Note,
+        Kl, …) — for a one-word label only the interjection/metadata list applies, so names
+        such as "Hans" and the research label "I" (interviewer) still work;
+      - the colon is followed directly by a digit (a time or ratio), another colon (a CA
+        stretch) or "//" (a web address).
+    The known labels above are always accepted.
+Timestamps and line numbers
+  * Before the label: an optional line number (``12``, ``1.``, ``3)``) and/or an optional
+    timestamp (``[00:01:12]``, ``(01:12)``, ``00:01``, ``00:01:12.5``). After the label, before
+    the colon: ``B (00:12):``, ``B [00:12]:``. They are dropped, never part of label or text.
+  * Only a bracket holding a time is a timestamp; ``[ja`` (an overlap) is text.
+  * A line holding nothing but a timestamp and/or line number is ignored (some tools put the
+    time on its own line). When the first turn was line-numbered, a line number at the start of
+    a continuation line is dropped too (numbered CA transcripts number every line).
+Turns
+  * A line without a label continues the previous turn, joined with a newline so CA layout
+    survives. Leading/trailing whitespace of each line is dropped (indentation was relative to
+    a label that is no longer shown). Blank lines are ignored.
+  * A label with no text and no continuation gives a turn with text "" (silence or an
+    unfinished turn can matter in CA). A label alone followed by continuation lines takes them.
+  * The first non-blank line must have a label, else TranscriptError naming that line.
+  * Text is kept verbatim: ``(.)``, ``(1.2)``, ``[``, ``]``, ``=``, ``°stille°``, ``>hurtigt<``,
+    ``::``, ``.hh``, ``↑``, ``↓``, ``((griner))``, ``(xxx)``. Only whitespace is normalised:
+    CRLF/CR and Unicode line separators become newlines, NBSP and other fixed spaces and TABs
+    inside text become plain spaces, the BOM and other invisible control characters are
+    removed, and text is NFC-normalised (the same letters, one encoding).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+MAX_TURNS = 400
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+# A .docx is a zip; refuse one that unpacks to more than this (a "zip bomb" or a huge document).
+MAX_DOCX_UNPACKED_BYTES = 40 * 1024 * 1024
+ACCEPTED_EXTENSIONS = (".txt", ".docx")
+
+CASEWORKER = "caseworker"
+CITIZEN = "citizen"
+OTHER = "other"
+
+CASEWORKER_LABELS = frozenset(
+    {"r", "sb", "s", "rådgiver", "raadgiver", "sagsbehandler", "jobkonsulent", "medarbejder"}
+)
+CITIZEN_LABELS = frozenset({"b", "borger", "ledig"})
+
+_MAX_OTHER_LABEL_CHARS = 30
+_MAX_OTHER_LABEL_WORDS = 3
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that end a one-word "label" candidate: interjections, conjunctions and adverbs a spoken
+# line starts with ("Altså: …", "Nå: …"), and header/metadata words ("Dato: …", "Tid<TAB>Taler").
+_NOT_A_LABEL_WORD = _words(
+    """
+    altså jo nå ja jah jamen nej nejnej okay ok okey øh øhm hm hmm mm mhm ah åh arh nåh
+    og men eller så at som fordi hvis når da nu her der hvor hvad hvem hvorfor hvordan hvornår
+    ikke også bare lige nok vel godt fx eks eksempel dvs mv osv bl.a
+    jeg du han hun vi de den det dét man mig dig sig dem
+    note noter obs nb ps kommentar kommentarer pause tid tidspunkt taler talere tekst ytring
+    replik nr linje dato emne kl klokken sted varighed deltagere re fwd vs
+    https http www mailto ftp speaker text time date line
+    måske egentlig faktisk selvfølgelig nemlig præcis klart rigtigt rigtig fint super tak
+    hej hejsa farvel jeps jep nix tja tjo øhh æh eh ehm aha uha hov ups haha hehe
+    so and but or yes no well
+    """
+)
+# Prepositions: a label may contain them ("Mentor fra Ungeenheden", "Mor til borgeren") but does
+# not begin with one ("Til sidst: …", "Efter mødet: …").
+_PREPOSITION = _words(
+    """
+    for til fra med på af ad ved efter før under over uden mod hos om i
+    to from with on of at by after before under over without against in
+    """
+)
+# Words that, in a two- or three-word candidate, show it is a sentence ("Jeg tænkte: …",
+# "Han sagde: …", "Det er: …"), not a speaker. Names that double as words ("Hans", "Bo", "Per")
+# are deliberately absent.
+_SENTENCE_WORD = _NOT_A_LABEL_WORD | _words(
+    """
+    jeg du han hun den det dét vi i de man mig dig ham hende os jer dem sig
+    min mit mine din dit dine hendes vores jeres deres sin sit sine denne dette disse
+    nogen noget nogle alle ingen intet hvilken hvilket hvilke en et
+    meget mere mest kun helt sådan sgu
+    er var være været har havde have haft kan kunne vil ville skal skulle må måtte
+    bliver blev blive får fik få gør gjorde gøre sige siger sagde sagt tænke tænker tænkte
+    spørge spørger spurgte svare svarer svarede mene mener mente synes syntes tror troede
+    vidste hedder kom kommer går gik står stod fortæller fortalte skriver skrev
+    i me you he she we they it is was were said says asked the a an
+    """
+)
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_TIMESTAMP = rf"(?:\[\s*{_TIME}\s*\]|\(\s*{_TIME}\s*\))"
+_LINE_NUMBER = r"\d{1,4}[.)]?"
+# Line number and/or timestamp before the label; a bare time needs whitespace after it.
+_PREFIX = re.compile(
+    rf"(?P<num>{_LINE_NUMBER}[ \t]+)?"
+    rf"(?:{_TIMESTAMP}[ \t]*|{_TIME}[ \t]+)?"
+)
+_ONLY_PREFIX = re.compile(rf"(?:{_LINE_NUMBER})?[ \t]*(?:{_TIMESTAMP}|{_TIME})?")
+_CONTINUATION_NUMBER = re.compile(rf"{_LINE_NUMBER}[ \t]+")
+# The label (no colon, tab, brackets or parentheses in it), an optional timestamp, the separator.
+_HEAD = re.compile(
+    r"(?P<label>[^:\t\[\]()]*?[^:\t\[\]()\s])"
+    rf"[ \t]*(?:{_TIMESTAMP}[ \t]*)?"
+    r"(?P<sep>:|\t)"
+)
+_LABEL_WORD = re.compile(r"[^\W_][\w.'’/&-]*")
+_FIRST_LABEL_WORD = re.compile(r"[^\W\d_][\w.'’/&-]*")
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_FIXED_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]")
+# Invisible characters: controls (except tab and newline), BOM / zero-width no-break space,
+# zero-width space, soft hyphen is kept (it is part of a word as typed).
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f\ufeff\u200b]")
+
+_SHOW_MAX = 80
+
+
+@dataclass(frozen=True)
+class Turn:
+    number: int  # 1-based
+    speaker: str  # "caseworker" | "citizen" | "other"
+    label: str  # the speaker label as written, e.g. "SB", "Borger", "Mentor"
+    text: str
+
+
+class TranscriptError(ValueError):
+    """The text cannot be split into turns. `line_number` is 1-based in the original text (None
+    when there is no line to point at, e.g. empty input); `line` is that line, stripped."""
+
+    def __init__(self, message_da: str, message_en: str, line_number: int | None, line: str):
+        super().__init__(message_en)
+        self.message_da = message_da
+        self.message_en = message_en
+        self.line_number = line_number
+        self.line = line
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_da
+
+
+class UploadError(ValueError):
+    """An uploaded file cannot be read as a transcript; messages say what to do instead."""
+
+    def __init__(self, message_da: str, message_en: str):
+        super().__init__(message_en)
+        self.message_da = message_da
+        self.message_en = message_en
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_da
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _normalise_lines(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _FIXED_SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    return text.split("\n")
+
+
+def _speaker_for_label(label: str, after_colon: str) -> str | None:
+    """The speaker a label stands for, or None when it is no label at all."""
+    key = label.casefold()
+    if key in CASEWORKER_LABELS:
+        return CASEWORKER
+    if key in CITIZEN_LABELS:
+        return CITIZEN
+    if len(label) > _MAX_OTHER_LABEL_CHARS or not label[0].isupper():
+        return None
+    words = label.split()
+    if len(words) > _MAX_OTHER_LABEL_WORDS:
+        return None
+    if not _FIRST_LABEL_WORD.fullmatch(words[0]):
+        return None
+    if not all(_LABEL_WORD.fullmatch(w) for w in words[1:]):
+        return None
+    stop = _NOT_A_LABEL_WORD if len(words) == 1 else _SENTENCE_WORD
+    if any(w.casefold().rstrip(".") in stop or w.casefold() in stop for w in words):
+        return None
+    if len(words) > 1 and words[0].casefold() in _PREPOSITION:
+        return None
+    if after_colon[:1].isdigit() or after_colon.startswith((":", "//")):
+        return None
+    return OTHER
+
+
+def _split_label(line: str) -> tuple[str, str, str, bool] | None:
+    """(speaker, label, text, had line number) when the line starts a turn, else None."""
+    prefix = _PREFIX.match(line)
+    assert prefix is not None  # everything in it is optional
+    head = _HEAD.match(line, prefix.end())
+    if head is None:
+        return None
+    label = head.group("label").strip()
+    rest = line[head.end() :]
+    after_colon = rest if head.group("sep") == ":" else ""
+    speaker = _speaker_for_label(label, after_colon)
+    if speaker is None:
+        return None
+    return speaker, label, _clean_text(rest), prefix.group("num") is not None
+
+
+def _clean_text(text: str) -> str:
+    return text.replace("\t", " ").strip()
+
+
+def _shown(line: str) -> str:
+    return line if len(line) <= _SHOW_MAX else line[: _SHOW_MAX - 1].rstrip() + "…"
+
+
+def _first_line_error(number: int, line: str) -> TranscriptError:
+    shown = _shown(line)
+    da = (
+        f'Linje {number} kunne ikke deles op i taleture: "{shown}". Skriv hver taletur på sin '
+        'egen linje med taleren først og et kolon, fx "R: Hvordan går det?" eller '
+        '"B: Det går fint." Taleren kan hedde R, SB, Rådgiver, B, Borger eller et kort navn '
+        'med stort begyndelsesbogstav, fx "Mentor".'
+    )
+    en = (
+        f'Line {number} could not be split into turns: "{shown}". Write each turn on its own '
+        'line with the speaker first and a colon, e.g. "R: How are you?" or "B: I am fine." '
+        "The speaker can be R, SB, Rådgiver, B, Borger or a short name with a capital "
+        'first letter, e.g. "Mentor".'
+    )
+    word = re.match(r"[^\W\d_]+", line)
+    if word and word.group().casefold() in CASEWORKER_LABELS | CITIZEN_LABELS:
+        da += f' Mangler der et kolon efter "{word.group()}"?'
+        en += f' Is a colon missing after "{word.group()}"?'
+    return TranscriptError(da, en, number, line)
+
+
+def parse_transcript(text: str) -> list[Turn]:
+    """Split a transcript excerpt into turns; raises TranscriptError saying what to change."""
+    turns: list[dict[str, str | int]] = []
+    numbered = False
+    too_many_at: tuple[int, str] | None = None
+    for index, raw in enumerate(_normalise_lines(text or "")):
+        line = raw.strip(" ")
+        stripped = line.strip()
+        if not stripped or _ONLY_PREFIX.fullmatch(stripped):
+            continue
+        split = _split_label(line.lstrip())
+        if split is not None:
+            speaker, label, body, had_number = split
+            if not turns:
+                numbered = had_number
+            turns.append({"speaker": speaker, "label": label, "text": body})
+            if len(turns) == MAX_TURNS + 1:
+                too_many_at = (index + 1, stripped)
+            continue
+        if not turns:
+            raise _first_line_error(index + 1, stripped)
+        if numbered:
+            number = _CONTINUATION_NUMBER.match(stripped)
+            if number:
+                stripped = stripped[number.end() :]
+        body = _clean_text(stripped)
+        previous = turns[-1]
+        previous["text"] = f"{previous['text']}\n{body}" if previous["text"] else body
+    if not turns:
+        raise TranscriptError(
+            "Der er ingen tekst at dele op i taleture. Indsæt et uddrag af samtalen med én "
+            'taletur pr. linje, fx "R: Hvordan går det?" og "B: Det går fint."',
+            "There is no text to split into turns. Paste an excerpt of the conversation with one "
+            'turn per line, e.g. "R: How are you?" and "B: I am fine."',
+            None,
+            "",
+        )
+    if too_many_at is not None:
+        number, line = too_many_at
+        raise TranscriptError(
+            f"Uddraget har {len(turns)} taleture; højst {MAX_TURNS} kan bruges. Vælg et kortere "
+            f'uddrag – tur {MAX_TURNS + 1} begynder i linje {number}: "{_shown(line)}".',
+            f"The excerpt has {len(turns)} turns; at most {MAX_TURNS} can be used. Choose a "
+            f'shorter excerpt – turn {MAX_TURNS + 1} starts on line {number}: "{_shown(line)}".',
+            number,
+            line,
+        )
+    return [
+        Turn(number=i, speaker=str(t["speaker"]), label=str(t["label"]), text=str(t["text"]))
+        for i, t in enumerate(turns, start=1)
+    ]
+
+
+# --------------------------------------------------------------------------- uploads
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def read_upload(filename: str, data: bytes) -> str:
+    """The text of an uploaded .txt or .docx file; raises UploadError saying what to do."""
+    name = (filename or "").strip()
+    extension = os.path.splitext(name)[1].lower()
+    if extension not in ACCEPTED_EXTENSIONS:
+        accepted = " og ".join(ACCEPTED_EXTENSIONS)
+        accepted_en = " and ".join(ACCEPTED_EXTENSIONS)
+        kind_da = f"{extension}-filer" if extension else "filer uden filendelse"
+        kind_en = f"{extension} files" if extension else "files without an extension"
+        hint_da = hint_en = ""
+        if extension == ".doc":
+            hint_da = " Gem den gamle Word-fil som .docx (Filer › Gem som) og prøv igen."
+            hint_en = " Save the old Word file as .docx (File › Save as) and try again."
+        raise UploadError(
+            f'"{name}" kan ikke læses: {kind_da} understøttes ikke. Brug {accepted}.{hint_da} '
+            "Du kan også kopiere teksten ind i feltet.",
+            f'"{name}" cannot be read: {kind_en} are not supported. Use {accepted_en}.{hint_en} '
+            "You can also paste the text into the field.",
+        )
+    if len(data) > MAX_UPLOAD_BYTES:
+        limit = _megabytes(MAX_UPLOAD_BYTES)
+        raise UploadError(
+            f'"{name}" er for stor ({_megabytes(len(data))} MB); grænsen er {limit} MB. '
+            "Upload kun det uddrag af samtalen, I vil reflektere over.",
+            f'"{name}" is too large ({_megabytes(len(data))} MB); the limit is {limit} MB. '
+            "Upload only the excerpt of the conversation you will reflect on.",
+        )
+    if not data:
+        raise _empty(name)
+    text = _read_docx(name, data) if extension == ".docx" else _read_txt(name, data)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    if not text.strip():
+        raise _empty(name)
+    return text
+
+
+def _empty(name: str) -> UploadError:
+    return UploadError(
+        f'"{name}" indeholder ingen tekst. Vælg en anden fil, eller kopier teksten ind i feltet.',
+        f'"{name}" contains no text. Choose another file, or paste the text into the field.',
+    )
+
+
+def _not_text(name: str, data: bytes) -> UploadError:
+    hint_da = hint_en = ""
+    if data.startswith(b"PK\x03\x04"):
+        hint_da = " Det ligner en Word-fil (.docx) – giv den endelsen .docx."
+        hint_en = " It looks like a Word file (.docx) – give it the .docx extension."
+    elif data.startswith(b"%PDF"):
+        hint_da = " Det ligner en PDF – kopier teksten ind i feltet i stedet."
+        hint_en = " It looks like a PDF – paste the text into the field instead."
+    return UploadError(
+        f'"{name}" er ikke en almindelig tekstfil.{hint_da} Gem udskriften som ren tekst '
+        "(.txt) eller som Word-dokument (.docx).",
+        f'"{name}" is not a plain text file.{hint_en} Save the transcript as plain text '
+        "(.txt) or as a Word document (.docx).",
+    )
+
+
+def _read_txt(name: str, data: bytes) -> str:
+    # Windows "Unicode" text is UTF-16 with a byte-order mark; it is full of NUL bytes.
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data and not utf16:
+        raise _not_text(name, data)
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "utf-8", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        if utf16:
+            raise _not_text(name, data)
+        raise UploadError(
+            f'"{name}" bruger et tegnsæt, der ikke kan læses. Gem filen som UTF-8 og prøv igen.',
+            f'"{name}" uses a character encoding that cannot be read. Save it as UTF-8 and try '
+            "again.",
+        )
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0b\x0c"
+    )
+    if controls > 0.05 * len(text):
+        raise _not_text(name, data)
+    return text
+
+
+def _read_docx(name: str, data: bytes) -> str:
+    broken = UploadError(
+        f'"{name}" kunne ikke åbnes som Word-dokument (.docx). Filen kan være beskadiget, '
+        "beskyttet med adgangskode eller en gammel .doc-fil. Gem den igen som .docx, eller "
+        "kopier teksten ind i feltet.",
+        f'"{name}" could not be opened as a Word document (.docx). The file may be damaged, '
+        "password-protected or an old .doc file. Save it again as .docx, or paste the text "
+        "into the field.",
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            names = {entry.filename for entry in entries}
+            unpacked = sum(entry.file_size for entry in entries)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as err:
+        raise broken from err
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        raise broken
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise UploadError(
+            f'"{name}" fylder for meget, når den pakkes ud. Upload kun uddraget af samtalen, '
+            "eller kopier teksten ind i feltet.",
+            f'"{name}" is too large when unpacked. Upload only the excerpt of the conversation, '
+            "or paste the text into the field.",
+        )
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        return "\n".join(_block_lines(document))
+    except Exception as err:  # any failure here means "not a readable .docx"
+        raise broken from err
+
+
+def _block_lines(container: Any) -> list[str]:
+    """Paragraphs and tables in reading order; a table row becomes one line, cells joined by a
+    TAB (a speaker | text table then reads as "R<TAB>text", which parse_transcript accepts)."""
+    from docx.table import Table, _Cell
+
+    lines: list[str] = []
+    for block in container.iter_inner_content():
+        if not isinstance(block, Table):
+            lines.append(block.text)
+            continue
+        for row in block.rows:
+            cells: list[str] = []
+            for tc in row._tr.tc_lst:
+                if tc.vMerge == "continue":  # the text is already in the merged cell above
+                    cells.append("")
+                    continue
+                cells.append("\n".join(_block_lines(_Cell(tc, block))))
+            lines.append("\t".join(cells))
+    return lines

@@ -1,0 +1,187 @@
+"""Turn tags, gribning links, the descriptive summary, reveal and exports (service layer)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from lises_reflect import export, tagging
+from lises_reflect import sessions as S
+from lises_reflect.errors import InvalidInput, PermissionDenied
+from lises_reflect.transcript import TranscriptError, parse_transcript
+
+EXCERPT = """R: Hvordan er det gået i praktikken?
+B: Det er gået okay (.) jeg kan godt lide at køre truck, faktisk.
+R: Godt. Du skal huske, at praktikken er 13 uger, og jeg skal have din timeseddel.
+B: Ja (1.2) men jeg tænkte, om jeg kunne få et truckkort?
+R: Det kan vi se på. Hvad sagde din mentor?
+Mentor: Han er stabil og kommer til tiden."""
+
+
+def at_describe(org) -> int:
+    e = org.engine
+    sid = S.create_session(e, org.bringer, "Truck")
+    S.set_listeners(e, org.bringer, sid, [org.listener, org.listener2])
+    S.update_choices(
+        e, org.bringer, sid, conversation_kind="internship_follow_up", lenses=["gribning"]
+    )
+    S.update_text(e, org.bringer, sid, "excerpt", EXCERPT, "")
+    S.set_phase(e, org.bringer, sid, 2)
+    for uid in (org.bringer, org.listener, org.listener2):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, org.bringer, sid, 4)
+    return sid
+
+
+def test_excerpt_must_be_a_transcript(org) -> None:
+    sid = S.create_session(org.engine, org.bringer, "")
+    with pytest.raises(TranscriptError) as err:
+        S.update_text(org.engine, org.bringer, sid, "excerpt", "Hej og velkommen\nR: ja", "")
+    assert "Hej og velkommen" in err.value.message_da
+    assert S.session_view(org.engine, org.bringer, sid).excerpt == ""
+
+
+def test_tags_are_per_participant_and_disagreement_stays(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    tagging.set_turn_tags(e, org.listener, sid, 3, ["institutional", "brief_ack"])
+    tagging.set_turn_tags(e, org.listener2, sid, 3, ["takes_up"])
+    tagging.set_turn_tags(e, org.bringer, sid, 2, ["meaning_making", "work_talk"])
+    mine = tagging.talk_view(e, org.listener, sid)
+    assert mine.turns[2].my_tags == ("brief_ack", "institutional")
+    assert mine.turns[2].others == {"Listener2": ("takes_up",)}
+    assert mine.turns[1].others == {"Bringer": ("meaning_making", "work_talk")}
+    # replacing one's own tags leaves the others alone
+    tagging.set_turn_tags(e, org.listener, sid, 3, [])
+    again = tagging.talk_view(e, org.listener2, sid)
+    assert again.turns[2].my_tags == ("takes_up",) and again.turns[2].others == {}
+
+
+def test_tag_must_fit_the_speaker_and_turn_must_exist(org) -> None:
+    sid = at_describe(org)
+    with pytest.raises(InvalidInput):
+        tagging.set_turn_tags(org.engine, org.listener, sid, 2, ["institutional"])  # citizen turn
+    with pytest.raises(InvalidInput):
+        tagging.set_turn_tags(org.engine, org.listener, sid, 1, ["meaning_making"])  # caseworker
+    with pytest.raises(InvalidInput):
+        tagging.set_turn_tags(org.engine, org.listener, sid, 99, [])
+    # "other" speakers (the mentor) can carry any tag
+    tagging.set_turn_tags(org.engine, org.listener, sid, 6, ["informs", "own_abilities"])
+
+
+def test_outsiders_cannot_tag_or_read(org) -> None:
+    sid = at_describe(org)
+    for uid in (org.colleague, org.outsider, org.lead, org.admin, None):
+        with pytest.raises(PermissionDenied):
+            tagging.talk_view(org.engine, uid, sid)
+        with pytest.raises(PermissionDenied):
+            tagging.set_turn_tags(org.engine, uid, sid, 1, [])
+        with pytest.raises(PermissionDenied):
+            tagging.save_link(org.engine, uid, sid, 2, [3], "passed_over")
+        with pytest.raises(PermissionDenied):
+            tagging.export_session(org.engine, uid, sid)
+    with pytest.raises(PermissionDenied):  # exports are the bringer's
+        tagging.export_session(org.engine, org.listener, sid)
+
+
+def test_gribning_links_and_summary(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    tagging.save_link(e, org.listener, sid, 2, [3], "overtaken_institutional")
+    tagging.save_link(e, org.listener2, sid, 2, [3], "partly_taken_up")
+    tagging.save_link(e, org.listener, sid, 4, [5], "postponed")
+    tagging.set_turn_tags(e, org.listener, sid, 3, ["institutional"])
+    tagging.set_turn_tags(e, org.listener2, sid, 5, ["institutional", "involves"])
+    with pytest.raises(InvalidInput):
+        tagging.save_link(e, org.listener, sid, 1, [2], "taken_up")  # not a citizen turn
+    with pytest.raises(InvalidInput):
+        tagging.save_link(e, org.listener, sid, 4, [3], "taken_up")  # not after it
+    with pytest.raises(InvalidInput):
+        tagging.save_link(e, org.listener, sid, 4, [5], "splendid")  # unknown outcome
+    view = tagging.talk_view(e, org.bringer, sid)
+    # linking tags the source as meaning-making for that participant
+    assert view.turns[1].others["Listener"] == ("meaning_making",)
+    summary = view.summary
+    assert summary.turns == 6 and summary.citizen_turns == 2 and summary.caseworker_turns == 3
+    assert summary.meaning_making_turns == (2, 4)
+    assert summary.after == {2: ("overtaken_institutional", "partly_taken_up"), 4: ("postponed",)}
+    assert summary.institutional_turns == 2 and summary.institutional_share == pytest.approx(2 / 3)
+    tagging.delete_link(e, org.listener, sid, 4)
+    # The turn stays tagged as meaning-making by the listener; no outcome is described any more.
+    assert tagging.talk_view(e, org.bringer, sid).summary.after[4] == ()
+
+
+def test_summary_is_pure_and_never_per_person() -> None:
+    turns = parse_transcript(EXCERPT)
+    summary = tagging.summarise(
+        turns, [(2, "meaning_making"), (3, "institutional")], [(2, "taken_up")]
+    )
+    assert set(vars(summary)) == {
+        "turns",
+        "citizen_turns",
+        "caseworker_turns",
+        "meaning_making_turns",
+        "after",
+        "institutional_turns",
+        "institutional_share",
+    }
+
+
+def test_excerpt_cannot_shift_once_tagged(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    S.set_phase(e, org.bringer, sid, 1)
+    tagging.set_turn_tags(e, org.listener, sid, 3, ["institutional"])
+    with pytest.raises(InvalidInput) as err:
+        S.update_text(e, org.bringer, sid, "excerpt", EXCERPT + "\nB: Tak.", EXCERPT)
+    assert err.value.code == "error.excerpt_locked"
+    fixed = EXCERPT.replace("truck, faktisk", "truck")  # same turns, a wording fixed
+    S.update_text(e, org.bringer, sid, "excerpt", fixed, EXCERPT)
+
+
+def test_reveal_is_shared_and_bounded(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    tagging.set_reveal(e, org.listener, sid, 2)
+    assert tagging.talk_view(e, org.bringer, sid).reveal_upto == 2
+    tagging.set_reveal(e, org.bringer, sid, 6)  # the last turn: everything shown
+    assert tagging.talk_view(e, org.listener, sid).reveal_upto is None
+    with pytest.raises(InvalidInput):
+        tagging.set_reveal(e, org.bringer, sid, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I tur 12 siger borgeren", {12}),
+        ("ture 3-5 og tur 9", {3, 4, 5, 9}),
+        ("turene 3 og 4", {3, 4}),
+        ("Tur 2–3", {2, 3}),
+        ("in turn 7", {7}),
+        ("linje 12 og 13 uger", set()),
+        ("returnere 12", set()),
+    ],
+)
+def test_turn_references(text: str, expected: set[int]) -> None:
+    assert tagging.turn_references(text) == expected
+
+
+def test_export_for_the_bringer_uses_pseudonyms(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    tagging.set_turn_tags(e, org.listener, sid, 3, ["institutional"])
+    tagging.save_link(e, org.listener2, sid, 2, [3], "passed_over")
+    data = tagging.export_session(e, org.bringer, sid)
+    assert len(data.turns) == 6 and data.questions
+    assert {t.annotator for t in data.tags} <= {"Deltager A", "Deltager B", "Deltager C"}
+    rows = list(csv.DictReader(io.StringIO(export.tags_csv(data).decode("utf-8-sig"))))
+    assert {"turn", "speaker", "tag", "annotator", "link", "outcome"} == set(rows[0])
+    assert any(r["outcome"] == "passed_over" and r["link"] == "3" for r in rows)
+    text = export.tags_csv(data).decode("utf-8-sig") + export.session_json(data).decode()
+    for name in ("Bringer", "Listener", "Listener2"):
+        assert name not in text
+    assert json.loads(export.session_json(data))["turns"][0]["speaker"] == "caseworker"
+    assert export.handout_pdf(data).startswith(b"%PDF")
