@@ -371,3 +371,118 @@ def test_english_interface(site: Org) -> None:
     at.selectbox(key="lang").select("en").run()
     no_exception(at)
     assert [t.value for t in at.title] == ["My reflections"]
+
+
+# ---------------------------------------------------------------- turn-level work (issue 3)
+
+TRANSCRIPT = """[00:01:12] R: Hvordan går det i praktikken?
+B: Det går fint (.) jeg kunne faktisk godt tænke mig at køre truck.
+R: Du skal huske timesedlen, praktikken er 13 uger.
+B: Ja.
+Mentor: Han møder stabilt."""
+
+
+def test_excerpt_tags_links_and_a_refused_cpr(site: Org) -> None:
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "Truck")
+    bringer = app("bringer")
+    bringer.query_params["s"] = str(sid)
+    bringer.switch_page("pages/session.py").run()
+    # an excerpt with a CPR number is refused and stays in the field
+    box = bringer.text_area(key=f"w:{sid}:excerpt")
+    box.input(TRANSCRIPT + "\nB: mit cpr er 010190-1234").run()
+    assert any("CPR" in err.value for err in bringer.error)
+    assert bringer.text_area(key=f"w:{sid}:excerpt").value.endswith("010190-1234")
+    assert S.session_view(e, site.bringer, sid).excerpt == ""
+    # text that is not a transcript gets a message that shows the first line and how to write
+    bringer.text_area(key=f"w:{sid}:excerpt").input("Samtalen handlede om praktik").run()
+    assert any(
+        "Samtalen handlede om praktik" in err.value and "R:" in err.value for err in bringer.error
+    )
+    bringer.text_area(key=f"w:{sid}:excerpt").input(TRANSCRIPT).run()
+    no_exception(bringer)
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    S.update_choices(
+        e, site.bringer, sid, conversation_kind="internship_follow_up", lenses=["gribning"]
+    )
+    S.set_phase(e, site.bringer, sid, 2)
+    for uid in (site.bringer, site.listener):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, site.bringer, sid, 4)
+
+    listener = app("listener")
+    listener.query_params["s"] = str(sid)
+    listener.switch_page("pages/session.py").run()
+    no_exception(listener)
+    # the excerpt is shown as numbered turns with the speaker marked
+    shown = "\n".join(m.value for m in listener.markdown)
+    assert (
+        "**2** :orange-badge[B · borger]" in shown and "**5** :gray-badge[Mentor · anden]" in shown
+    )
+    # tags from two participants, side by side
+    listener.multiselect(key=f"tags:{sid}:3").select("institutional").run()
+    bringer.run()
+    bringer.multiselect(key=f"tags:{sid}:3").select("takes_up").run()
+    no_exception(bringer)
+    listener.run()
+    assert any(c.value.startswith("Bringer: ") for c in listener.caption)
+    # a gribning link through the form
+    form_select = [s for s in listener.selectbox if s.label == "Borgerens tur"][0]
+    form_select.select(2)
+    [m for m in listener.multiselect if m.label == "Turen/turene efter"][0].select(3)
+    [r for r in listener.radio if r.label == "Hvad skete der?"][0].set_value(
+        "overtaken_institutional"
+    )
+    click(listener, "Gem gribning")
+    no_exception(listener)
+    summary = "\n".join(m.value for m in listener.markdown)
+    assert "Tur 2** → 3: Overhalet af institutionel tale" in summary
+    assert "1 af 2 rådgiverture (50 %)" in summary
+    # an evaluative word gets a gentle hint, and the observation is still saved
+    listener.text_area(key=f"w:{sid}:observation:gribning.q1").input(
+        "I tur 3 burde du have spurgt ind"
+    ).run()
+    assert any("vurderende" in i.value for i in listener.info)
+    assert S.session_view(e, site.bringer, sid).others("observation")[0].text.startswith("I tur 3")
+    bringer.run()
+    assert any(":material/arrow_forward: **3**" in m.value for m in bringer.markdown)
+
+
+def test_stepwise_reveal_stops_at_citizen_turns(site: Org) -> None:
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "")
+    S.update_text(e, site.bringer, sid, "excerpt", TRANSCRIPT, "")
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
+    S.set_phase(e, site.bringer, sid, 2)
+    for uid in (site.bringer, site.listener):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, site.bringer, sid, 4)
+    at = app("listener")
+    at.query_params["s"] = str(sid)
+    at.switch_page("pages/session.py").run()
+    click(at, "Læs trin for trin")
+    click(at, "Vis næste tur")
+    assert any("Hvilke næste ture kunne man forestille sig?" in w.value for w in at.warning)
+    turns = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert any(t.startswith("**2**") for t in turns) and not any(
+        t.startswith("**3**") for t in turns
+    )
+    click(at, "Vis hele uddraget")
+    assert any(m.value.startswith("**5**") for m in at.markdown)
+
+
+def test_bringer_downloads_and_listener_cannot(site: Org) -> None:
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "Truck")
+    S.update_text(e, site.bringer, sid, "excerpt", TRANSCRIPT, "")
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    bringer = app("bringer")
+    bringer.query_params["s"] = str(sid)
+    bringer.switch_page("pages/session.py").run()
+    labels = [b.proto.label for b in bringer.get("download_button")]
+    assert labels == ["Udskrift med spørgsmål (PDF)", "Markeringer (CSV)", "Hele sessionen (JSON)"]
+    listener = app("listener")
+    listener.query_params["s"] = str(sid)
+    listener.switch_page("pages/session.py").run()
+    assert not listener.get("download_button")
