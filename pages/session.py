@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import streamlit as st
-from lises_reflect.transcript import read_upload
 
 from lises_reflect import export, freetext, sessions, tagging, ui
 from lises_reflect.sessions import SessionView
+from lises_reflect.transcript import read_upload
 
 uid = ui.require_role("caseworker")
 engine = ui.engine()
@@ -290,6 +290,7 @@ def phase_preparation() -> None:
         default=current,
         format_func=lambda u: names.get(u, "?"),
         max_selections=sessions.MAX_LISTENERS,
+        placeholder=ui.tr("prep.choose"),
         key=f"listeners:{sid}",
         on_change=on_listeners,
         disabled=readonly,
@@ -330,6 +331,7 @@ def phase_preparation() -> None:
         [o.id for o in cat.situation_categories],
         lambda k: option_label(cat.situation_categories, k),
         default=v.situation,
+        placeholder=ui.tr("prep.choose"),
         help=ui.tr("prep.situation_help"),
     )
     choice(
@@ -342,6 +344,7 @@ def phase_preparation() -> None:
             + (f" ({ui.tr('prep.optional')})" if cat.lens(k).optional else "")
         ),
         default=v.lenses,
+        placeholder=ui.tr("prep.choose"),
     )
     with st.expander(ui.tr("prep.about_lenses")):
         for lens in cat.lenses:
@@ -475,7 +478,10 @@ def gribning_links() -> None:
         )
         later = [t.number for t in talk.turns if t.number > (source or 0)]
         targets = st.multiselect(
-            ui.tr("talk.link_to"), later, format_func=lambda n: f"{ui.tr('talk.turn')} {n}"
+            ui.tr("talk.link_to"),
+            later,
+            format_func=lambda n: f"{ui.tr('talk.turn')} {n}",
+            placeholder=ui.tr("prep.choose"),
         )
         outcome = st.radio(
             ui.tr("talk.outcome"),

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 
@@ -86,9 +87,58 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(RESULTS_DIR / f"session-flow-{name}.png"), full_page=True)
 
 
-def login(page: Page, base_url: str, username: str, display_name: str, wait) -> None:
-    page.goto(base_url)
+# Counts the script runs of the page (transitions of stApp's script state to "running") and
+# remembers when the state last changed; installed before every navigation of a page.
+_RUN_TRACKER = """
+(() => {
+  window.__stRuns = 0;
+  window.__stLastChange = performance.now();
+  let last = null;
+  new MutationObserver(() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.getAttribute('data-test-script-state');
+    if (state !== last) {
+      last = state;
+      window.__stLastChange = performance.now();
+      if (state === 'running') window.__stRuns += 1;
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true});
+})();
+"""
+
+
+def track_runs(page: Page) -> None:
+    page.add_init_script(_RUN_TRACKER)
+
+
+def settle_after_load(page: Page, wait) -> None:
+    """Wait for the rerun that follows a fresh page load before clicking anything.
+
+    streamlit-authenticator renders extra_streamlit_components' CookieManager in an iframe;
+    about a second after the first run it reports the browser's cookies, which reruns the
+    app. A form submit or button click that lands in that window can be lost (the rerun
+    interrupts the run that carried the click). Wait for that second run and a short quiet
+    spell; if it never comes (a future version might not rerun), go on after a few seconds.
+    """
     wait(page)
+    try:
+        page.wait_for_function(
+            """() => window.__stRuns >= 2
+                  && performance.now() - window.__stLastChange > 500
+                  && document.querySelector('[data-testid="stApp"]')
+                       ?.getAttribute('data-test-script-state') === 'notRunning'""",
+            timeout=8_000,
+            polling=100,
+        )
+    except PlaywrightTimeoutError:
+        pass
+    wait(page)
+
+
+def login(page: Page, base_url: str, username: str, display_name: str, wait) -> None:
+    track_runs(page)
+    page.goto(base_url)
+    settle_after_load(page, wait)
     expect(page.get_by_text(DEMO_BANNER)).to_be_visible()
     page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
     page.get_by_role("textbox", name="Adgangskode", exact=True).fill(PASSWORD)
@@ -135,6 +185,13 @@ def choose(page: Page, label: str, option: str, wait) -> None:
     wait(page)
     page.keyboard.press("Escape")  # a multiselect keeps its menu open
     expect(page.get_by_role("listbox")).to_have_count(0)
+
+
+def open_tab(page: Page, name: str, wait) -> None:
+    tab = page.get_by_role("tab", name=name, exact=True)
+    tab.click()
+    wait(page, initial_wait=0)
+    expect(tab).to_have_attribute("aria-selected", "true")
 
 
 def next_phase(page: Page, wait) -> None:
@@ -270,6 +327,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
 
     # 6. Phase 4: the CPR guard, then a stored observation --------------------------------
     move_together(a, b, 4, "Beskrivende runde", wait)
+    open_tab(b, "Iagttagelser", wait)
     expect(b.get_by_role("heading", name="Gribning")).to_be_visible()
     observation = textarea(b, "Min iagttagelse", 0)
     observation.fill(OBSERVATION_WITH_CPR)
@@ -285,23 +343,27 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
 
     refresh(a, wait)  # nothing was stored: the bringer does not see it
     expect_phase(a, 4, "Beskrivende runde")
+    open_tab(a, "Iagttagelser", wait)
+    expect(a.get_by_text("Du lytter: lytterne beskriver")).to_be_visible()
     expect(a.get_by_text(CPR)).to_have_count(0)
     expect(a.get_by_text("siger, at hun godt kan lide")).to_have_count(0)
 
     autosave(b, "Min iagttagelse", OBSERVATION, wait)
     expect(caption_after(observation, "Teksten er ikke gemt")).to_have_count(0)
     refresh_on_news(a, wait)
+    open_tab(a, "Iagttagelser", wait)
     expect(a.get_by_text(OBSERVATION, exact=True)).to_be_visible()
     expect(a.get_by_text(CPR)).to_have_count(0)
     expect(a.get_by_role("textbox", name="Min iagttagelse")).to_have_count(0)
 
     # 7. Refresh-and-resume: B reloads the tab --------------------------------------------
     b.reload()
-    wait(b)
+    settle_after_load(b, wait)
     expect(b.get_by_text(f"Logget ind som {LISTENER[1]}")).to_be_visible()
     expect(b).to_have_url(session_url)
     expect(b.get_by_role("heading", name=title)).to_be_visible()
     expect_phase(b, 4, "Beskrivende runde")
+    open_tab(b, "Iagttagelser", wait)
     expect(textarea(b, "Min iagttagelse", 0)).to_have_value(OBSERVATION)
     shot(b, "04-listener-after-reload")
 
