@@ -427,10 +427,10 @@ def test_excerpt_tags_links_and_a_refused_cpr(site: Org) -> None:
     listener.run()
     assert any(c.value.startswith("Bringer: ") for c in listener.caption)
     # a gribning link through the form
-    form_select = [s for s in listener.selectbox if s.label == "Borgerens tur"][0]
+    form_select = next(s for s in listener.selectbox if s.label == "Borgerens tur")
     form_select.select(2)
-    [m for m in listener.multiselect if m.label == "Turen/turene efter"][0].select(3)
-    [r for r in listener.radio if r.label == "Hvad skete der?"][0].set_value(
+    next(m for m in listener.multiselect if m.label == "Turen/turene efter").select(3)
+    next(r for r in listener.radio if r.label == "Hvad skete der?").set_value(
         "overtaken_institutional"
     )
     click(listener, "Gem gribning")
