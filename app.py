@@ -90,6 +90,14 @@ authenticator = stauth.Authenticate(
 )
 
 
+@st.fragment(run_every=0.8)
+def continue_after_login() -> None:
+    if st.session_state.get("login_drawn"):
+        st.session_state.pop("login_drawn", None)
+        st.rerun(scope="app")
+    st.session_state["login_drawn"] = True
+
+
 def login() -> None:
     st.title(ui.tr("app.title"))
     st.caption(ui.tr("app.tagline"))
@@ -109,7 +117,12 @@ def login() -> None:
     except LoginError:
         st.error(ui.tr("login.locked"))
     if st.session_state.get("authentication_status"):
-        st.rerun()
+        # Not st.rerun() here: the cookie that keeps the login across a reload is written by
+        # a browser component rendered during this run, and a rerun now would cut it off. The
+        # fragment below reruns the app once the browser has drawn this page.
+        st.success(ui.tr("login.welcome"))
+        continue_after_login()
+        return
     if st.session_state.get("authentication_status") is False:
         st.error(ui.tr("login.failed"))
     if settings.demo:
@@ -128,6 +141,13 @@ def login() -> None:
         )
 
 
+if not st.session_state.get("authentication_status"):
+    # A valid login cookie (a reload, a new tab) logs in before navigation is built, so the
+    # page and query parameters in the address survive.
+    try:
+        authenticator.login(location="unrendered")
+    except LoginError:
+        pass
 if not st.session_state.get("authentication_status"):
     entry = first_run if (not settings.demo and auth.user_count(engine) == 0) else login
     st.navigation(

@@ -47,6 +47,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "login.username": ("Brugernavn", "Username"),
     "login.password": ("Adgangskode", "Password"),
     "login.submit": ("Log ind", "Log in"),
+    "login.welcome": ("Du er logget ind …", "You are logged in …"),
     "login.failed": (
         "Brugernavn eller adgangskode er forkert.",
         "Username or password is incorrect.",

@@ -72,6 +72,10 @@ def test_login_form_refuses_wrong_password_and_admits_right_one(site: Org) -> No
     at.text_input[1].input(PASSWORD)
     at.button[0].click().run()
     no_exception(at)
+    # The login run stays on the page so the browser can store the login cookie; the next
+    # run (a timer in the browser) opens the app.
+    assert "Du er logget ind …" in [s.value for s in at.success]
+    at.run()
     assert at.session_state["user_id"] == site.bringer
     assert [t.value for t in at.title] == ["Mine refleksioner"]
 
