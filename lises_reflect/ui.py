@@ -255,3 +255,18 @@ def evaluative_hint(text: str) -> None:
     if found:
         words = ", ".join(dict.fromkeys(f"»{h.text}«" for h in found))
         st.info(f"{hint_text(catalogue(), lang())} ({words})", icon=":material/lightbulb:")
+
+
+def synced(key: str, stored: Any) -> str:
+    """Keep a choice widget in step with the database without overriding the user's own
+    change: Streamlit ignores `index`/`default` once a widget exists, so a choice made by
+    someone else would otherwise never show. Call before creating the widget with `key`."""
+    shadow = f"sv:{key}"
+    if key not in st.session_state:
+        st.session_state[key] = stored
+    elif stored != st.session_state.get(shadow) and st.session_state[key] == st.session_state.get(
+        shadow
+    ):
+        st.session_state[key] = stored
+    st.session_state[shadow] = stored
+    return key

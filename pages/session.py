@@ -656,9 +656,8 @@ def phase_learning() -> None:
             st.selectbox(
                 ui.tr("learning.category"),
                 categories,
-                index=categories.index(lp.category) if lp and lp.category in categories else None,
                 format_func=lambda k: option_label(cat.learning_categories, k),
-                key=f"lpcat:{sid}:{position}",
+                key=ui.synced(f"lpcat:{sid}:{position}", lp.category if lp else None),
                 on_change=on_category,
                 disabled=readonly or not has_text,
                 placeholder=ui.tr("prep.choose"),
@@ -675,9 +674,8 @@ def phase_learning() -> None:
                 st.radio(
                     ui.tr("learning.share"),
                     [True, False],
-                    index=None if not lp or lp.shared is None else (0 if lp.shared else 1),
                     format_func=lambda b: share_label[b],
-                    key=f"lpshare:{sid}:{position}",
+                    key=ui.synced(f"lpshare:{sid}:{position}", lp.shared if lp else None),
                     on_change=on_share,
                     disabled=readonly or not has_text,
                     horizontal=True,

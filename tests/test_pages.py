@@ -490,3 +490,26 @@ def test_bringer_downloads_and_listener_cannot(site: Org) -> None:
     listener.query_params["s"] = str(sid)
     listener.switch_page("pages/session.py").run()
     assert not listener.get("download_button")
+
+
+def test_a_category_chosen_by_one_participant_reaches_the_other(site: Org) -> None:
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "")
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
+    S.update_text(e, site.bringer, sid, "excerpt", EXCERPT, "")
+    S.set_phase(e, site.bringer, sid, 2)
+    for uid in (site.bringer, site.listener):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, site.bringer, sid, 7)
+    S.save_learning_point(e, site.bringer, sid, 1, "Dokumentation fylder", 0)
+    a = app("bringer")
+    a.query_params["s"] = str(sid)
+    a.switch_page("pages/session.py").run()
+    b = app("listener")
+    b.query_params["s"] = str(sid)
+    b.switch_page("pages/session.py").run()
+    assert b.selectbox(key=f"lpcat:{sid}:1").value is None
+    a.selectbox(key=f"lpcat:{sid}:1").select("frames_demands").run()
+    b.run()  # what "Opdater" does
+    assert b.selectbox(key=f"lpcat:{sid}:1").value == "frames_demands"

@@ -21,7 +21,9 @@ Along the way it checks what the group relies on:
 * learning point with category and the bringer's sharing choice, the anonymous process check,
   and finishing the session, seen as finished in both browsers.
 
-Screenshots of milestones go to ``test-results/session-flow-*.png``.
+Known app defects that the flow has to work around are reported as ``KnownAppBug`` warnings
+(pytest's warnings summary) instead of being hidden. Screenshots of milestones go to
+``test-results/session-flow-*.png``; ``pytest -s`` prints the time each step took.
 """
 
 from __future__ import annotations
