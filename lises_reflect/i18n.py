@@ -661,6 +661,12 @@ STRINGS.update(
             "{count} citizen turns are tagged as meaning-making (turn {turns}). What happened "
             "after them, as you described it:",
         ),
+        "talk.summary_meaning_one": (
+            "1 borgertur er markeret som meningsskabende (tur {turns}). Det skete der efter "
+            "den, som I har beskrevet det:",
+            "1 citizen turn is tagged as meaning-making (turn {turns}). What happened after "
+            "it, as you described it:",
+        ),
         "talk.summary_no_meaning": (
             "Ingen borgerture er markeret som meningsskabende endnu.",
             "No citizen turns are tagged as meaning-making yet.",

@@ -262,11 +262,8 @@ def synced(key: str, stored: Any) -> str:
     change: Streamlit ignores `index`/`default` once a widget exists, so a choice made by
     someone else would otherwise never show. Call before creating the widget with `key`."""
     shadow = f"sv:{key}"
-    if key not in st.session_state:
-        st.session_state[key] = stored
-    elif stored != st.session_state.get(shadow) and st.session_state[key] == st.session_state.get(
-        shadow
-    ):
+    untouched = st.session_state.get(key) == st.session_state.get(shadow)
+    if key not in st.session_state or (stored != st.session_state.get(shadow) and untouched):
         st.session_state[key] = stored
     st.session_state[shadow] = stored
     return key

@@ -453,9 +453,8 @@ def tag_turns() -> None:
         right.multiselect(
             ui.tr("talk.my_tags", turn=t.number),
             options,
-            default=[x for x in t.my_tags if x in options],
             format_func=lambda x: cat.tag(x).label.get(lang),
-            key=f"tags:{sid}:{t.number}",
+            key=ui.synced(f"tags:{sid}:{t.number}", [x for x in t.my_tags if x in options]),
             on_change=on_tags,
             disabled=readonly,
             label_visibility="collapsed",
@@ -476,12 +475,15 @@ def gribning_links() -> None:
             citizen,
             format_func=lambda n: f"{ui.tr('talk.turn')} {n}: {talk.turns[n - 1].text[:70]}",
         )
-        later = [t.number for t in talk.turns if t.number > (source or 0)]
+        # All turns after the first citizen turn: inside a form the chosen source only
+        # arrives on submit, and the service refuses targets that are not after it.
+        later = [t.number for t in talk.turns if t.number > citizen[0]]
         targets = st.multiselect(
             ui.tr("talk.link_to"),
             later,
             format_func=lambda n: f"{ui.tr('talk.turn')} {n}",
             placeholder=ui.tr("prep.choose"),
+            key=f"link_to:{sid}",
         )
         outcome = st.radio(
             ui.tr("talk.outcome"),
@@ -526,7 +528,9 @@ def summary_panel() -> None:
     if summary.meaning_making_turns:
         st.markdown(
             ui.tr(
-                "talk.summary_meaning",
+                "talk.summary_meaning_one"
+                if len(summary.meaning_making_turns) == 1
+                else "talk.summary_meaning",
                 count=len(summary.meaning_making_turns),
                 turns=", ".join(map(str, summary.meaning_making_turns)),
             )
