@@ -38,6 +38,14 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.e2e.flow import (
+    element_container,
+    expect_phase,
+    follow,
+    open_tab,
+    refresh_on_news,
+)
+
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 
 PASSWORD = "lyt-med-demo"
@@ -160,10 +168,6 @@ def login(page: Page, base_url: str, username: str, display_name: str, wait) -> 
     expect(page.get_by_text(f"Logget ind som {display_name}")).to_be_visible()
 
 
-def element_container(locator: Locator) -> Locator:
-    return locator.locator('xpath=ancestor::div[@data-testid="stElementContainer"][1]')
-
-
 def after_field(field: Locator, text: str | re.Pattern) -> Locator:
     """A message Streamlit renders in the next few elements after a widget (autosave status)."""
     siblings = element_container(field).locator(
@@ -205,39 +209,6 @@ def choose(page: Page, box: Locator, option: str, wait) -> None:
 
 def combobox(scope: Page | Locator, label: str) -> Locator:
     return scope.get_by_role("combobox", name=label, exact=True)
-
-
-def open_tab(page: Page, name: str, wait) -> None:
-    tab = page.get_by_role("tab", name=name, exact=True)
-    tab.click()
-    wait(page, initial_wait=0)
-    expect(tab).to_have_attribute("aria-selected", "true")
-
-
-def expect_phase(page: Page, number: int, name: str) -> None:
-    expect(page.get_by_text(f"Fase {number} af 8: {name}", exact=True)).to_be_visible()
-
-
-def refresh(page: Page, wait) -> None:
-    page.get_by_role("button", name="Opdater").click()
-    wait(page)
-
-
-def refresh_on_news(page: Page, wait) -> None:
-    """Wait until polling reports news from the others, then refresh."""
-    expect(page.get_by_text("Der er nyt fra de andre i sessionen.")).to_be_visible(
-        timeout=POLL_TIMEOUT_MS
-    )
-    refresh(page, wait)
-
-
-def follow(page: Page, number: int, name: str, wait) -> None:
-    """The other browser is told that the group moved on, presses "Opdater" and follows."""
-    expect(page.get_by_text(f"Gruppen er gået til fasen »{name}«. Tryk Opdater")).to_be_visible(
-        timeout=POLL_TIMEOUT_MS
-    )
-    refresh(page, wait)
-    expect_phase(page, number, name)
 
 
 def turn_row(page: Page, number: int) -> Locator:
