@@ -185,3 +185,18 @@ def test_export_for_the_bringer_uses_pseudonyms(org) -> None:
         assert name not in text
     assert json.loads(export.session_json(data))["turns"][0]["speaker"] == "caseworker"
     assert export.handout_pdf(data).startswith(b"%PDF")
+
+
+def test_pdf_handout_is_line_numbered_and_prints_danish(org) -> None:
+    from pypdf import PdfReader
+
+    sid = at_describe(org)
+    pdf = export.handout_pdf(tagging.export_session(org.engine, org.bringer, sid))
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Fortroligt – kun til deltagerne i sessionen" in text
+    assert "Hvordan er det gået i praktikken?" in text and "køre truck" in text
+    assert "(1.2)" in text and "Mentor:" in text
+    assert "Spørgsmål til refleksionen" in text and "Side 1 af 1" in text
+    # running line numbers in the margin: 1..n all present
+    numbers = {int(tok) for tok in text.split() if tok.isdigit()}
+    assert set(range(1, 7)) <= numbers
