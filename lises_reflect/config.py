@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from lises_reflect.disclosure import FLOOR, Thresholds
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,6 +20,7 @@ class Settings:
     demo: bool
     data_dir: Path
     database_url: str
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
     @property
     def is_sqlite(self) -> bool:
@@ -35,4 +38,27 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     elif url.startswith("postgresql://"):
         # psycopg 3 is the driver we ship; plain postgresql:// would look for psycopg2.
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return Settings(demo=demo, data_dir=data_dir, database_url=url)
+    return Settings(
+        demo=demo,
+        data_dir=data_dir,
+        database_url=url,
+        thresholds=load_thresholds(env),
+    )
+
+
+def load_thresholds(env: dict[str, str]) -> Thresholds:
+    """LISES_MIN_CASEWORKERS (figures, default 5) and LISES_MIN_CASEWORKERS_TEXT (free text,
+    default 10); a value below the floor of 3 stops the app with a message naming the variable."""
+    values = {}
+    for key, name, default in (
+        ("figures", "LISES_MIN_CASEWORKERS", 5),
+        ("text", "LISES_MIN_CASEWORKERS_TEXT", 10),
+    ):
+        raw = (env.get(name) or "").strip()
+        try:
+            values[key] = int(raw) if raw else default
+        except ValueError:
+            raise ValueError(f"{name}={raw!r} is not a whole number") from None
+        if values[key] < FLOOR:
+            raise ValueError(f"{name}={values[key]} is below the privacy floor of {FLOOR}")
+    return Thresholds(**values)

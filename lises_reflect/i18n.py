@@ -711,3 +711,26 @@ STRINGS.update(
         ),
     }
 )
+
+# Aggregated figures for team leads and facilitators (issue 4)
+STRINGS.update(
+    {
+        "figure.team": ("Team", "Team"),
+        "figure.shown_as": ("Vist som", "Shown as"),
+        "figure.status": ("Status", "Status"),
+        "figure.status.shown": ("vist", "shown"),
+        "figure.status.too_few": (
+            "skjult: færre end {k} sagsbehandlere bag tallet",
+            "hidden: fewer than {k} caseworkers behind the number",
+        ),
+        "figure.status.complement": (
+            "skjult, så et andet skjult tal ikke kan regnes ud",
+            "hidden so that another hidden number cannot be worked out",
+        ),
+        "figure.status.small_team": (
+            "skjult: teamet har færre end {k} sagsbehandlere",
+            "hidden: the team has fewer than {k} caseworkers",
+        ),
+        "figure.hidden": ("skjult", "hidden"),
+    }
+)

@@ -74,6 +74,9 @@ class ReflectionSession(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
+    # The bringer's explicit choice to let FLIP facilitators read the (already screened) excerpt
+    # without any name attached; withdrawn by setting it back.
+    excerpt_shared: bool = Field(default=False, index=True)
 
 
 class Participant(SQLModel, table=True):
@@ -114,7 +117,11 @@ class LearningPoint(SQLModel, table=True):
 
 
 class ProcessCheck(SQLModel, table=True):
-    """Anonymous: no user, no timestamp finer than the month, so it cannot be tied to a person."""
+    """Anonymous: no user, no timestamp finer than the month, so it cannot be tied to a person.
+
+    `period` is the month the session was held (not the day of answering), so the receipts of
+    that month's sessions tell how many distinct people stand behind a month's answers.
+    """
 
     __tablename__ = "process_check"
     id: int | None = Field(default=None, primary_key=True)
@@ -159,3 +166,32 @@ class GribningLink(SQLModel, table=True):
     to_turns: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     outcome: str = Field(max_length=40, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Assignment(SQLModel, table=True):
+    """Which teams a team lead leads, and which teams or municipalities a facilitator serves.
+
+    A team lead's own `User.team_id` counts as led as well; an organisation assignment covers
+    every team in it.
+    """
+
+    __table_args__ = (UniqueConstraint("user_id", "role", "team_id", "organisation_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    role: str = Field(max_length=20)  # teamlead | facilitator
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who looked at or exported what, with which filter. Kept apart from content on purpose:
+    no foreign key, so the trail outlives a deleted account."""
+
+    __tablename__ = "audit_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor_id: int | None = Field(default=None, index=True)
+    actor_username: str = Field(default="", max_length=100)
+    action: str = Field(max_length=60, index=True)
+    target: str = Field(default="", max_length=200)
+    filters: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
