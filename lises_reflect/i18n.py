@@ -734,3 +734,118 @@ STRINGS.update(
         "figure.hidden": ("skjult", "hidden"),
     }
 )
+
+STRINGS.update(
+    {
+        "insights.sessions": ("Refleksionssessioner pr. måned", "Reflection sessions per month"),
+        "insights.participation": (
+            "Andel af teamet, der har deltaget mindst én gang",
+            "Share of the team that took part at least once",
+        ),
+        "insights.lenses": ("Valgte linser", "Lenses chosen"),
+        "insights.tags": (
+            "Markeringer i udskrifterne (samlet for teamet)",
+            "Tags in the transcripts (pooled for the team)",
+        ),
+        "insights.outcomes": (
+            "Hvad skete der efter borgerens meningsfulde ytring?",
+            "What happened after the citizen's meaningful utterance?",
+        ),
+        "insights.process": (
+            "Procestjek: rammen føltes tryg (1–5, anonymt)",
+            "Process check: the frame felt safe (1–5, anonymous)",
+        ),
+        "insights.axis.month": ("Måned", "Month"),
+        "insights.axis.period": ("Periode", "Period"),
+        "insights.axis.sessions": ("Antal sessioner", "Number of sessions"),
+        "insights.axis.share": ("Andel af teamet (%)", "Share of the team (%)"),
+        "insights.axis.lens": ("Linse", "Lens"),
+        "insights.axis.sessions_with": ("Sessioner med linsen", "Sessions with the lens"),
+        "insights.axis.tag": ("Markering", "Tag"),
+        "insights.axis.tagged_turns": ("Antal markeringer", "Number of tags"),
+        "insights.axis.outcome": ("Hvad skete der", "What happened"),
+        "insights.axis.links": ("Antal gribninger", "Number of links"),
+        "insights.axis.mean": ("Gennemsnit (1–5)", "Average (1–5)"),
+        "insights.note.too_few": (
+            "Nogle tal er skjult, fordi færre end {k} sagsbehandlere står bag dem.",
+            "Some numbers are hidden because fewer than {k} caseworkers stand behind them.",
+        ),
+        "insights.note.complement": (
+            "Nogle tal er skjult sammen med dem, så de ikke kan regnes ud ved at trække fra.",
+            "Some numbers are hidden along with them, so they cannot be worked out by subtraction.",
+        ),
+        "insights.reading.none": (
+            "I {period} står der for få sagsbehandlere (under {k}) bag tallene til at vise dem. "
+            "Prøv en længere periode.",
+            "In {period} too few caseworkers (under {k}) stand behind the numbers to show them. "
+            "Try a longer period.",
+        ),
+        "insights.reading.grouped": (
+            "I {period} kan {n} team vises side om side; team med for få deltagere er udeladt.",
+            "In {period}, {n} teams can be shown side by side; teams with too few participants "
+            "are left out.",
+        ),
+        "insights.reading.sessions": (
+            "I {period} holdt teamet {n} refleksionssessioner i de viste måneder.",
+            "In {period} the team held {n} reflection sessions in the months shown.",
+        ),
+        "insights.reading.some_hidden": (
+            "Måneder med for få deltagere er skjult.",
+            "Months with too few participants are hidden.",
+        ),
+        "insights.reading.participation": (
+            "I {period} tog {value} af teamets sagsbehandlere del i mindst én refleksion.",
+            "In {period}, {value} of the team's caseworkers took part in at least one reflection.",
+        ),
+        "insights.reading.process": (
+            "I {period} vurderede deltagerne i gennemsnit, at rammen var tryg: {value} på en "
+            "skala fra 1 til 5.",
+            "In {period} participants rated the frame as safe at {value} on average, on a "
+            "scale from 1 to 5.",
+        ),
+        "insights.reading.lenses": (
+            "Den linse, teamet oftest valgte i {period}, var »{top}« ({n} sessioner).",
+            "The lens the team chose most often in {period} was “{top}” ({n} sessions).",
+        ),
+        "insights.reading.tags": (
+            "Den hyppigste markering i {period} var »{top}« ({n} gange).",
+            "The most frequent tag in {period} was “{top}” ({n} times).",
+        ),
+        "insights.reading.outcomes": (
+            "Når en borger sagde noget meningsfuldt, blev det i {period} oftest markeret som "
+            "»{top}« ({n} gange).",
+            "When a citizen said something meaningful, in {period} it was most often tagged "
+            "“{top}” ({n} times).",
+        ),
+        "error.period": (
+            "Vælg en af de faste perioder (måned, kvartal eller halvår).",
+            "Choose one of the fixed periods (month, quarter or half year).",
+        ),
+        "error.not_your_team": (
+            "Du kan kun se tal for de team, du er tilknyttet.",
+            "You can only see figures for the teams you are assigned to.",
+        ),
+        "error.small_team": (
+            "Teamet har færre end {k} sagsbehandlere, så der vises ingen tal.",
+            "The team has fewer than {k} caseworkers, so no figures are shown.",
+        ),
+        "error.share_empty_excerpt": (
+            "Der er intet uddrag at dele endnu.",
+            "There is no excerpt to share yet.",
+        ),
+    }
+)
+
+STRINGS.update(
+    {
+        "flip.speaker.caseworker": ("Sagsbehandler", "Caseworker"),
+        "flip.speaker.citizen": ("Borger", "Citizen"),
+        "flip.speaker.other": ("Anden", "Other"),
+        "flip.excerpt_heading": ("Uddrag {n}", "Excerpt {n}"),
+        "flip.pack_excerpt_heading": ("Uddrag {letter}", "Excerpt {letter}"),
+        "error.pack_excerpt_gone": (
+            "Et af de valgte uddrag er ikke længere delt. Vælg uddragene igen.",
+            "One of the chosen excerpts is no longer shared. Choose the excerpts again.",
+        ),
+    }
+)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from lises_reflect import freetext
+from lises_reflect import freetext, periods
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, load_catalogue
 from lises_reflect.db import session_scope
@@ -107,6 +107,7 @@ class SessionView:
     contributions: list[ContributionView]
     learning_points: list[LearningPointView]
     process_check_done: bool
+    excerpt_shared: bool = False
 
     @property
     def finished(self) -> bool:
@@ -617,6 +618,22 @@ def set_learning_point_sharing(
         _touch(s, rs)
 
 
+def set_excerpt_sharing(
+    engine: Engine, actor_id: int | None, session_id: int, shared: bool
+) -> None:
+    """The bringer alone lets FLIP facilitators read the excerpt, without a name, and can take
+    it back at any time, also after the session is finished."""
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        if shared:
+            if not rs.excerpt.strip():
+                raise InvalidInput("error.share_empty_excerpt")
+            # Screened when saved; screened again because the guard may have grown since.
+            freetext.clean("excerpt", rs.excerpt)
+        rs.excerpt_shared = bool(shared)
+        _touch(s, rs)
+
+
 def submit_process_check(
     engine: Engine, actor_id: int | None, session_id: int, safe_frame: int
 ) -> None:
@@ -628,7 +645,9 @@ def submit_process_check(
         if s.get(ProcessCheckReceipt, (rs.id, actor.user_id)) is not None:
             raise InvalidInput("error.process_check_done")
         s.add(ProcessCheckReceipt(session_id=rs.id, user_id=actor.user_id))
-        period = datetime.now(timezone.utc).strftime("%Y-%m")
+        # The session's month, not today's: the month's receipts then count the people behind
+        # the month's answers, which the privacy threshold needs.
+        period = periods.month_key(rs.created_at)
         s.add(ProcessCheck(team_id=rs.team_id, period=period, safe_frame=int(safe_frame)))
 
 
@@ -707,6 +726,7 @@ def session_view(engine: Engine, actor_id: int | None, session_id: int) -> Sessi
                 for lp in lps
             ],
             process_check_done=done,
+            excerpt_shared=bool(rs.excerpt_shared),
         )
 
 

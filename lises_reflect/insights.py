@@ -1,0 +1,670 @@
+"""What team leads and FLIP facilitators may learn: team patterns, never people.
+
+Every public function here checks the caller's role and scope, writes one audit entry, and
+returns only `Figure`s (already suppressed by `disclosure`) or pooled free text that passed
+the text threshold. SQL does the counting and grouping; the rows that reach Python are grouped
+per month, category and person id only so that `disclosure` can count distinct people, and
+they never leave this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import String, and_, case, cast, func, literal
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from lises_reflect import audit, disclosure, periods
+from lises_reflect.auth import Actor, require
+from lises_reflect.catalogue import Catalogue
+from lises_reflect.db import session_scope
+from lises_reflect.disclosure import Cell, Fact, Thresholds
+from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
+from lises_reflect.figures import Bar, Figure
+from lises_reflect.i18n import t
+from lises_reflect.models import (
+    Assignment,
+    GribningLink,
+    LearningPoint,
+    Organisation,
+    Participant,
+    ProcessCheck,
+    ProcessCheckReceipt,
+    ReflectionSession,
+    Team,
+    TurnTag,
+    User,
+    UserRole,
+)
+from lises_reflect.periods import Period
+from lises_reflect.sessions import catalogue
+
+__all__ = [
+    "FlipPatterns",
+    "TeamChoice",
+    "TeamOverview",
+    "facilitated_teams",
+    "flip_figure_csv",
+    "flip_patterns",
+    "led_teams",
+    "period_choices",
+    "team_figure_csv",
+    "team_overview",
+]
+
+FRAMES_CATEGORY = "frames_demands"
+
+
+@dataclass(frozen=True)
+class TeamChoice:
+    team_id: int
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class TeamOverview:
+    team_name: str
+    period_label: str
+    small_team: bool  # fewer than k caseworkers: an explanation instead of figures
+    figures: tuple[Figure, ...]
+    frames_points: tuple[str, ...]  # shared "rammer/krav" learning points, pooled, no names
+    frames_enough: bool  # the pool held enough distinct caseworkers to show any text
+    k: int
+    k_text: int
+
+
+@dataclass(frozen=True)
+class FlipPatterns:
+    period_label: str
+    figures: tuple[Figure, ...]
+    teams_shown: tuple[str, ...]
+    teams_not_shown: int  # assigned teams left out because they are below the threshold
+    k: int
+
+
+# ------------------------------------------------------------------------------ scope
+
+
+def _led_team_ids(s: Session, actor: Actor) -> set[int]:
+    ids = set(
+        s.exec(
+            select(Assignment.team_id).where(
+                Assignment.user_id == actor.user_id,
+                Assignment.role == "teamlead",
+                Assignment.team_id.is_not(None),
+            )
+        ).all()
+    )
+    if actor.team_id is not None:
+        ids.add(actor.team_id)
+    return {i for i in ids if i is not None}
+
+
+def _facilitated_team_ids(s: Session, actor: Actor) -> set[int]:
+    rows = s.exec(
+        select(Assignment.team_id, Assignment.organisation_id).where(
+            Assignment.user_id == actor.user_id, Assignment.role == "facilitator"
+        )
+    ).all()
+    teams = {tid for tid, _ in rows if tid is not None}
+    orgs = {oid for _, oid in rows if oid is not None}
+    if orgs:
+        teams |= set(s.exec(select(Team.id).where(Team.organisation_id.in_(orgs))).all())
+    return teams
+
+
+def _choices(s: Session, team_ids: set[int]) -> list[TeamChoice]:
+    if not team_ids:
+        return []
+    rows = s.exec(
+        select(Team.id, Team.name, Organisation.name)
+        .join(Organisation, Organisation.id == Team.organisation_id)
+        .where(Team.id.in_(team_ids), Team.active == True)  # noqa: E712
+        .order_by(Organisation.name, Team.name)
+    ).all()
+    return [TeamChoice(tid, name, org) for tid, name, org in rows]
+
+
+def led_teams(engine: Engine, actor_id: int | None) -> list[TeamChoice]:
+    with session_scope(engine) as s:
+        actor = require(s, actor_id, "teamlead")
+        return _choices(s, _led_team_ids(s, actor))
+
+
+def facilitated_teams(engine: Engine, actor_id: int | None) -> list[TeamChoice]:
+    with session_scope(engine) as s:
+        actor = require(s, actor_id, "facilitator")
+        return _choices(s, _facilitated_team_ids(s, actor))
+
+
+def period_choices(kind: str, now: datetime | None = None, count: int = 8) -> list[Period]:
+    """The fixed periods offered in the period picker (no free date ranges)."""
+    if kind not in periods.KINDS:
+        raise InvalidInput("error.period")
+    return periods.recent(kind, now, count)  # type: ignore[arg-type]
+
+
+def _period(period_key: str) -> Period:
+    try:
+        return periods.parse(period_key)
+    except ValueError:
+        raise InvalidInput("error.period") from None
+
+
+# ------------------------------------------------------------------------------ facts (SQL)
+
+
+def _month_bucket(column, half: Period):  # type: ignore[no-untyped-def]
+    """A portable CASE that turns a timestamp into its local month key within one half year."""
+    months = half.months
+    whens = [(column < m.end(), literal(m.key)) for m in months[:-1]]
+    return case(*whens, else_=literal(months[-1].key))
+
+
+def _session_filter(team_ids: Sequence[int], half: Period):  # type: ignore[no-untyped-def]
+    return and_(
+        ReflectionSession.team_id.in_(list(team_ids)),
+        ReflectionSession.created_at >= half.start(),
+        ReflectionSession.created_at < half.end(),
+    )
+
+
+def _facts_sessions(s: Session, team_id: int, half: Period) -> list[Fact]:
+    bucket = _month_bucket(ReflectionSession.created_at, half)
+    rows = s.exec(
+        select(bucket, ReflectionSession.bringer_id, func.count())
+        .where(_session_filter([team_id], half))
+        .group_by(bucket, ReflectionSession.bringer_id)
+    ).all()
+    return [Fact(m, "", (float(n),), (b,)) for m, b, n in rows]
+
+
+def _facts_lenses(s: Session, team_id: int, half: Period, lens_ids: Sequence[str]) -> list[Fact]:
+    bucket = _month_bucket(ReflectionSession.created_at, half)
+    text = cast(ReflectionSession.lenses, String)
+    sums = [
+        func.sum(case((text.contains(f'"{lid}"', autoescape=True), 1), else_=0)) for lid in lens_ids
+    ]
+    rows = s.exec(
+        select(bucket, ReflectionSession.bringer_id, *sums)
+        .where(_session_filter([team_id], half))
+        .group_by(bucket, ReflectionSession.bringer_id)
+    ).all()
+    out = []
+    for m, b, *counts in rows:
+        for lid, n in zip(lens_ids, counts, strict=True):
+            if n:
+                out.append(Fact(m, lid, (float(n),), (b,)))
+    return out
+
+
+def _facts_annotations(s: Session, team_id: int, half: Period, model, category_col) -> list[Fact]:  # type: ignore[no-untyped-def]
+    bucket = _month_bucket(ReflectionSession.created_at, half)
+    rows = s.exec(
+        select(bucket, category_col, ReflectionSession.bringer_id, model.annotator_id, func.count())
+        .join(ReflectionSession, ReflectionSession.id == model.session_id)
+        .where(_session_filter([team_id], half))
+        .group_by(bucket, category_col, ReflectionSession.bringer_id, model.annotator_id)
+    ).all()
+    return [Fact(m, c, (float(n),), (b, a)) for m, c, b, a, n in rows]
+
+
+def _facts_process(s: Session, team_id: int, half: Period) -> list[Fact]:
+    """Answers are anonymous; the month's receipts say how many people stand behind them."""
+    answers = dict(
+        (p, (float(total or 0), float(n)))
+        for p, total, n in s.exec(
+            select(ProcessCheck.period, func.sum(ProcessCheck.safe_frame), func.count())
+            .where(ProcessCheck.team_id == team_id, ProcessCheck.period.in_(half.month_keys))
+            .group_by(ProcessCheck.period)
+        ).all()
+    )
+    bucket = _month_bucket(ReflectionSession.created_at, half)
+    who = s.exec(
+        select(bucket, ProcessCheckReceipt.user_id)
+        .join(ReflectionSession, ReflectionSession.id == ProcessCheckReceipt.session_id)
+        .where(_session_filter([team_id], half))
+        .group_by(bucket, ProcessCheckReceipt.user_id)
+    ).all()
+    people: dict[str, list[int]] = {}
+    for m, uid in who:
+        people.setdefault(m, []).append(uid)
+    out = []
+    for m, values in answers.items():
+        ids = people.get(m) or [-1]  # answers without receipts: counts as nobody known
+        out.append(Fact(m, "", values, (ids[0],)))
+        out.extend(Fact(m, "", (0.0, 0.0), (uid,)) for uid in ids[1:])
+    return out
+
+
+def _participants(s: Session, team_id: int, p: Period) -> int:
+    return int(
+        s.exec(
+            select(func.count(func.distinct(Participant.user_id)))
+            .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
+            .where(
+                ReflectionSession.team_id == team_id,
+                ReflectionSession.created_at >= p.start(),
+                ReflectionSession.created_at < p.end(),
+            )
+        ).one()
+    )
+
+
+def _team_size(s: Session, team_id: int) -> int:
+    return int(
+        s.exec(
+            select(func.count(func.distinct(User.id)))
+            .join(UserRole, UserRole.user_id == User.id)
+            .where(User.team_id == team_id, User.active == True, UserRole.role == "caseworker")  # noqa: E712
+        ).one()
+    )
+
+
+# ------------------------------------------------------------------------------ figures
+
+
+@dataclass(frozen=True)
+class _Measure:
+    key: str
+    categories: Callable[[Catalogue], Sequence[str]]
+    label: Callable[[Catalogue, str, str], str]
+    roles: int = 1
+    width: int = 1
+    marginal: bool = False
+    series: bool = False  # bars per month of the period, instead of per category
+
+
+def _lens_label(cat: Catalogue, cid: str, lang: str) -> str:
+    try:
+        return cat.lens(cid).title.get(lang)
+    except KeyError:
+        return cid
+
+
+def _tag_label(cat: Catalogue, cid: str, lang: str) -> str:
+    try:
+        return cat.tag(cid).label.get(lang)
+    except KeyError:
+        return cid
+
+
+def _outcome_label(cat: Catalogue, cid: str, lang: str) -> str:
+    try:
+        return cat.outcome(cid).label.get(lang)
+    except KeyError:
+        return cid
+
+
+MEASURES: dict[str, _Measure] = {
+    "sessions": _Measure("sessions", lambda c: [""], lambda c, i, lang: "", series=True),
+    "lenses": _Measure(
+        "lenses", lambda c: [lens.id for lens in c.lenses], _lens_label, marginal=True
+    ),
+    "tags": _Measure("tags", lambda c: [tag.id for tag in c.tags], _tag_label, roles=2),
+    "outcomes": _Measure(
+        "outcomes", lambda c: [o.id for o in c.link_outcomes], _outcome_label, roles=2
+    ),
+    "process": _Measure("process", lambda c: [""], lambda c, i, lang: "", width=2, series=True),
+}
+
+
+def _facts(s: Session, key: str, team_id: int, half: Period, cat: Catalogue) -> list[Fact]:
+    if key == "sessions":
+        return _facts_sessions(s, team_id, half)
+    if key == "lenses":
+        return _facts_lenses(s, team_id, half, [lens.id for lens in cat.lenses])
+    if key == "tags":
+        return _facts_annotations(s, team_id, half, TurnTag, TurnTag.tag_id)
+    if key == "outcomes":
+        return _facts_annotations(s, team_id, half, GribningLink, GribningLink.outcome)
+    return _facts_process(s, team_id, half)
+
+
+def _released(
+    s: Session, key: str, team_id: int, p: Period, cat: Catalogue, k: int
+) -> dict[tuple[str, str], Cell]:
+    m = MEASURES[key]
+    return disclosure.release(
+        _facts(s, key, team_id, p.half, cat),
+        p.half,
+        m.categories(cat),
+        k,
+        roles=m.roles,
+        width=m.width,
+        marginal=m.marginal,
+    )
+
+
+def _num(value: float, lang: str, decimals: int = 0) -> str:
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _bars(
+    key: str,
+    cells: dict[tuple[str, str], Cell],
+    p: Period,
+    cat: Catalogue,
+    lang: str,
+    group: str = "",
+) -> list[Bar]:
+    m = MEASURES[key]
+    bars = []
+    if m.series:
+        nodes = list(p.months) if p.kind != "month" else [p]
+        if key == "process" and p.kind != "month":
+            nodes.append(p)
+        for node in nodes:
+            cell = cells[(node.key, "")]
+            label = node.short_label(lang) if node.kind == "month" else node.label(lang)
+            bars.append(_bar(key, cell, label, lang, group))
+        return bars
+    for cid in m.categories(cat):
+        cell = cells[(p.key, cid)]
+        bars.append(_bar(key, cell, m.label(cat, cid, lang), lang, group))
+    return bars
+
+
+def _bar(key: str, cell: Cell, label: str, lang: str, group: str) -> Bar:
+    if cell.values is None:
+        return Bar(label, None, cell.status, group)
+    if key == "process":
+        total, n = cell.values
+        mean = total / n if n else 0.0
+        return Bar(label, round(mean, 1), "shown", group, f"{_num(mean, lang, 1)} (n={n:.0f})")
+    return Bar(label, cell.values[0], "shown", group, _num(cell.values[0], lang))
+
+
+_TITLES = {
+    "sessions": "insights.sessions",
+    "participation": "insights.participation",
+    "lenses": "insights.lenses",
+    "tags": "insights.tags",
+    "outcomes": "insights.outcomes",
+    "process": "insights.process",
+}
+_AXES = {
+    "sessions": ("insights.axis.month", "insights.axis.sessions"),
+    "participation": ("insights.axis.period", "insights.axis.share"),
+    "lenses": ("insights.axis.lens", "insights.axis.sessions_with"),
+    "tags": ("insights.axis.tag", "insights.axis.tagged_turns"),
+    "outcomes": ("insights.axis.outcome", "insights.axis.links"),
+    "process": ("insights.axis.period", "insights.axis.mean"),
+}
+
+
+def _figure(
+    key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, grouped: bool = False
+) -> Figure:
+    label_key, value_key = _AXES[key]
+    notes = []
+    if any(b.status == "too_few" for b in bars):
+        notes.append(t("insights.note.too_few", lang, k=k))
+    if any(b.status == "complement" for b in bars):
+        notes.append(t("insights.note.complement", lang))
+    return Figure(
+        key=key,
+        title=t(_TITLES[key], lang),
+        reading=_reading(key, bars, p, lang, k, grouped),
+        label_title=t(label_key, lang),
+        value_title=t(value_key, lang),
+        bars=tuple(bars),
+        period_label=p.label(lang),
+        grouped=grouped,
+        lang=lang,
+        scale_max=5.0 if key == "process" else (100.0 if key == "participation" else None),
+        k=k,
+        notes=tuple(notes),
+    )
+
+
+def _reading(key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, grouped: bool) -> str:
+    shown = [b for b in bars if b.status == "shown" and b.value is not None]
+    period = p.label(lang)
+    if not shown:
+        return t("insights.reading.none", lang, period=period, k=k)
+    if grouped:
+        teams = sorted({b.group for b in shown})
+        return t("insights.reading.grouped", lang, period=period, n=len(teams))
+    if key == "sessions":
+        total = sum(b.value or 0 for b in shown)
+        hidden = len(bars) - len(shown)
+        base = t("insights.reading.sessions", lang, period=period, n=_num(total, lang))
+        return base + (" " + t("insights.reading.some_hidden", lang) if hidden else "")
+    if key in ("participation", "process"):  # the last bar is the whole period
+        if bars[-1].status != "shown":
+            return t("insights.reading.none", lang, period=period, k=k)
+        return t(f"insights.reading.{key}", lang, period=period, value=bars[-1].text)
+    top = max(shown, key=lambda b: b.value or 0)
+    return t(f"insights.reading.{key}", lang, period=period, top=top.label, n=top.text)
+
+
+def _participation(
+    s: Session, team_id: int, p: Period, size: int, lang: str, k: int, group: str = ""
+) -> list[Bar]:
+    """Share of the team that took part at least once, as a quarter band; hidden when fewer
+    than k took part or the team is so small that the band would name everyone."""
+    nodes = [*p.months, p] if p.kind != "month" else [p]
+    bars = []
+    for node in nodes:
+        label = node.short_label(lang) if node.kind == "month" else node.label(lang)
+        took_part = _participants(s, team_id, node)
+        if took_part < k or size <= k:
+            bars.append(Bar(label, None, "too_few", group))
+            continue
+        band = disclosure.band(min(1.0, took_part / size))
+        low, high = (int(x) for x in band.split("-"))
+        bars.append(Bar(label, float(low), "shown", group, f"{low}–{high} %"))
+    return bars
+
+
+# ------------------------------------------------------------------------------ team lead
+
+
+def _lead_scope(s: Session, actor_id: int | None, team_id: int) -> tuple[Actor, Team]:
+    actor = require(s, actor_id, "teamlead")
+    if int(team_id) not in _led_team_ids(s, actor):
+        raise PermissionDenied("error.not_your_team")
+    team = s.get(Team, int(team_id))
+    if team is None or not team.active:
+        raise NotFound()
+    return actor, team
+
+
+def _frames_points(
+    s: Session, team_ids: Sequence[int], p: Period, k_text: int, salt: str
+) -> tuple[tuple[str, ...], bool]:
+    rows = s.exec(
+        select(ReflectionSession.bringer_id, LearningPoint.text, LearningPoint.id)
+        .join(ReflectionSession, ReflectionSession.id == LearningPoint.session_id)
+        .where(
+            ReflectionSession.team_id.in_(list(team_ids)),
+            ReflectionSession.created_at >= p.start(),
+            ReflectionSession.created_at < p.end(),
+            LearningPoint.shared == True,  # noqa: E712
+            LearningPoint.category == FRAMES_CATEGORY,
+            func.length(func.trim(LearningPoint.text)) > 0,
+        )
+    ).all()
+    if len({b for b, _, _ in rows}) < k_text:
+        return (), False
+    return tuple(text for _b, text, _i in sorted(rows, key=lambda r: _shuffle(salt, r[2]))), True
+
+
+def _shuffle(salt: str, item_id: int) -> str:
+    """A stable order that says nothing about time or author."""
+    return hashlib.sha256(f"{salt}:{item_id}".encode()).hexdigest()
+
+
+def _team_figures(
+    s: Session,
+    team_id: int,
+    p: Period,
+    cat: Catalogue,
+    lang: str,
+    k: int,
+    size: int,
+    group: str = "",
+) -> list[Figure]:
+    figures = []
+    for key in ("sessions", "participation", "lenses", "tags", "outcomes", "process"):
+        if key == "participation":
+            bars = _participation(s, team_id, p, size, lang, k, group)
+        else:
+            bars = _bars(key, _released(s, key, team_id, p, cat, k), p, cat, lang, group)
+        figures.append(_figure(key, bars, p, lang, k))
+    return figures
+
+
+def team_overview(
+    engine: Engine,
+    actor_id: int | None,
+    team_id: int,
+    period_key: str,
+    lang: str = "da",
+    thresholds: Thresholds | None = None,
+) -> TeamOverview:
+    th = thresholds or Thresholds()
+    p = _period(period_key)
+    with session_scope(engine) as s:
+        actor, team = _lead_scope(s, actor_id, team_id)
+        audit.record(s, actor, "view.team_overview", f"team:{team.id}", period=p.key)
+        size = _team_size(s, team.id)
+        if size < th.figures:
+            return TeamOverview(team.name, p.label(lang), True, (), (), False, th.figures, th.text)
+        cat = catalogue()
+        figures = _team_figures(s, team.id, p, cat, lang, th.figures, size)
+        points, enough = _frames_points(s, [team.id], p, th.text, f"lead:{actor.user_id}")
+        return TeamOverview(
+            team.name, p.label(lang), False, tuple(figures), points, enough, th.figures, th.text
+        )
+
+
+def team_figure_csv(
+    engine: Engine,
+    actor_id: int | None,
+    team_id: int,
+    period_key: str,
+    figure_key: str,
+    lang: str = "da",
+    thresholds: Thresholds | None = None,
+) -> bytes:
+    """The CSV of exactly one figure as shown; logged as an export."""
+    th = thresholds or Thresholds()
+    p = _period(period_key)
+    if figure_key not in _TITLES:
+        raise InvalidInput("error.invalid")
+    with session_scope(engine) as s:
+        actor, team = _lead_scope(s, actor_id, team_id)
+        audit.record(
+            s, actor, "export.team_figure_csv", f"team:{team.id}", period=p.key, figure=figure_key
+        )
+        size = _team_size(s, team.id)
+        if size < th.figures:
+            raise InvalidInput("error.small_team", k=th.figures)
+        for fig in _team_figures(s, team.id, p, catalogue(), lang, th.figures, size):
+            if fig.key == figure_key:
+                return fig.csv()
+    raise InvalidInput("error.invalid")
+
+
+# ------------------------------------------------------------------------------ facilitator
+
+
+def _flip_scope(
+    s: Session, actor_id: int | None, team_ids: Sequence[int] | None
+) -> tuple[Actor, list[TeamChoice]]:
+    actor = require(s, actor_id, "facilitator")
+    allowed = _facilitated_team_ids(s, actor)
+    if team_ids is not None:
+        wanted = {int(x) for x in team_ids}
+        if not wanted <= allowed:
+            raise PermissionDenied("error.not_your_team")
+        allowed = wanted
+    return actor, _choices(s, allowed)
+
+
+def _flip_figures(
+    s: Session, teams: Sequence[TeamChoice], p: Period, lang: str, k: int
+) -> tuple[list[Figure], list[str], int]:
+    """Each team on its own tree; a team joins the comparison only when it passes itself."""
+    cat = catalogue()
+    per_key: dict[str, list[Bar]] = {}
+    shown: list[str] = []
+    left_out = 0
+    for team in teams:
+        size = _team_size(s, team.team_id)
+        if size < k or _participants(s, team.team_id, p) < k:
+            left_out += 1
+            continue
+        label = f"{team.name} ({team.organisation})"
+        shown.append(label)
+        for fig in _team_figures(s, team.team_id, p, cat, lang, k, size, label):
+            if fig.key in ("sessions", "participation"):
+                continue
+            per_key.setdefault(fig.key, []).extend(fig.bars)
+    figures = [
+        _figure(key, [b for b in per_key.get(key, []) if b.status == "shown"], p, lang, k, True)
+        for key in ("lenses", "tags", "outcomes", "process")
+    ]
+    return figures, shown, left_out
+
+
+def flip_patterns(
+    engine: Engine,
+    actor_id: int | None,
+    period_key: str,
+    lang: str = "da",
+    thresholds: Thresholds | None = None,
+    team_ids: Sequence[int] | None = None,
+) -> FlipPatterns:
+    th = thresholds or Thresholds()
+    p = _period(period_key)
+    with session_scope(engine) as s:
+        actor, teams = _flip_scope(s, actor_id, team_ids)
+        audit.record(
+            s, actor, "view.flip_patterns", "teams", period=p.key, teams=[x.team_id for x in teams]
+        )
+        figures, shown, left_out = _flip_figures(s, teams, p, lang, th.figures)
+        return FlipPatterns(p.label(lang), tuple(figures), tuple(shown), left_out, th.figures)
+
+
+def flip_figure_csv(
+    engine: Engine,
+    actor_id: int | None,
+    period_key: str,
+    figure_key: str,
+    lang: str = "da",
+    thresholds: Thresholds | None = None,
+    team_ids: Sequence[int] | None = None,
+) -> bytes:
+    th = thresholds or Thresholds()
+    p = _period(period_key)
+    with session_scope(engine) as s:
+        actor, teams = _flip_scope(s, actor_id, team_ids)
+        audit.record(
+            s,
+            actor,
+            "export.flip_figure_csv",
+            "teams",
+            period=p.key,
+            figure=figure_key,
+            teams=[x.team_id for x in teams],
+        )
+        figures, _shown, _left = _flip_figures(s, teams, p, lang, th.figures)
+        for fig in figures:
+            if fig.key == figure_key:
+                return fig.csv()
+    raise InvalidInput("error.invalid")
+
+
+def facilitated_figures(s: Session, actor: Actor, p: Period, lang: str, k: int) -> list[Figure]:
+    """For the seminar pack (called inside flip's own permission check and audit)."""
+    teams = _choices(s, _facilitated_team_ids(s, actor))
+    return _flip_figures(s, teams, p, lang, k)[0]

@@ -1,0 +1,147 @@
+"""What a team lead and a facilitator get back: only suppressed figures, for their own teams."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from lises_reflect import auth, insights
+from lises_reflect.db import session_scope
+from lises_reflect.disclosure import Thresholds
+from lises_reflect.errors import PermissionDenied
+from lises_reflect.models import AuditEntry
+from tests import builders as b
+from tests.conftest import Org
+
+
+def busy_team(org: Org, n: int = 8) -> list[int]:
+    """n caseworkers who each bring one conversation every month of 2026-H1."""
+    people = b.caseworkers(org.engine, org.team, n, "cw")
+    for m in range(1, 7):
+        for i, p in enumerate(people):
+            other = people[(i + 1) % n]
+            b.session(
+                org.engine,
+                org.team,
+                p,
+                [other],
+                b.when(f"2026-0{m}", 3 + i),
+                lenses=("gribning",) if i % 2 else ("gribning", "institutional_turns"),
+                tags=((p, "institutional_turn"), (other, "institutional_turn")),
+                links=((other, "caught"),),
+                points=(("Dokumentationskravet fylder i samtalen.", "frames_demands", True),),
+                answers=((p, 4), (other, 5)),
+            )
+    return people
+
+
+def test_lead_sees_real_figures_for_a_busy_team(org: Org):
+    busy_team(org)
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
+    assert not ov.small_team
+    figs = {f.key: f for f in ov.figures}
+    sessions = figs["sessions"]
+    assert [bar.value for bar in sessions.bars] == [8.0, 8.0, 8.0]
+    assert "24" in sessions.reading
+    assert figs["process"].bars[-1].status == "shown"
+    assert figs["participation"].bars[-1].text == "50–75 %"  # 8 of the team's 12
+    # 8 distinct bringers shared "rammer/krav" points: below the free-text threshold of 10
+    assert ov.frames_points == () and not ov.frames_enough
+    with session_scope(org.engine) as s:
+        entries = s.exec(select(AuditEntry)).all()
+    assert [(e.action, e.filters) for e in entries] == [
+        ("view.team_overview", {"period": "2026-Q1"})
+    ]
+
+
+def test_small_team_gets_an_explanation(org: Org):
+    b.caseworkers(org.engine, org.team, 0, "x")  # the team has bringer/listener/... = 4
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
+    assert ov.small_team and ov.figures == ()
+
+
+def test_lead_only_for_own_teams(org: Org):
+    with pytest.raises(PermissionDenied):
+        insights.team_overview(org.engine, org.lead, org.other_team, "2026-Q1")
+    for who in (org.bringer, org.facilitator, org.admin):
+        with pytest.raises(PermissionDenied):
+            insights.team_overview(org.engine, who, org.team, "2026-Q1")
+    b.assign(org.engine, org.lead, "teamlead", team_id=org.other_team)
+    insights.team_overview(org.engine, org.lead, org.other_team, "2026-Q1")
+
+
+def test_facilitator_sees_only_passing_teams(org: Org):
+    busy_team(org)
+    o = auth.create_organisation(org.engine, None, "Jobcenter Andet")
+    b.assign(org.engine, org.facilitator, "facilitator", org_id=o)
+    with pytest.raises(PermissionDenied):
+        insights.flip_patterns(org.engine, org.facilitator, "2026-H1", team_ids=[org.team])
+    with session_scope(org.engine) as s:
+        from lises_reflect.models import Team
+
+        first_org = s.get(Team, org.team).organisation_id
+    b.assign(org.engine, org.facilitator, "facilitator", org_id=first_org)
+    pat = insights.flip_patterns(org.engine, org.facilitator, "2026-H1")
+    assert pat.teams_shown == ("Team A (Jobcenter Test)",)
+    assert pat.teams_not_shown == 1  # Team B: too few caseworkers
+    tags = {f.key: f for f in pat.figures}["tags"]
+    assert all(bar.group == "Team A (Jobcenter Test)" for bar in tags.bars)
+
+
+def test_csv_is_the_figure_and_is_audited(org: Org):
+    busy_team(org)
+    data = insights.team_figure_csv(org.engine, org.lead, org.team, "2026-H1", "sessions")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == "Måned;Antal sessioner;Vist som;Status"
+    assert "jan 2026;8;8;vist" in text
+
+
+def test_thresholds_from_configuration(org: Org):
+    busy_team(org, n=6)
+    ov = insights.team_overview(
+        org.engine, org.lead, org.team, "2026-03", thresholds=Thresholds(figures=7, text=10)
+    )
+    assert all(bar.value is None for f in ov.figures for bar in f.bars)
+
+
+def test_frames_points_from_ten_bringers_without_names_or_order(org: Org):
+    people = busy_team(org, n=10)
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
+    assert ov.frames_enough and len(ov.frames_points) == 30
+    names = {f"Cw {i}" for i in range(10)} | {f"cw{i}" for i in range(10)}
+    assert not any(n in text for text in ov.frames_points for n in names)
+    assert people
+
+
+def test_shared_pool_needs_ten_sharers_and_hides_who(org: Org):
+    from lises_reflect import flip
+
+    people = b.caseworkers(org.engine, org.team, 10, "del")
+    with session_scope(org.engine) as s:
+        from lises_reflect.models import Team
+
+        org_id = s.get(Team, org.team).organisation_id
+    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
+    excerpt = "Mette: Hvad tænker du om praktik?\nB: Jeg kunne godt tænke mig noget med dyr."
+    for i, p in enumerate(people[:9]):
+        b.session(
+            org.engine, org.team, p, [people[(i + 1) % 10]], b.when("2026-02", 1 + i),
+            excerpt=excerpt, shared_excerpt=True, tags=((p, "meaning_making"),),
+            points=(("Tidsfristen fylder.", "frames_demands", True),),
+        )
+    pool = flip.shared_pool(org.engine, org.facilitator, "2026-Q1")
+    assert not pool.excerpts_enough and pool.excerpts == () and pool.points == ()
+    b.session(
+        org.engine, org.team, people[9], [people[0]], b.when("2026-03"), excerpt=excerpt,
+        shared_excerpt=True, points=(("Tidsfristen fylder.", "frames_demands", True),),
+    )
+    pool = flip.shared_pool(org.engine, org.facilitator, "2026-Q1")
+    assert pool.excerpts_enough and len(pool.excerpts) == 10 and len(pool.points) == 10
+    first = pool.excerpts[0]
+    assert [turn.label for turn in first.turns] == ["Anden", "Borger"]  # "Mette" is gone
+    assert "Mette" not in repr(pool)
+    only = flip.shared_pool(org.engine, org.facilitator, "2026-Q1", tag="meaning_making")
+    assert len(only.excerpts) == 9 and only.points == ()
+    assert flip.shared_pool(org.engine, org.facilitator, "2026-Q2").excerpts == ()
+    with pytest.raises(PermissionDenied):
+        flip.shared_pool(org.engine, org.lead, "2026-Q1")
