@@ -202,6 +202,10 @@ sections: dict[str, list] = {
         # Reached from "Mine refleksioner", never from the menu.
         page("session", ui.tr("nav.session"), ":material/hearing:", "refleksion", False),
     ],
+    ui.tr("nav.section.patterns"): [
+        page("team", ui.tr("nav.team"), ":material/groups:", "team", actor.has("teamlead")),
+        page("flip", ui.tr("nav.flip"), ":material/co_present:", "flip", actor.has("facilitator")),
+    ],
     ui.tr("nav.section.admin"): [
         page("admin", ui.tr("nav.admin"), ":material/settings:", "admin", admin),
     ],

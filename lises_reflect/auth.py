@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from lises_reflect.db import session_scope
 from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
-from lises_reflect.models import ROLES, Organisation, Team, User, UserRole
+from lises_reflect.models import ROLES, Assignment, Organisation, Team, User, UserRole
 
 BCRYPT_ROUNDS = 12
 MIN_PASSWORD_LENGTH = 12
@@ -267,3 +267,93 @@ def directory(engine: Engine, actor_id: int) -> dict[str, list]:
             },
             "users": users,
         }
+
+
+def assign(
+    engine: Engine,
+    actor_id: int | None,
+    username: str,
+    role: str,
+    team_id: int | None = None,
+    organisation_id: int | None = None,
+) -> int:
+    """Give a team lead another team, or a facilitator a team or a whole municipality.
+
+    The person must hold the role already; exactly one of team and organisation is given."""
+    if role not in ("teamlead", "facilitator"):
+        raise InvalidInput("error.assign_role")
+    if (team_id is None) == (organisation_id is None):
+        raise InvalidInput("error.assign_target")
+    if role == "teamlead" and team_id is None:
+        raise InvalidInput("error.assign_lead_team")
+    with session_scope(engine) as s:
+        if actor_id is not None:
+            require(s, actor_id, "admin")
+        user = s.exec(select(User).where(User.username == username.strip().lower())).first()
+        if user is None:
+            raise NotFound("error.user_not_found")
+        if s.get(UserRole, (user.id, role)) is None:
+            raise InvalidInput("error.assign_missing_role", role=role)
+        if team_id is not None and s.get(Team, team_id) is None:
+            raise NotFound("error.team_not_found")
+        if organisation_id is not None and s.get(Organisation, organisation_id) is None:
+            raise NotFound("error.organisation_not_found")
+        existing = s.exec(
+            select(Assignment).where(
+                Assignment.user_id == user.id,
+                Assignment.role == role,
+                Assignment.team_id == team_id
+                if team_id is not None
+                else Assignment.team_id.is_(None),
+                Assignment.organisation_id == organisation_id
+                if organisation_id is not None
+                else Assignment.organisation_id.is_(None),
+            )
+        ).first()
+        if existing is not None:
+            return existing.id
+        row = Assignment(
+            user_id=user.id, role=role, team_id=team_id, organisation_id=organisation_id
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def unassign(engine: Engine, actor_id: int | None, assignment_id: int) -> None:
+    with session_scope(engine) as s:
+        if actor_id is not None:
+            require(s, actor_id, "admin")
+        row = s.get(Assignment, assignment_id)
+        if row is None:
+            raise NotFound()
+        s.delete(row)
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    id: int
+    username: str
+    role: str
+    scope: str  # "Organisation – Team" or "Organisation (alle team)"
+
+
+def assignments(engine: Engine, actor_id: int | None) -> list[AssignmentRow]:
+    with session_scope(engine) as s:
+        require(s, actor_id, "admin")
+        orgs = dict(s.exec(select(Organisation.id, Organisation.name)).all())
+        teams = {t.id: t for t in s.exec(select(Team)).all()}
+        rows = s.exec(
+            select(Assignment, User.username)
+            .join(User, User.id == Assignment.user_id)
+            .order_by(User.username, Assignment.role, Assignment.id)
+        ).all()
+        out = []
+        for a, username in rows:
+            if a.team_id is not None:
+                team = teams[a.team_id]
+                scope = f"{orgs.get(team.organisation_id, '')} – {team.name}"
+            else:
+                scope = f"{orgs.get(a.organisation_id, '')} (*)"
+            out.append(AssignmentRow(a.id, username, a.role, scope))
+        return out

@@ -106,6 +106,22 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_assign(args: argparse.Namespace) -> int:
+    from lises_reflect.auth import assign
+    from lises_reflect.errors import ServiceError
+    from lises_reflect.i18n import t
+
+    try:
+        aid = assign(
+            _engine(args), None, args.username, args.role, args.team_id, args.organisation_id
+        )
+    except ServiceError as err:
+        print(t(err.code, "en", **err.params), file=sys.stderr)
+        return 2
+    print(f"Assigned {args.username} as {args.role} (assignment {aid}).")
+    return 0
+
+
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     from lises_reflect.demo import seed
 
@@ -164,6 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     cu.add_argument("--team-id", type=int, default=None)
     cu.add_argument("--email", default=None)
     cu.set_defaults(func=cmd_create_user)
+
+    asg = sub.add_parser(
+        "assign", help="give a team lead another team, or a facilitator a team/organisation"
+    )
+    asg.add_argument("username")
+    asg.add_argument("--role", required=True, choices=["teamlead", "facilitator"])
+    target = asg.add_mutually_exclusive_group(required=True)
+    target.add_argument("--team-id", type=int)
+    target.add_argument("--organisation-id", type=int)
+    asg.set_defaults(func=cmd_assign)
 
     sd = sub.add_parser("seed-demo", help="fill an empty database with synthetic data")
     sd.add_argument("--sessions", type=int, default=160)

@@ -849,3 +849,194 @@ STRINGS.update(
         ),
     }
 )
+
+STRINGS.update(
+    {
+        "period.kind": ("Periode", "Period"),
+        "period.kind.month": ("Måned", "Month"),
+        "period.kind.quarter": ("Kvartal", "Quarter"),
+        "period.kind.half": ("Halvår", "Half year"),
+        "period.choose": ("Vælg periode", "Choose period"),
+        "figure.as_table": ("Vis tallene som tabel", "Show the numbers as a table"),
+        "figure.csv": ("Hent tallene (CSV)", "Download the numbers (CSV)"),
+        "nav.section.patterns": ("Mønstre", "Patterns"),
+        "nav.team": ("Teamets refleksioner", "The team's reflections"),
+        "nav.flip": ("FLIP-forberedelse", "FLIP preparation"),
+        "team.title": ("Teamets refleksioner", "The team's reflections"),
+        "team.intro": (
+            "Her ser du, hvad teamet reflekterer over – samlet for teamet, aldrig for den enkelte. "
+            "Et tal vises kun, når mindst {k} sagsbehandlere står bag det, og kun for faste "
+            "perioder. Brug det til at støtte et læringsmiljø, ikke til at sammenligne "
+            "medarbejdere.",
+            "Here you see what the team reflects on – for the team as a whole, never for one "
+            "person. A number is shown only when at least {k} caseworkers stand behind it, and "
+            "only for fixed periods. Use it to support a learning climate, not to compare staff.",
+        ),
+        "team.choose": ("Team", "Team"),
+        "team.none": (
+            "Du er ikke tilknyttet noget team som teamleder endnu. Kontakt din administrator.",
+            "You are not assigned to any team as team lead yet. Contact your administrator.",
+        ),
+        "team.small": (
+            "{team} har færre end {k} sagsbehandlere. For at ingen kan genkendes, vises der "
+            "ingen tal for teamet. Tallene kommer frem, når teamet er mindst {k}.",
+            "{team} has fewer than {k} caseworkers. So that nobody can be recognised, no "
+            "figures are shown for the team. They appear once the team has at least {k}.",
+        ),
+        "team.frames": (
+            "Rammer og krav, som fylder i samtalerne",
+            "Frames and demands that crowd the conversations",
+        ),
+        "team.frames_intro": (
+            "Læringspunkter i kategorien »Rammer/krav«, som sagsbehandlerne selv har valgt at "
+            "dele – uden navne og i tilfældig rækkefølge. Det er noget, du som leder kan handle "
+            "på.",
+            "Learning points in the category “Frames/demands” that caseworkers chose to share – "
+            "without names and in random order. Something you as a lead can act on.",
+        ),
+        "team.frames_too_few": (
+            "Delte læringspunkter vises, når mindst {k} forskellige sagsbehandlere har delt "
+            "nogen i perioden. Vælg evt. en længere periode.",
+            "Shared learning points are shown once at least {k} different caseworkers have "
+            "shared some in the period. Try a longer period.",
+        ),
+    }
+)
+
+STRINGS.update(
+    {
+        "flip.title": ("FLIP-forberedelse", "FLIP preparation"),
+        "flip.intro": (
+            "Mønstre på tværs af dine team og det materiale, sagsbehandlerne selv har valgt at "
+            "dele – uden navne. Et tal vises kun, når mindst {k} sagsbehandlere står bag det; "
+            "delt tekst kun, når mindst {k_text} har delt.",
+            "Patterns across your teams and the material caseworkers chose to share – without "
+            "names. A number is shown only when at least {k} caseworkers stand behind it; shared "
+            "text only when at least {k_text} have shared.",
+        ),
+        "flip.tab.patterns": ("Mønstre på tværs af team", "Patterns across teams"),
+        "flip.tab.pool": ("Delt materiale", "Shared material"),
+        "flip.tab.pack": ("Seminarpakke", "Seminar pack"),
+        "flip.teams_shown": ("Team i sammenligningen: {teams}.", "Teams compared: {teams}."),
+        "flip.no_teams": (
+            "Ingen af dine team har mindst {k} deltagende sagsbehandlere i perioden. Prøv en "
+            "længere periode.",
+            "None of your teams has at least {k} participating caseworkers in the period. Try a "
+            "longer period.",
+        ),
+        "flip.teams_left_out": (
+            "{n} team er udeladt, fordi færre end {k} sagsbehandlere deltog eller teamet er for "
+            "lille.",
+            "{n} teams are left out because fewer than {k} caseworkers took part or the team is "
+            "too small.",
+        ),
+        "flip.filter.lens": ("Linse", "Lens"),
+        "flip.filter.tag": ("Markering", "Tag"),
+        "flip.filter.category": ("Læringskategori", "Learning category"),
+        "flip.filter.all": ("Alle", "All"),
+        "flip.excerpts": ("Delte uddrag", "Shared excerpts"),
+        "flip.points": ("Delte læringspunkter", "Shared learning points"),
+        "flip.too_few_sharers": (
+            "Delt materiale vises, når mindst {k} forskellige sagsbehandlere har delt noget i "
+            "perioden. Vælg evt. en længere periode.",
+            "Shared material is shown once at least {k} different caseworkers have shared "
+            "something in the period. Try a longer period.",
+        ),
+        "flip.no_match": ("Intet delt materiale passer til søgningen.", "Nothing shared matches."),
+        "flip.tags_present": ("Markeringer i uddraget: {tags}", "Tags in the excerpt: {tags}"),
+        "flip.pack_intro": (
+            "Sammensæt en pakke til en FLIP på 2–4 timer med 4–8 deltagere: 2–4 delte uddrag, "
+            "mønstrene og linsernes spørgsmål. Hent den som PDF til uddeling eller som "
+            "PowerPoint til mødelokalet.",
+            "Put together a pack for a 2–4 hour FLIP with 4–8 participants: 2–4 shared excerpts, "
+            "the patterns and the lenses' questions. Download it as a PDF handout or as "
+            "PowerPoint for the room.",
+        ),
+        "flip.pack_title": ("Titel", "Title"),
+        "flip.pack_default_title": ("FLIP: Samtalen som faglig kerne", "FLIP: The conversation"),
+        "flip.pack_hours": ("Varighed (timer)", "Duration (hours)"),
+        "flip.pack_participants": ("Deltagere", "Participants"),
+        "flip.pack_excerpts": ("Uddrag (vælg 2–4)", "Excerpts (choose 2–4)"),
+        "flip.pack_excerpts_placeholder": ("Vælg delte uddrag", "Choose shared excerpts"),
+        "flip.pack_figures": ("Mønstre (diagrammer)", "Patterns (charts)"),
+        "flip.pack_prompts": ("Linser og deres spørgsmål", "Lenses and their questions"),
+        "flip.pack_questions": (
+            "Jeres egne diskussionsspørgsmål (ét pr. linje)",
+            "Your own discussion questions (one per line)",
+        ),
+        "flip.pack_note": ("Kort indledning (valgfri)", "Short introduction (optional)"),
+        "flip.make_pdf": ("Lav PDF", "Make PDF"),
+        "flip.make_pptx": ("Lav PowerPoint", "Make PowerPoint"),
+        "flip.working": ("Seminarpakken laves …", "Making the seminar pack …"),
+        "flip.ready": ("Seminarpakken er klar.", "The seminar pack is ready."),
+        "flip.download_pdf": ("Hent seminarpakken (PDF)", "Download the seminar pack (PDF)"),
+        "flip.download_pptx": (
+            "Hent seminarpakken (PowerPoint)",
+            "Download the seminar pack (PowerPoint)",
+        ),
+    }
+)
+
+STRINGS.update(
+    {
+        "share_excerpt.label": (
+            "Del uddraget anonymt med FLIP-facilitatorer",
+            "Share the excerpt anonymously with FLIP facilitators",
+        ),
+        "share_excerpt.help": (
+            "Kun du bestemmer. Facilitatorer ser uddraget uden navne, dato og team – talerne "
+            "vises som »Sagsbehandler« og »Borger« – og kan bruge det på et FLIP-seminar. Du kan "
+            "trække det tilbage når som helst.",
+            "Only you decide. Facilitators see the excerpt without names, date or team – the "
+            "speakers appear as “Caseworker” and “Citizen” – and may use it at a FLIP seminar. "
+            "You can withdraw it at any time.",
+        ),
+        "share_excerpt.yes": (
+            "Den, der har bragt samtalen, har delt uddraget anonymt med FLIP-facilitatorer.",
+            "The colleague who brought the conversation has shared the excerpt anonymously "
+            "with FLIP facilitators.",
+        ),
+        "share_excerpt.no": (
+            "Uddraget er ikke delt uden for gruppen.",
+            "The excerpt is not shared outside the group.",
+        ),
+    }
+)
+
+STRINGS.update(
+    {
+        "error.user_not_found": ("Brugeren findes ikke.", "The user does not exist."),
+        "error.assign_role": (
+            "Kun teamledere og facilitatorer tilknyttes team eller kommuner.",
+            "Only team leads and facilitators are assigned to teams or municipalities.",
+        ),
+        "error.assign_target": (
+            "Vælg enten et team eller en kommune/organisation.",
+            "Choose either a team or a municipality/organisation.",
+        ),
+        "error.assign_lead_team": (
+            "En teamleder tilknyttes et bestemt team.",
+            "A team lead is assigned to a specific team.",
+        ),
+        "error.assign_missing_role": (
+            "Brugeren har ikke rollen {role}. Giv rollen først.",
+            "The user does not have the role {role}. Give the role first.",
+        ),
+        "admin.assignments": ("Tilknytninger", "Assignments"),
+        "admin.assignments_note": (
+            "Teamledere ser tal for deres eget team og de team, de tilknyttes her. Facilitatorer "
+            "ser mønstre og delt materiale fra de team eller kommuner, de tilknyttes.",
+            "Team leads see figures for their own team and the teams assigned here. "
+            "Facilitators see patterns and shared material from the teams or municipalities "
+            "assigned here.",
+        ),
+        "admin.assign": ("Tilknyt", "Assign"),
+        "admin.assign_user": ("Brugernavn", "Username"),
+        "admin.assign_role": ("Rolle", "Role"),
+        "admin.assign_team": ("Team", "Team"),
+        "admin.assign_org": ("… eller hele kommunen/organisationen", "… or the whole organisation"),
+        "admin.assigned": ("Tilknytningen er gemt.", "The assignment is saved."),
+        "admin.remove_assignment": ("Fjern tilknytning", "Remove assignment"),
+        "admin.scope": ("Omfang", "Scope"),
+    }
+)

@@ -32,6 +32,8 @@ PAGES = {
     "new": "pages/new_session.py",
     "session": "pages/session.py",
     "admin": "pages/admin.py",
+    "team": "pages/team_insights.py",
+    "flip": "pages/flip_prep.py",
 }
 
 
@@ -267,3 +269,50 @@ def synced(key: str, stored: Any) -> str:
         st.session_state[key] = stored
     st.session_state[shadow] = stored
     return key
+
+
+def period_picker(key: str, default_kind: str = "quarter") -> str:
+    """Fixed periods only (month, quarter, half year): free ranges could be subtracted."""
+    from lises_reflect import periods
+
+    cols = st.columns([1, 1])
+    kinds = list(periods.KINDS)
+    kind = cols[0].radio(
+        tr("period.kind"),
+        kinds,
+        index=kinds.index(default_kind),
+        format_func=lambda k: tr(f"period.kind.{k}"),
+        horizontal=True,
+        key=f"{key}:kind",
+    )
+    choices = periods.recent(kind)  # type: ignore[arg-type]
+    chosen = cols[1].selectbox(
+        tr("period.choose"),
+        [p.key for p in choices],
+        format_func=lambda k: periods.parse(k).label(lang()),
+        key=f"{key}:{kind}",
+    )
+    return str(chosen)
+
+
+def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
+    """One chart with its plain-language reading, a table as text alternative and its CSV."""
+    from lises_reflect import charts
+
+    with st.container(border=True):
+        st.subheader(fig.title)
+        st.write(fig.reading)
+        if fig.bars:
+            st.altair_chart(charts.chart(fig), width="stretch", alt=fig.reading)
+        for note in fig.notes:
+            st.caption(note)
+        with st.expander(tr("figure.as_table")):
+            st.dataframe(fig.frame(), hide_index=True, width="stretch")
+        st.download_button(
+            tr("figure.csv"),
+            data=csv,
+            file_name=f"{file_stub}-{fig.key}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"csv:{file_stub}:{fig.key}",
+        )

@@ -17,8 +17,13 @@ notice = st.session_state.pop("admin_notice", None)
 if notice:
     st.success(notice)
 
-tab_users, tab_new_user, tab_structure = st.tabs(
-    [ui.tr("admin.users"), ui.tr("admin.new_user"), ui.tr("admin.structure")]
+tab_users, tab_new_user, tab_structure, tab_assign = st.tabs(
+    [
+        ui.tr("admin.users"),
+        ui.tr("admin.new_user"),
+        ui.tr("admin.structure"),
+        ui.tr("admin.assignments"),
+    ]
 )
 with tab_users:
     st.dataframe(
@@ -92,3 +97,37 @@ with tab_structure:
     for org_name, team_names in directory["teams_by_organisation"].items():
         st.markdown(f"**{org_name}**")
         st.text("\n".join(team_names) or "—")
+
+with tab_assign:
+    st.caption(ui.tr("admin.assignments_note"))
+    teams = dict(directory["teams"])
+    orgs = dict(directory["organisations"])
+    with st.form("assign"):
+        who = st.text_input(ui.tr("admin.assign_user"))
+        role = st.radio(
+            ui.tr("admin.assign_role"),
+            ["teamlead", "facilitator"],
+            format_func=lambda r: ui.tr(f"role.{r}"),
+            horizontal=True,
+        )
+        team = st.selectbox(
+            ui.tr("admin.assign_team"),
+            [None, *teams],
+            format_func=lambda t: "—" if t is None else teams[t],
+        )
+        org = st.selectbox(
+            ui.tr("admin.assign_org"),
+            [None, *orgs],
+            format_func=lambda o: "—" if o is None else orgs[o],
+        )
+        if st.form_submit_button(ui.tr("admin.assign")):
+            ok, _ = ui.call(auth.assign, engine, uid, who, role, team, org)
+            if ok:
+                st.session_state["admin_notice"] = ui.tr("admin.assigned")
+                st.rerun()
+    ok, rows = ui.call(auth.assignments, engine, uid)
+    for row in rows if ok else []:
+        c1, c2 = st.columns([4, 1])
+        c1.text(f"{row.username} · {ui.tr(f'role.{row.role}')} · {row.scope}")
+        if c2.button(ui.tr("admin.remove_assignment"), key=f"unassign:{row.id}"):
+            ui.act(auth.unassign, engine, uid, row.id)

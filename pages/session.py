@@ -686,6 +686,33 @@ def phase_learning() -> None:
                 )
             else:
                 st.caption(f"{ui.tr('learning.share')}: {share_label[lp.shared if lp else None]}")
+    excerpt_sharing()
+
+
+def excerpt_sharing() -> None:
+    """The bringer's own choice, also after the session: FLIP facilitators may read the
+    excerpt without any name, date or team."""
+    with st.container(border=True):
+        if not v.is_bringer:
+            st.caption(ui.tr("share_excerpt.yes" if v.excerpt_shared else "share_excerpt.no"))
+            return
+
+        def on_share() -> None:
+            ui.call(
+                sessions.set_excerpt_sharing,
+                engine,
+                uid,
+                sid,
+                st.session_state[f"excerptshare:{sid}"],
+            )
+
+        st.toggle(
+            ui.tr("share_excerpt.label"),
+            key=ui.synced(f"excerptshare:{sid}", v.excerpt_shared),
+            on_change=on_share,
+            disabled=not v.excerpt.strip(),
+        )
+        st.caption(ui.tr("share_excerpt.help"))
 
 
 def phase_closing() -> None:

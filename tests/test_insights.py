@@ -27,8 +27,8 @@ def busy_team(org: Org, n: int = 8) -> list[int]:
                 [other],
                 b.when(f"2026-0{m}", 3 + i),
                 lenses=("gribning",) if i % 2 else ("gribning", "institutional_turns"),
-                tags=((p, "institutional_turn"), (other, "institutional_turn")),
-                links=((other, "caught"),),
+                tags=((p, "institutional"), (other, "institutional")),
+                links=((other, "taken_up"),),
                 points=(("Dokumentationskravet fylder i samtalen.", "frames_demands", True),),
                 answers=((p, 4), (other, 5)),
             )
@@ -125,15 +125,27 @@ def test_shared_pool_needs_ten_sharers_and_hides_who(org: Org):
     excerpt = "Mette: Hvad tænker du om praktik?\nB: Jeg kunne godt tænke mig noget med dyr."
     for i, p in enumerate(people[:9]):
         b.session(
-            org.engine, org.team, p, [people[(i + 1) % 10]], b.when("2026-02", 1 + i),
-            excerpt=excerpt, shared_excerpt=True, tags=((p, "meaning_making"),),
+            org.engine,
+            org.team,
+            p,
+            [people[(i + 1) % 10]],
+            b.when("2026-02", 1 + i),
+            excerpt=excerpt,
+            shared_excerpt=True,
+            tags=((p, "meaning_making"),),
             points=(("Tidsfristen fylder.", "frames_demands", True),),
         )
     pool = flip.shared_pool(org.engine, org.facilitator, "2026-Q1")
     assert not pool.excerpts_enough and pool.excerpts == () and pool.points == ()
     b.session(
-        org.engine, org.team, people[9], [people[0]], b.when("2026-03"), excerpt=excerpt,
-        shared_excerpt=True, points=(("Tidsfristen fylder.", "frames_demands", True),),
+        org.engine,
+        org.team,
+        people[9],
+        [people[0]],
+        b.when("2026-03"),
+        excerpt=excerpt,
+        shared_excerpt=True,
+        points=(("Tidsfristen fylder.", "frames_demands", True),),
     )
     pool = flip.shared_pool(org.engine, org.facilitator, "2026-Q1")
     assert pool.excerpts_enough and len(pool.excerpts) == 10 and len(pool.points) == 10
@@ -145,3 +157,78 @@ def test_shared_pool_needs_ten_sharers_and_hides_who(org: Org):
     assert flip.shared_pool(org.engine, org.facilitator, "2026-Q2").excerpts == ()
     with pytest.raises(PermissionDenied):
         flip.shared_pool(org.engine, org.lead, "2026-Q1")
+
+
+def test_admin_assigns_teams_and_organisations(org: Org, capsys):
+    from lises_reflect.cli import main
+    from lises_reflect.errors import InvalidInput, NotFound
+
+    assert insights.led_teams(org.engine, org.lead)[0].team_id == org.team
+    with pytest.raises(PermissionDenied):
+        auth.assign(org.engine, org.bringer, "lead", "teamlead", team_id=org.other_team)
+    aid = auth.assign(org.engine, org.admin, "lead", "teamlead", team_id=org.other_team)
+    assert auth.assign(org.engine, org.admin, "lead", "teamlead", team_id=org.other_team) == aid
+    assert {x.team_id for x in insights.led_teams(org.engine, org.lead)} == {
+        org.team,
+        org.other_team,
+    }
+    with pytest.raises(InvalidInput):  # a caseworker is not a facilitator
+        auth.assign(org.engine, org.admin, "bringer", "facilitator", team_id=org.team)
+    with pytest.raises(InvalidInput):
+        auth.assign(org.engine, org.admin, "facilitator", "facilitator")
+    with pytest.raises(NotFound):
+        auth.assign(org.engine, org.admin, "nobody", "facilitator", team_id=org.team)
+    url = org.engine.url.render_as_string(hide_password=False)
+    assert (
+        main(
+            [
+                "--database-url",
+                url,
+                "assign",
+                "facilitator",
+                "--role",
+                "facilitator",
+                "--team-id",
+                str(org.team),
+            ]
+        )
+        == 0
+    )
+    assert [x.team_id for x in insights.facilitated_teams(org.engine, org.facilitator)] == [
+        org.team
+    ]
+    rows = auth.assignments(org.engine, org.admin)
+    assert [(r.username, r.role) for r in rows] == [
+        ("facilitator", "facilitator"),
+        ("lead", "teamlead"),
+    ]
+    auth.unassign(org.engine, org.admin, aid)
+    assert [x.team_id for x in insights.led_teams(org.engine, org.lead)] == [org.team]
+    assert (
+        main(
+            [
+                "--database-url",
+                url,
+                "assign",
+                "bringer",
+                "--role",
+                "teamlead",
+                "--team-id",
+                str(org.team),
+            ]
+        )
+        == 2
+    )
+    assert "does not have the role" in capsys.readouterr().err
+
+
+def test_only_the_bringer_shares_the_excerpt(org: Org):
+    from lises_reflect import sessions as S
+    from lises_reflect.errors import InvalidInput
+
+    sid = S.create_session(org.engine, org.bringer, "Deling")
+    with pytest.raises(InvalidInput):
+        S.set_excerpt_sharing(org.engine, org.bringer, sid, True)  # nothing to share yet
+    S.set_listeners(org.engine, org.bringer, sid, [org.listener])
+    with pytest.raises(PermissionDenied):
+        S.set_excerpt_sharing(org.engine, org.listener, sid, True)

@@ -154,6 +154,8 @@ PAGES = [
     "pages/new_session.py",
     "pages/session.py",
     "pages/admin.py",
+    "pages/team_insights.py",
+    "pages/flip_prep.py",
 ]
 ALLOWED = {
     "bringer": {
@@ -162,8 +164,8 @@ ALLOWED = {
         "pages/new_session.py",
         "pages/session.py",
     },
-    "lead": {"pages/home.py"},
-    "facilitator": {"pages/home.py"},
+    "lead": {"pages/home.py", "pages/team_insights.py"},
+    "facilitator": {"pages/home.py", "pages/flip_prep.py"},
     "admin": {"pages/home.py", "pages/admin.py"},
 }
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from lises_reflect.demo import DEMO_PASSWORD
 
 # How long the other browser may take to notice a change: the session page polls every 4 s.
 POLL_TIMEOUT_MS = 15_000
@@ -43,3 +46,72 @@ def refresh_on_news(page: Page, wait) -> None:
         timeout=POLL_TIMEOUT_MS
     )
     refresh(page, wait)
+
+
+# Counts the script runs of the page and remembers when the state last changed.
+_RUN_TRACKER = """
+(() => {
+  window.__stRuns = 0;
+  window.__stLastChange = performance.now();
+  let last = null;
+  new MutationObserver(() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.getAttribute('data-test-script-state');
+    if (state !== last) {
+      last = state;
+      window.__stLastChange = performance.now();
+      if (state === 'running') window.__stRuns += 1;
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true});
+})();
+"""
+
+
+def settle_after_load(page: Page, wait) -> None:
+    """Wait for the cookie manager's rerun after a fresh load before clicking anything."""
+    wait(page)
+    try:
+        page.wait_for_function(
+            """() => window.__stRuns >= 2
+                  && performance.now() - window.__stLastChange > 500
+                  && document.querySelector('[data-testid="stApp"]')
+                       ?.getAttribute('data-test-script-state') === 'notRunning'""",
+            timeout=8_000,
+            polling=100,
+        )
+    except PlaywrightTimeoutError:
+        pass
+    wait(page)
+
+
+def login(page: Page, base_url: str, username: str, display_name: str, wait) -> None:
+    """Log a demo account in through the form, after the cookie component has settled."""
+    page.add_init_script(_RUN_TRACKER)
+    page.goto(base_url)
+    settle_after_load(page, wait)
+    page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
+    page.get_by_role("textbox", name="Adgangskode", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log ind", exact=True).click()
+    wait(page)
+    expect(page.get_by_text(f"Logget ind som {display_name}")).to_be_visible()
+
+
+def choose(page: Page, box: Locator, option: str, wait) -> None:
+    """Pick one option of a Streamlit selectbox or multiselect (a combobox + listbox)."""
+    wanted = page.get_by_role("listbox").get_by_role("option", name=option, exact=True)
+    for attempt in range(3):
+        # Right after a rerun the first click sometimes only focuses the box; open it again.
+        box.click()
+        try:
+            wanted.wait_for(state="visible", timeout=2_500)
+            wanted.click(timeout=2_500)
+            break
+        except PlaywrightTimeoutError:
+            print(f"\nchoose({option!r}): menu closed, attempt {attempt + 1}")
+            page.keyboard.press("Escape")
+            wait(page)
+    else:
+        raise AssertionError(f"could not choose {option!r}")
+    wait(page)
+    page.keyboard.press("Escape")  # a multiselect keeps its menu open
+    expect(page.get_by_role("listbox")).to_have_count(0)

@@ -36,9 +36,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.e2e import flow
 from tests.e2e.flow import (
+    choose,
     element_container,
     expect_phase,
     follow,
@@ -48,7 +49,6 @@ from tests.e2e.flow import (
 
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 
-PASSWORD = "lyt-med-demo"
 BRINGER = ("mette", "Mette Kjær (demo)")
 LISTENER = ("jonas", "Jonas Holm (demo)")
 
@@ -120,52 +120,9 @@ def shot(page: Page, name: str, focus: Locator | None = None) -> None:
     page.screenshot(path=str(RESULTS_DIR / f"talk-flow-{name}.png"), full_page=True)
 
 
-# Counts the script runs of the page and remembers when the state last changed.
-_RUN_TRACKER = """
-(() => {
-  window.__stRuns = 0;
-  window.__stLastChange = performance.now();
-  let last = null;
-  new MutationObserver(() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const state = app && app.getAttribute('data-test-script-state');
-    if (state !== last) {
-      last = state;
-      window.__stLastChange = performance.now();
-      if (state === 'running') window.__stRuns += 1;
-    }
-  }).observe(document, {subtree: true, childList: true, attributes: true});
-})();
-"""
-
-
-def settle_after_load(page: Page, wait) -> None:
-    """Wait for the cookie manager's rerun after a fresh load before clicking anything."""
-    wait(page)
-    try:
-        page.wait_for_function(
-            """() => window.__stRuns >= 2
-                  && performance.now() - window.__stLastChange > 500
-                  && document.querySelector('[data-testid="stApp"]')
-                       ?.getAttribute('data-test-script-state') === 'notRunning'""",
-            timeout=8_000,
-            polling=100,
-        )
-    except PlaywrightTimeoutError:
-        pass
-    wait(page)
-
-
 def login(page: Page, base_url: str, username: str, display_name: str, wait) -> None:
-    page.add_init_script(_RUN_TRACKER)
-    page.goto(base_url)
-    settle_after_load(page, wait)
-    page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
-    page.get_by_role("textbox", name="Adgangskode", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log ind", exact=True).click()
-    wait(page)
+    flow.login(page, base_url, username, display_name, wait)
     expect(page.get_by_role("heading", name="Mine refleksioner")).to_be_visible()
-    expect(page.get_by_text(f"Logget ind som {display_name}")).to_be_visible()
 
 
 def after_field(field: Locator, text: str | re.Pattern) -> Locator:
@@ -184,27 +141,6 @@ def type_and_leave(page: Page, field: Locator, text: str, wait) -> None:
     field.fill(text)
     field.press("Tab")
     wait(page)
-
-
-def choose(page: Page, box: Locator, option: str, wait) -> None:
-    """Pick one option of a Streamlit selectbox or multiselect (a combobox + listbox)."""
-    wanted = page.get_by_role("listbox").get_by_role("option", name=option, exact=True)
-    for attempt in range(3):
-        # Right after a rerun the first click sometimes only focuses the box; open it again.
-        box.click()
-        try:
-            wanted.wait_for(state="visible", timeout=2_500)
-            wanted.click(timeout=2_500)
-            break
-        except PlaywrightTimeoutError:
-            print(f"\nchoose({option!r}): menu closed, attempt {attempt + 1}")
-            page.keyboard.press("Escape")
-            wait(page)
-    else:
-        raise AssertionError(f"could not choose {option!r}")
-    wait(page)
-    page.keyboard.press("Escape")  # a multiselect keeps its menu open
-    expect(page.get_by_role("listbox")).to_have_count(0)
 
 
 def combobox(scope: Page | Locator, label: str) -> Locator:

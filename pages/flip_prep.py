@@ -1,0 +1,182 @@
+"""FLIP-forberedelse: patterns across the facilitator's teams, the shared pool, a seminar pack."""
+
+import streamlit as st
+
+from lises_reflect import flip, freetext, insights, ui
+from lises_reflect.flip import PackRequest
+
+uid = ui.require_role("facilitator")
+engine = ui.engine()
+th = ui.settings().thresholds
+lang = ui.lang()
+cat = flip.catalogue()
+st.title(ui.tr("flip.title"))
+st.caption(ui.tr("flip.intro", k=th.figures, k_text=th.text))
+period_key = ui.period_picker("flip:period", default_kind="half")
+
+patterns_tab, pool_tab, pack_tab = st.tabs(
+    [ui.tr("flip.tab.patterns"), ui.tr("flip.tab.pool"), ui.tr("flip.tab.pack")]
+)
+
+with patterns_tab:
+    ok, pat = ui.call(insights.flip_patterns, engine, uid, period_key, lang, thresholds=th)
+    if ok:
+        if pat.teams_shown:
+            st.write(ui.tr("flip.teams_shown", teams=", ".join(pat.teams_shown)))
+        else:
+            st.info(ui.tr("flip.no_teams", k=pat.k))
+        if pat.teams_not_shown:
+            st.caption(ui.tr("flip.teams_left_out", n=pat.teams_not_shown, k=pat.k))
+        for fig in pat.figures if pat.teams_shown else ():
+            ui.figure_block(
+                fig,
+                lambda key=fig.key: insights.flip_figure_csv(
+                    engine, uid, period_key, key, lang, thresholds=th
+                ),
+                f"flip-{period_key}",
+            )
+
+with pool_tab:
+    cols = st.columns(3)
+    lens = cols[0].selectbox(
+        ui.tr("flip.filter.lens"),
+        [None, *cat.lens_ids()],
+        format_func=lambda x: (
+            ui.tr("flip.filter.all") if x is None else cat.lens(x).title.get(lang)
+        ),
+        key="flip:lens",
+    )
+    tag = cols[1].selectbox(
+        ui.tr("flip.filter.tag"),
+        [None, *cat.tag_ids()],
+        format_func=lambda x: ui.tr("flip.filter.all") if x is None else cat.tag(x).label.get(lang),
+        key="flip:tag",
+    )
+    category = cols[2].selectbox(
+        ui.tr("flip.filter.category"),
+        [None, *(o.id for o in cat.learning_categories)],
+        format_func=lambda x: (
+            ui.tr("flip.filter.all") if x is None else cat.learning_category(x).label.get(lang)
+        ),
+        key="flip:category",
+    )
+    ok, pool = ui.call(
+        flip.shared_pool,
+        engine,
+        uid,
+        period_key,
+        lens=lens,
+        tag=tag,
+        category=category,
+        lang=lang,
+        thresholds=th,
+    )
+    if ok:
+        st.subheader(ui.tr("flip.excerpts"))
+        if not pool.excerpts_enough:
+            st.info(ui.tr("flip.too_few_sharers", k=pool.k_text))
+        elif not pool.excerpts:
+            st.write(ui.tr("flip.no_match"))
+        for e in pool.excerpts:
+            with st.expander(f"{e.heading} · {e.kind} · {', '.join(e.lenses)}"):
+                if e.tags:
+                    st.caption(ui.tr("flip.tags_present", tags=", ".join(e.tags)))
+                for turn in e.turns:
+                    st.markdown(f"**{turn.number} {turn.label}:** {freetext.md_escape(turn.text)}")
+                for _cid, label, text in e.learning_points:
+                    st.caption(label)
+                    ui.plain(text)
+        st.subheader(ui.tr("flip.points"))
+        if not pool.points_enough:
+            st.info(ui.tr("flip.too_few_sharers", k=pool.k_text))
+        elif not pool.points:
+            st.write(ui.tr("flip.no_match"))
+        for point in pool.points:
+            with st.container(border=True):
+                st.caption(point.category)
+                ui.plain(point.text)
+
+with pack_tab:
+    ok, everything = ui.call(flip.shared_pool, engine, uid, period_key, lang=lang, thresholds=th)
+    options = (
+        {e.token: f"{e.heading} · {e.kind} · {', '.join(e.lenses)}" for e in everything.excerpts}
+        if ok
+        else {}
+    )
+    st.caption(ui.tr("flip.pack_intro"))
+    title = st.text_input(
+        ui.tr("flip.pack_title"),
+        value=ui.tr("flip.pack_default_title"),
+        key="pack:title",
+        max_chars=120,
+    )
+    c1, c2 = st.columns(2)
+    hours = c1.radio(ui.tr("flip.pack_hours"), [2, 3, 4], horizontal=True, key="pack:hours")
+    participants = c2.slider(ui.tr("flip.pack_participants"), 4, 8, 6, key="pack:participants")
+    chosen = st.multiselect(
+        ui.tr("flip.pack_excerpts"),
+        list(options),
+        format_func=options.get,
+        max_selections=4,
+        key="pack:excerpts",
+        placeholder=ui.tr("flip.pack_excerpts_placeholder"),
+    )
+    figure_keys = st.multiselect(
+        ui.tr("flip.pack_figures"),
+        ["lenses", "tags", "outcomes", "process"],
+        default=["tags", "outcomes"],
+        format_func=lambda k: ui.tr(f"insights.{k}"),
+        key="pack:figures",
+    )
+    lens_ids = st.multiselect(
+        ui.tr("flip.pack_prompts"),
+        list(cat.lens_ids()),
+        default=[cat.lens_ids()[0]],
+        format_func=lambda x: cat.lens(x).title.get(lang),
+        key="pack:lenses",
+    )
+    questions = st.text_area(ui.tr("flip.pack_questions"), key="pack:questions", height=120)
+    intro = st.text_area(ui.tr("flip.pack_note"), key="pack:intro", height=80)
+    request = PackRequest(
+        title=title,
+        hours=int(hours),
+        participants=int(participants),
+        period_key=period_key,
+        excerpt_tokens=tuple(chosen),
+        figure_keys=tuple(figure_keys),
+        lens_ids=tuple(lens_ids),
+        questions=tuple(line for line in questions.splitlines() if line.strip()),
+        intro=intro,
+    )
+    b1, b2 = st.columns(2)
+    for col, fmt in ((b1, "pdf"), (b2, "pptx")):
+        if col.button(ui.tr(f"flip.make_{fmt}"), key=f"pack:make:{fmt}"):
+            bar = st.progress(0.0, text=ui.tr("flip.working"))
+            ok, data = ui.call(
+                flip.export_pack,
+                engine,
+                uid,
+                request,
+                fmt,
+                lang=lang,
+                thresholds=th,
+                progress=lambda f, label, bar=bar: bar.progress(min(1.0, f), text=label),
+            )
+            bar.empty()
+            if ok:
+                st.session_state["pack:file"] = (fmt, data)
+    if "pack:file" in st.session_state:
+        fmt, data = st.session_state["pack:file"]
+        mime = {
+            "pdf": "application/pdf",
+            "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        }[fmt]
+        st.success(ui.tr("flip.ready"))
+        st.download_button(
+            ui.tr(f"flip.download_{fmt}"),
+            data=data,
+            file_name=f"flip-seminarpakke.{fmt}",
+            mime=mime,
+            on_click="ignore",
+            key="pack:download",
+        )

@@ -1,0 +1,47 @@
+"""Teamets refleksioner: the lead's view of the team's patterns, never of a person."""
+
+import streamlit as st
+
+from lises_reflect import insights, ui
+
+uid = ui.require_role("teamlead")
+engine = ui.engine()
+th = ui.settings().thresholds
+st.title(ui.tr("team.title"))
+st.caption(ui.tr("team.intro", k=th.figures))
+
+ok, teams = ui.call(insights.led_teams, engine, uid)
+if not ok:
+    st.stop()
+if not teams:
+    st.info(ui.tr("team.none"))
+    st.stop()
+names = {x.team_id: f"{x.name} ({x.organisation})" for x in teams}
+team_id = st.selectbox(ui.tr("team.choose"), list(names), format_func=names.get, key="team:id")
+period_key = ui.period_picker("team:period")
+
+ok, ov = ui.call(insights.team_overview, engine, uid, team_id, period_key, ui.lang(), thresholds=th)
+if not ok:
+    st.stop()
+if ov.small_team:
+    st.info(ui.tr("team.small", team=ov.team_name, k=ov.k))
+    st.stop()
+
+stub = f"teamets-refleksioner-{period_key}"
+for fig in ov.figures:
+    ui.figure_block(
+        fig,
+        lambda key=fig.key: insights.team_figure_csv(
+            engine, uid, team_id, period_key, key, ui.lang(), thresholds=th
+        ),
+        stub,
+    )
+
+with st.container(border=True):
+    st.subheader(ui.tr("team.frames"))
+    st.caption(ui.tr("team.frames_intro"))
+    if not ov.frames_enough:
+        st.info(ui.tr("team.frames_too_few", k=ov.k_text))
+    for text in ov.frames_points:
+        with st.container(border=True):
+            ui.plain(text)

@@ -1,0 +1,103 @@
+"""AppTest of "Teamets refleksioner" and "FLIP-forberedelse" on a populated database."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from sqlmodel import select
+
+from lises_reflect import periods
+from lises_reflect.db import session_scope
+from lises_reflect.models import AuditEntry, Team
+from tests import builders as b
+from tests.conftest import Org
+from tests.test_pages import app, no_exception, site, texts  # noqa: F401  (fixture)
+
+NOW = datetime.now(timezone.utc)
+THIS_QUARTER = periods.containing(NOW, "quarter")
+
+
+@pytest.fixture
+def busy(site: Org) -> Org:  # noqa: F811
+    """Ten caseworkers who each bring one shared conversation every month of this quarter."""
+    people = b.caseworkers(site.engine, site.team, 10, "cw")
+    for month in THIS_QUARTER.months:
+        for i, p in enumerate(people):
+            other = people[(i + 1) % len(people)]
+            b.session(
+                site.engine,
+                site.team,
+                p,
+                [other],
+                month.start().replace(day=1 + i),
+                tags=((p, "institutional"), (other, "institutional")),
+                links=((other, "taken_up"),),
+                points=(("Dokumentationskravet fylder i samtalen.", "frames_demands", True),),
+                answers=((p, 4), (other, 5)),
+                shared_excerpt=True,
+            )
+    with session_scope(site.engine) as s:
+        org_id = s.get(Team, site.team).organisation_id
+    b.assign(site.engine, site.facilitator, "facilitator", org_id=org_id)
+    return site
+
+
+def test_lead_sees_team_charts_readings_and_shared_frames(busy: Org) -> None:
+    at = app("lead")
+    at.switch_page("pages/team_insights.py").run()
+    no_exception(at)
+    assert [t.value for t in at.title] == ["Teamets refleksioner"]
+    page = texts(at)
+    assert "holdt teamet" in page  # the sessions chart's plain-language reading
+    assert "Dokumentationskravet fylder i samtalen." in page
+    assert len(at.get("arrow_vega_lite_chart")) == 6
+    assert "Cw 1" not in page and "cw1" not in page
+    with session_scope(busy.engine) as s:
+        actions = [e.action for e in s.exec(select(AuditEntry)).all()]
+    assert actions == ["view.team_overview"]
+
+
+def test_lead_of_a_small_team_gets_the_explanation(site: Org) -> None:  # noqa: F811
+    at = app("lead")
+    at.switch_page("pages/team_insights.py").run()
+    no_exception(at)
+    assert any("færre end 5 sagsbehandlere" in i.value for i in at.info)
+    assert not at.get("arrow_vega_lite_chart")
+
+
+def test_lead_can_switch_to_a_month(busy: Org) -> None:
+    at = app("lead")
+    at.switch_page("pages/team_insights.py").run()
+    at.radio(key="team:period:kind").set_value("month").run()
+    no_exception(at)
+    assert at.selectbox(key="team:period:month").value == periods.containing(NOW).key
+
+
+def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
+    at = app("facilitator")
+    at.switch_page("pages/flip_prep.py").run()
+    no_exception(at)
+    assert [t.value for t in at.title] == ["FLIP-forberedelse"]
+    at.radio(key="flip:period:kind").set_value("quarter").run()
+    page = texts(at)
+    assert "Team A (Jobcenter Test)" in page
+    assert "Uddrag 1" in " ".join(e.label for e in at.expander)
+    options = at.multiselect(key="pack:excerpts").options
+    assert len(options) == 30
+    at.multiselect(key="pack:excerpts").set_value(
+        at.multiselect(key="pack:excerpts").options[:0]
+    ).run()
+    at.text_area(key="pack:questions").input("Hvad hører I borgeren sige?").run()
+    at.button(key="pack:make:pdf").click().run()
+    no_exception(at)
+    assert any("2–4" in e.value or "uddrag" in e.value.lower() for e in at.error)
+
+
+def test_caseworker_is_refused_both_pages(busy: Org) -> None:
+    for page in ("pages/team_insights.py", "pages/flip_prep.py"):
+        at = app("bringer")
+        at.switch_page(page).run()
+        no_exception(at)
+        assert any("kræver rollen" in e.value for e in at.error)
+        assert not at.get("arrow_vega_lite_chart")
