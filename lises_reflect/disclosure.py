@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Literal
 
 from lises_reflect.periods import Period
@@ -83,12 +84,18 @@ def release(
     roles: int = 1,
     width: int = 1,
     marginal: bool = False,
+    now: datetime | None = None,
 ) -> dict[tuple[str, str], Cell]:
-    """Decide every cell of one half year at once; keyed by (period key, category)."""
+    """Decide every cell of one half year at once; keyed by (period key, category).
+
+    Periods that have not begun yet (after `now`) are known to everyone to be empty, so they
+    need no hiding partner: the current quarter can be shown while the next one is still
+    ahead."""
     if half.kind != "half":
         raise ValueError("release works on a whole half year")
     if k < FLOOR:
         raise ThresholdError(f"k={k} is below the floor of {FLOOR}")
+    moment = now or datetime.now(timezone.utc)
     tree = half.tree()
     month_to_nodes: dict[str, list[str]] = {}
     for node in tree:
@@ -131,7 +138,7 @@ def release(
         changed = False
         for c in cats:
             for node in tree:
-                kids = node.children
+                kids = [kid for kid in node.children if kid.start() < moment]
                 if not kids:
                     continue
                 parent_hidden = (node.key, c) in hidden

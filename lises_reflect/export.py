@@ -85,48 +85,35 @@ def _t(data: SessionExport, key: str) -> str:
     return _TEXT.get(data.lang, _TEXT["da"])[key]
 
 
-def handout_pdf(data: SessionExport) -> bytes:
-    """A4 handout: each printed line carries a running line number in the margin, so the
-    group can say "linje 12" as conversation analysts do; turns keep their numbers too."""
+def new_pdf(page_label: str):  # -> FPDF (imported lazily: fpdf is only needed for PDFs)
+    """An A4 document with the bundled DejaVu fonts (Danish letters, CA marks, dashes) and a
+    "Side x af y" footer; `page_label` has {page} and {pages}."""
     from fpdf import FPDF
 
-    page_label = _t(data, "page")
-
-    class Handout(FPDF):
+    class Document(FPDF):
         def footer(self) -> None:
             self.set_y(-12)
             self.set_font("DejaVu", size=8)
             self.cell(0, 6, page_label.format(page=self.page_no(), pages="{nb}"), align="C")
 
-    pdf = Handout(format="A4")
+    pdf = Document(format="A4")
     pdf.alias_nb_pages("{nb}")
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_page()
-    pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(0, 8, data.title or _t(data, "untitled"), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", size=9)
-    pdf.multi_cell(
-        0,
-        5,
-        " · ".join(x for x in (data.kind_label, data.created) if x),
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.set_font("DejaVu", "B", 9)
-    pdf.multi_cell(0, 5, _t(data, "confidential"), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    pdf.set_font("DejaVu", "B", 12)
-    pdf.cell(0, 7, _t(data, "excerpt"), new_x="LMARGIN", new_y="NEXT")
+    return pdf
 
+
+def write_turns(pdf, turns: tuple[ExportTurn, ...] | list[ExportTurn]) -> None:
+    """Each printed line carries a running line number in the margin, so a group can say
+    "linje 12" as conversation analysts do; each turn starts with its number and speaker."""
     size, height = 10, 5.2
     margin_x = pdf.l_margin
     number_w, turn_w, label_w = 9.0, 9.0, 24.0
     text_x = margin_x + number_w + turn_w + label_w
     text_w = pdf.w - pdf.r_margin - text_x
     line_no = 0
-    for turn in data.turns:
+    for turn in turns:
         pdf.set_font("DejaVu", size=size)
         lines: list[str] = []
         for paragraph in (turn.text or "").split("\n") or [""]:
@@ -154,6 +141,28 @@ def handout_pdf(data: SessionExport) -> bytes:
             pdf.set_xy(margin_x, y + height)
         pdf.ln(1)
 
+
+def handout_pdf(data: SessionExport) -> bytes:
+    """A4 handout of the excerpt with line and turn numbers, then the lens questions."""
+    pdf = new_pdf(_t(data, "page"))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.multi_cell(0, 8, data.title or _t(data, "untitled"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=9)
+    pdf.multi_cell(
+        0,
+        5,
+        " · ".join(x for x in (data.kind_label, data.created) if x),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font("DejaVu", "B", 9)
+    pdf.multi_cell(0, 5, _t(data, "confidential"), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.cell(0, 7, _t(data, "excerpt"), new_x="LMARGIN", new_y="NEXT")
+    write_turns(pdf, data.turns)
+
     if data.questions:
         pdf.ln(4)
         pdf.set_font("DejaVu", "B", 12)
@@ -174,7 +183,7 @@ def handout_pdf(data: SessionExport) -> bytes:
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
-def _cell(value: object) -> str:
+def defuse_cell(value: object) -> str:
     """Spreadsheet programs run cells that start with = + - @ as formulas: defuse them."""
     text = str(value)
     return "'" + text if _FORMULA.match(text) else text
@@ -187,16 +196,18 @@ def tags_csv(data: SessionExport) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["turn", "speaker", "tag", "annotator", "link", "outcome"])
     for tag in data.tags:
-        writer.writerow([tag.turn, tag.speaker, _cell(tag.tag_id), _cell(tag.annotator), "", ""])
+        writer.writerow(
+            [tag.turn, tag.speaker, defuse_cell(tag.tag_id), defuse_cell(tag.annotator), "", ""]
+        )
     for link in data.links:
         writer.writerow(
             [
                 link.from_turn,
                 speakers.get(link.from_turn, "citizen"),
                 "meaning_making",
-                _cell(link.annotator),
+                defuse_cell(link.annotator),
                 ";".join(str(n) for n in link.to_turns),
-                _cell(link.outcome_id),
+                defuse_cell(link.outcome_id),
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -15,6 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
+from lises_reflect.export import defuse_cell
 from lises_reflect.i18n import t
 
 Status = Literal["shown", "too_few", "complement", "small_team"]
@@ -71,9 +72,11 @@ class Figure:
         out = io.StringIO()
         w = csv.writer(out, delimiter=";", lineterminator="\r\n")
         frame = self.frame()
-        w.writerow([_defuse(c) for c in frame.columns])
+        w.writerow([defuse_cell(c) for c in frame.columns])
         for row in frame.itertuples(index=False):
-            w.writerow(["" if v is None or v != v else _defuse(_fmt(v, self.lang)) for v in row])
+            w.writerow(
+                ["" if v is None or v != v else defuse_cell(_fmt(v, self.lang)) for v in row]
+            )
         return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -84,9 +87,3 @@ def _fmt(value: object, lang: str) -> str:
         text = f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
         return text.replace(".", ",") if lang == "da" else text
     return str(value)
-
-
-def _defuse(text: str) -> str:
-    """A cell starting with = + - @ would run as a formula in a spreadsheet."""
-    text = str(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

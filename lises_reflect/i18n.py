@@ -1040,3 +1040,100 @@ STRINGS.update(
         "admin.scope": ("Omfang", "Scope"),
     }
 )
+
+# The FLIP seminar pack (lises_reflect/seminar.py)
+STRINGS.update(
+    {
+        "pack.error.title": ("Giv seminarpakken en titel.", "Give the seminar pack a title."),
+        "pack.error.excerpts": ("Vælg 2–4 delte uddrag.", "Choose 2–4 shared excerpts."),
+        "pack.error.hours": ("En FLIP varer 2–4 timer.", "A FLIP lasts 2–4 hours."),
+        "pack.error.participants": (
+            "En FLIP har 4–8 deltagere.",
+            "A FLIP has 4–8 participants.",
+        ),
+        "pack.error.too_many_questions": (
+            "Højst 10 diskussionsspørgsmål – vælg de vigtigste.",
+            "At most 10 discussion questions – choose the most important.",
+        ),
+        "pack.error.question": (
+            "Et diskussionsspørgsmål er tomt eller længere end 500 tegn.",
+            "A discussion question is empty or longer than 500 characters.",
+        ),
+        "pack.error.nothing_to_ask": (
+            "Vælg mindst én linse eller skriv mindst ét diskussionsspørgsmål.",
+            "Choose at least one lens or write at least one discussion question.",
+        ),
+        "pack.page": ("Side {page} af {pages}", "Page {page} of {pages}"),
+        "pack.meta": (
+            "FLIP · {hours} timer · {participants} deltagere",
+            "FLIP · {hours} hours · {participants} participants",
+        ),
+        "pack.agenda": ("Dagsorden", "Agenda"),
+        "pack.agenda.welcome": (
+            "Velkomst og spillereglerne for beskrivende refleksion",
+            "Welcome and the ground rules for descriptive reflection",
+        ),
+        "pack.agenda.research": (
+            "Oplæg: mønstre fra teamenes refleksioner",
+            "Input: patterns from the teams' reflections",
+        ),
+        "pack.agenda.excerpt": (
+            "{heading}: læs, beskriv og reflekter med linserne",
+            "{heading}: read, describe and reflect with the lenses",
+        ),
+        "pack.agenda.break": ("Pause", "Break"),
+        "pack.agenda.closing": (
+            "Afrunding: hvad vil vi afprøve til næste gang?",
+            "Closing: what will we try before next time?",
+        ),
+        "pack.rules": ("Spilleregler", "Ground rules"),
+        "pack.rules_text": (
+            "Vi beskriver, hvad der sker i samtalen – vi vurderer ikke kollegaen.\n"
+            "Uddragene er delt frivilligt og uden navne af kolleger. De bliver i rummet.\n"
+            "Spørg »hvad sker der så?« før »hvad burde der ske?«.",
+            "We describe what happens in the conversation – we do not judge the colleague.\n"
+            "The excerpts were shared voluntarily and without names by colleagues. They stay "
+            "in the room.\nAsk “what happens next?” before “what should happen?”.",
+        ),
+        "pack.lenses": ("Linser: {lenses}", "Lenses: {lenses}"),
+        "pack.shared_points": (
+            "Læringspunkter, som kollegerne delte",
+            "Learning points the colleagues shared",
+        ),
+        "pack.patterns": ("Mønstre på tværs af team", "Patterns across teams"),
+        "pack.prompts": ("Linsernes spørgsmål", "The lenses' questions"),
+        "pack.questions": ("Diskussionsspørgsmål", "Discussion questions"),
+        "pack.question": ("Til drøftelse", "For discussion"),
+        "pack.continued": ("(fortsat)", "(continued)"),
+        "pack.closing": ("Næste skridt", "Next steps"),
+        "pack.closing_text": (
+            "Hvad vil hver af os afprøve i en samtale før næste FLIP?",
+            "What will each of us try in a conversation before the next FLIP?",
+        ),
+        "pack.notes.title": (
+            "Byd velkommen, og rammesæt: vi lærer af samtaler, ikke af at bedømme hinanden.",
+            "Welcome everyone and frame it: we learn from conversations, not by judging.",
+        ),
+        "pack.notes.agenda": (
+            "Gennemgå planen; pauserne er til at trække vejret mellem uddragene.",
+            "Walk through the plan; the breaks give air between the excerpts.",
+        ),
+        "pack.notes.excerpt": (
+            "Læs uddraget højt i roller. Spørg først beskrivende med linserne: {lenses}.",
+            "Read the excerpt aloud in roles. Ask descriptively first with the lenses: {lenses}.",
+        ),
+        "pack.notes.prompts": (
+            "Lad deltagerne pege på tur-numre, når de beskriver.",
+            "Let participants point to turn numbers when they describe.",
+        ),
+        "pack.notes.question": (
+            "Giv et par minutters stille tænketid før drøftelsen.",
+            "Give a few minutes of quiet thinking before the discussion.",
+        ),
+        "pack.progress.cover": ("Forside og dagsorden …", "Cover and agenda …"),
+        "pack.progress.excerpt": ("{heading} …", "{heading} …"),
+        "pack.progress.figure": ("Diagram: {title} …", "Chart: {title} …"),
+        "pack.progress.questions": ("Spørgsmål …", "Questions …"),
+        "pack.progress.done": ("Færdig", "Done"),
+    }
+)

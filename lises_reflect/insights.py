@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import String, and_, case, cast, func, literal
 from sqlalchemy.engine import Engine
@@ -341,6 +341,10 @@ def _released(
     )
 
 
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
 def _num(value: float, lang: str, decimals: int = 0) -> str:
     text = f"{value:.{decimals}f}"
     return text.replace(".", ",") if lang == "da" else text
@@ -357,7 +361,7 @@ def _bars(
     m = MEASURES[key]
     bars = []
     if m.series:
-        nodes = list(p.months) if p.kind != "month" else [p]
+        nodes = [x for x in p.months if x.start() < _now()] if p.kind != "month" else [p]
         if key == "process" and p.kind != "month":
             nodes.append(p)
         for node in nodes:
@@ -450,7 +454,7 @@ def _participation(
 ) -> list[Bar]:
     """Share of the team that took part at least once, as a quarter band; hidden when fewer
     than k took part or the team is so small that the band would name everyone."""
-    nodes = [*p.months, p] if p.kind != "month" else [p]
+    nodes = [*(x for x in p.months if x.start() < _now()), p] if p.kind != "month" else [p]
     bars = []
     for node in nodes:
         label = node.short_label(lang) if node.kind == "month" else node.label(lang)

@@ -303,7 +303,7 @@ def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
         st.subheader(fig.title)
         st.write(fig.reading)
         if fig.bars:
-            st.altair_chart(charts.chart(fig), width="stretch", alt=fig.reading)
+            st.altair_chart(charts.chart(fig), width="stretch")  # description = reading
         for note in fig.notes:
             st.caption(note)
         with st.expander(tr("figure.as_table")):

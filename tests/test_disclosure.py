@@ -118,3 +118,16 @@ def test_the_attacker_is_not_blind():
     atoms_of = {(0, p): [index[a] for a in atoms if a[1] == p] for p in {a[1] for a in atoms}}
     assert (0, 42) in exposed_people(rows, atoms_of, len(atoms))
     assert q2_released_months
+
+
+def test_a_period_not_yet_begun_needs_no_hiding_partner():
+    from datetime import datetime, timezone
+
+    facts = [Fact(m, "", (1,), (p,)) for m in ("2026-01", "2026-02") for p in range(6)]
+    feb_15 = datetime(2026, 2, 15, tzinfo=timezone.utc)
+    out = release(facts, H1, [""], 5, now=feb_15)
+    assert out[("2026-H1", "")].shown and out[("2026-Q1", "")].shown
+    assert out[("2026-01", "")].shown and out[("2026-02", "")].shown
+    # The same data seen from the summer: March and Q2 are past and empty, so they hide Q1.
+    later = release(facts, H1, [""], 5, now=datetime(2026, 7, 1, tzinfo=timezone.utc))
+    assert not later[("2026-Q1", "")].shown and not later[("2026-01", "")].shown

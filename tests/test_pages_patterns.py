@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlmodel import select
 
-from lises_reflect import periods
+from lises_reflect import flip, periods
 from lises_reflect.db import session_scope
 from lises_reflect.models import AuditEntry, Team
 from tests import builders as b
@@ -20,9 +20,9 @@ THIS_QUARTER = periods.containing(NOW, "quarter")
 
 @pytest.fixture
 def busy(site: Org) -> Org:  # noqa: F811
-    """Ten caseworkers who each bring one shared conversation every month of this quarter."""
+    """Ten caseworkers who each bring a shared conversation every week for 21 weeks."""
     people = b.caseworkers(site.engine, site.team, 10, "cw")
-    for month in THIS_QUARTER.months:
+    for week in range(21):
         for i, p in enumerate(people):
             other = people[(i + 1) % len(people)]
             b.session(
@@ -30,10 +30,10 @@ def busy(site: Org) -> Org:  # noqa: F811
                 site.team,
                 p,
                 [other],
-                month.start().replace(day=1 + i),
+                NOW - timedelta(days=7 * week, hours=i + 1),
                 tags=((p, "institutional"), (other, "institutional")),
                 links=((other, "taken_up"),),
-                points=(("Dokumentationskravet fylder i samtalen.", "frames_demands", True),),
+                points=((f"Dokumentationskravet fylder ({week}).", "frames_demands", True),),
                 answers=((p, 4), (other, 5)),
                 shared_excerpt=True,
             )
@@ -50,8 +50,8 @@ def test_lead_sees_team_charts_readings_and_shared_frames(busy: Org) -> None:
     assert [t.value for t in at.title] == ["Teamets refleksioner"]
     page = texts(at)
     assert "holdt teamet" in page  # the sessions chart's plain-language reading
-    assert "Dokumentationskravet fylder i samtalen." in page
-    assert len(at.get("arrow_vega_lite_chart")) == 6
+    assert "Dokumentationskravet fylder (0)." in page
+    assert len(at.get("vega_lite_chart")) == 6
     assert "Cw 1" not in page and "cw1" not in page
     with session_scope(busy.engine) as s:
         actions = [e.action for e in s.exec(select(AuditEntry)).all()]
@@ -63,7 +63,7 @@ def test_lead_of_a_small_team_gets_the_explanation(site: Org) -> None:  # noqa: 
     at.switch_page("pages/team_insights.py").run()
     no_exception(at)
     assert any("færre end 5 sagsbehandlere" in i.value for i in at.info)
-    assert not at.get("arrow_vega_lite_chart")
+    assert not at.get("vega_lite_chart")
 
 
 def test_lead_can_switch_to_a_month(busy: Org) -> None:
@@ -83,15 +83,24 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     page = texts(at)
     assert "Team A (Jobcenter Test)" in page
     assert "Uddrag 1" in " ".join(e.label for e in at.expander)
-    options = at.multiselect(key="pack:excerpts").options
-    assert len(options) == 30
-    at.multiselect(key="pack:excerpts").set_value(
-        at.multiselect(key="pack:excerpts").options[:0]
-    ).run()
+    pool = flip.shared_pool(busy.engine, busy.facilitator, THIS_QUARTER.key)
+    assert len(at.multiselect(key="pack:excerpts").options) == len(pool.excerpts) > 4
     at.text_area(key="pack:questions").input("Hvad hører I borgeren sige?").run()
     at.button(key="pack:make:pdf").click().run()
     no_exception(at)
-    assert any("2–4" in e.value or "uddrag" in e.value.lower() for e in at.error)
+    assert [e.value for e in at.error] == ["Vælg 2–4 delte uddrag."]
+    assert at.text_area(key="pack:questions").value == "Hvad hører I borgeren sige?"  # kept
+    at.text_area(key="pack:questions").input("Ring til Mette på 12345678?").run()
+    at.multiselect(key="pack:excerpts").set_value([x.token for x in pool.excerpts[:2]]).run()
+    at.button(key="pack:make:pdf").click().run()
+    assert any("12345678" in e.value for e in at.error)  # screened before it goes in a file
+    at.text_area(key="pack:questions").input("Hvad hører I borgeren sige?").run()
+    at.button(key="pack:make:pptx").click().run()
+    no_exception(at)
+    assert "Seminarpakken er klar." in [x.value for x in at.success]
+    with session_scope(busy.engine) as s:
+        actions = [e.action for e in s.exec(select(AuditEntry)).all()]
+    assert "export.seminar_pack_pptx" in actions and "view.flip_pool" in actions
 
 
 def test_caseworker_is_refused_both_pages(busy: Org) -> None:
@@ -100,4 +109,4 @@ def test_caseworker_is_refused_both_pages(busy: Org) -> None:
         at.switch_page(page).run()
         no_exception(at)
         assert any("kræver rollen" in e.value for e in at.error)
-        assert not at.get("arrow_vega_lite_chart")
+        assert not at.get("vega_lite_chart")
