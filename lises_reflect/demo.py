@@ -16,10 +16,11 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from lises_reflect import demo_content
+from lises_reflect import demo_content, periods
 from lises_reflect.auth import hash_password
 from lises_reflect.db import session_scope
 from lises_reflect.models import (
+    Assignment,
     Contribution,
     GribningLink,
     LearningPoint,
@@ -81,11 +82,11 @@ Progress = Callable[[int, int], None]
 def seed(
     engine: Engine,
     *,
-    sessions: int = 160,
+    sessions: int = 800,
     teams: int = 5,
     seed: int = 1,
-    caseworkers_per_team: int = 8,
-    months: int = 9,
+    caseworkers_per_team: int = 10,
+    months: int = 12,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> dict[str, int]:
@@ -148,7 +149,9 @@ def seed(
                     ("teamlead",),
                     tid,
                 )
-            while len(members[tid]) < caseworkers_per_team:
+            # Hanne's team is a little bigger, so her page has something in most months.
+            size = caseworkers_per_team + (2 if t_index == 0 else 0)
+            while len(members[tid]) < size:
                 first = rng.choice(demo_content.FIRST_NAMES)
                 last = rng.choice(demo_content.LAST_NAMES)
                 base = _slug(first)
@@ -158,6 +161,26 @@ def seed(
                     username = f"{base}{k}"
                     k += 1
                 add_user(username, f"{first} {last} (demo)", ("caseworker",), tid)
+
+        # A small team shows the lead and facilitator pages' "too few to show" explanation.
+        small = Team(organisation_id=orgs[0][0].id, name=demo_content.SMALL_TEAM)
+        s.add(small)
+        s.flush()
+        small_id = small.id
+        members[small_id] = []
+        for k in range(3):
+            add_user(
+                f"ung{k + 1}",
+                f"{demo_content.FIRST_NAMES[k]} Ung (demo)",
+                ("caseworker",),
+                small_id,
+            )
+        hanne = s.exec(select(User.id).where(User.username == "hanne")).one()
+        sofie = s.exec(select(User.id).where(User.username == "sofie")).one()
+        if len(team_ids) > 1:
+            s.add(Assignment(user_id=hanne, role="teamlead", team_id=team_ids[1]))
+        for org, _names in orgs:
+            s.add(Assignment(user_id=sofie, role="facilitator", organisation_id=org.id))
 
     mette = _user_id(engine, "mette")
     jonas = _user_id(engine, "jonas")
@@ -202,6 +225,12 @@ def seed(
         created = now - timedelta(days=rng.uniform(0, months * 30.4), hours=rng.uniform(0, 8))
         phase = 8 if rng.random() < 0.8 else rng.choice(demo_content.UNFINISHED_CASE_PHASES)
         plan.append((team_id, bringer, listeners, case, phase, created))
+    small_people = members[small_id]
+    for k in range(min(6, max(0, sessions - len(plan)))):
+        bringer = small_people[k % 3]
+        listeners = [p for p in small_people if p != bringer][:1]
+        created = now - timedelta(days=rng.uniform(0, months * 30.4))
+        plan.append((small_id, bringer, listeners, demo_content.compose_case(rng), 8, created))
     _insert_sessions(engine, plan, rng, progress)
     return {"teams": len(team_ids), "sessions": len(plan)}
 
@@ -245,6 +274,8 @@ def _insert_sessions(
                         "created_at": created,
                         "updated_at": created + timedelta(minutes=50),
                         "finished_at": created + timedelta(minutes=55) if finished else None,
+                        # About a third of finished conversations are shared with FLIP.
+                        "excerpt_shared": finished and rng.random() < 0.35,
                     }
                 )
             ids = list(
@@ -312,7 +343,7 @@ def _insert_sessions(
                             }
                         )
                 if phase == 8:
-                    period = created.strftime("%Y-%m")
+                    period = periods.month_key(created)  # the session's month, local time
                     for uid in [bringer, *listeners]:
                         if rng.random() < 0.85:
                             checks.append(

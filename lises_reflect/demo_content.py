@@ -56,6 +56,8 @@ _LENSES = (
     "three_tasks",
     "moral_dimensions",
 )
+SMALL_TEAM = "Ungeindsatsen (lille team)"
+
 _LEARNING_CATEGORIES = ("frames_demands", "practice_pattern", "dilemma", "research_question")
 
 

@@ -131,9 +131,11 @@ def _choices(s: Session, team_ids: set[int]) -> list[TeamChoice]:
 
 
 def led_teams(engine: Engine, actor_id: int | None) -> list[TeamChoice]:
+    """The lead's own team first, then the teams assigned to him or her."""
     with session_scope(engine) as s:
         actor = require(s, actor_id, "teamlead")
-        return _choices(s, _led_team_ids(s, actor))
+        choices = _choices(s, _led_team_ids(s, actor))
+        return sorted(choices, key=lambda c: c.team_id != actor.team_id)
 
 
 def facilitated_teams(engine: Engine, actor_id: int | None) -> list[TeamChoice]:
@@ -498,7 +500,9 @@ def _frames_points(
     ).all()
     if len({b for b, _, _ in rows}) < k_text:
         return (), False
-    return tuple(text for _b, text, _i in sorted(rows, key=lambda r: _shuffle(salt, r[2]))), True
+    # The same wording shared twice is shown once: the list is about themes, not counts.
+    ordered = (text.strip() for _b, text, _i in sorted(rows, key=lambda r: _shuffle(salt, r[2])))
+    return tuple(dict.fromkeys(ordered)), True
 
 
 def _shuffle(salt: str, item_id: int) -> str:

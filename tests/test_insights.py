@@ -107,7 +107,8 @@ def test_thresholds_from_configuration(org: Org):
 def test_frames_points_from_ten_bringers_without_names_or_order(org: Org):
     people = busy_team(org, n=10)
     ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
-    assert ov.frames_enough and len(ov.frames_points) == 30
+    assert ov.frames_enough  # the same wording from 30 sessions is shown once
+    assert ov.frames_points == ("Dokumentationskravet fylder i samtalen.",)
     names = {f"Cw {i}" for i in range(10)} | {f"cw{i}" for i in range(10)}
     assert not any(n in text for text in ov.frames_points for n in names)
     assert people
