@@ -25,7 +25,7 @@ def _rows(fig: Figure) -> pd.DataFrame:
     hidden = t("figure.hidden", fig.lang)
     rows = []
     for i, bar in enumerate(fig.bars):
-        label = f"{bar.group} · {bar.label}" if fig.grouped and bar.group else bar.label
+        label = f"{bar.label} · {bar.group}" if fig.grouped and bar.group else bar.label
         shown = bar.value is not None
         rows.append(
             {
@@ -46,7 +46,12 @@ def _fmt(value: float | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "da" else text
 
 
-def chart(fig: Figure, width: int | str = "container") -> alt.LayerChart:
+def height(fig: Figure) -> int:
+    """Pixel height of the plot: one row per bar, so labels never overlap."""
+    return max(60, ROW_PX * max(1, len({(b.group, b.label) for b in fig.bars})))
+
+
+def chart(fig: Figure, width: int | str = "container", titled: bool = True) -> alt.LayerChart:
     data = _rows(fig)
     labels = list(dict.fromkeys(data["label"])) if len(data) else []
     y = alt.Y(
@@ -81,13 +86,13 @@ def chart(fig: Figure, width: int | str = "container") -> alt.LayerChart:
         text="text:N",
         color=alt.condition("datum.shown", alt.value("#1f2a30"), alt.value(MUTED)),
     )
-    height = max(60, ROW_PX * max(1, len(labels)))
     layer = alt.layer(bars, texts).properties(
-        title=alt.TitleParams(fig.title, anchor="start", fontSize=14),
         width=width,
-        height=height,
+        height=height(fig),
         description=fig.reading,
     )
+    if titled:  # on a page the heading above says it already
+        layer = layer.properties(title=alt.TitleParams(fig.title, anchor="start", fontSize=14))
     return layer.configure_view(stroke=None)
 
 

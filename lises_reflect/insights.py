@@ -603,7 +603,7 @@ def _flip_figures(
 ) -> tuple[list[Figure], list[str], int]:
     """Each team on its own tree; a team joins the comparison only when it passes itself."""
     cat = catalogue()
-    per_key: dict[str, list[Bar]] = {}
+    per_key: dict[str, list[tuple[int, int, Bar]]] = {}
     shown: list[str] = []
     left_out = 0
     for team in teams:
@@ -616,9 +616,22 @@ def _flip_figures(
         for fig in _team_figures(s, team.team_id, p, cat, lang, k, size, label):
             if fig.key in ("sessions", "participation"):
                 continue
-            per_key.setdefault(fig.key, []).extend(fig.bars)
+            for position, bar in enumerate(fig.bars):
+                per_key.setdefault(fig.key, []).append((position, len(shown), bar))
+    # Category first, then the teams side by side in a fixed order: a comparison, not a ranking.
     figures = [
-        _figure(key, [b for b in per_key.get(key, []) if b.status == "shown"], p, lang, k, True)
+        _figure(
+            key,
+            [
+                b
+                for _, _, b in sorted(per_key.get(key, []), key=lambda x: x[:2])
+                if b.status == "shown"
+            ],
+            p,
+            lang,
+            k,
+            True,
+        )
         for key in ("lenses", "tags", "outcomes", "process")
     ]
     return figures, shown, left_out

@@ -303,7 +303,10 @@ def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
         st.subheader(fig.title)
         st.write(fig.reading)
         if fig.bars:
-            st.altair_chart(charts.chart(fig), width="stretch")  # description = reading
+            # Explicit height: one row per bar. The description is the reading (aria-label).
+            st.altair_chart(
+                charts.chart(fig, titled=False), width="stretch", height=charts.height(fig) + 70
+            )
         for note in fig.notes:
             st.caption(note)
         with st.expander(tr("figure.as_table")):

@@ -39,7 +39,7 @@ def test_chart_is_small_labelled_and_described():
 
 def test_grouped_rows_name_the_team_in_text():
     values = next(iter(charts.chart(figure(2, grouped=True)).to_dict()["datasets"].values()))
-    assert values[-1]["label"] == "Team Øst · Kategori 1"
+    assert values[-1]["label"] == "Kategori 1 · Team Øst"
 
 
 def test_png_offline_also_when_everything_is_hidden():
