@@ -38,27 +38,27 @@ with patterns_tab:
 
 with pool_tab:
     cols = st.columns(3)
-    lens = cols[0].selectbox(
-        ui.tr("flip.filter.lens"),
-        [None, *cat.lens_ids()],
-        format_func=lambda x: (
-            ui.tr("flip.filter.all") if x is None else cat.lens(x).title.get(lang)
-        ),
-        key="flip:lens",
+
+    def search_box(col, label: str, ids, name, key: str):
+        return col.selectbox(
+            ui.tr(label),
+            [None, *ids],
+            format_func=lambda x: ui.tr("flip.filter.all") if x is None else name(x).get(lang),
+            key=key,
+        )
+
+    lens = search_box(
+        cols[0], "flip.filter.lens", cat.lens_ids(), lambda x: cat.lens(x).title, "flip:lens"
     )
-    tag = cols[1].selectbox(
-        ui.tr("flip.filter.tag"),
-        [None, *cat.tag_ids()],
-        format_func=lambda x: ui.tr("flip.filter.all") if x is None else cat.tag(x).label.get(lang),
-        key="flip:tag",
+    tag = search_box(
+        cols[1], "flip.filter.tag", cat.tag_ids(), lambda x: cat.tag(x).label, "flip:tag"
     )
-    category = cols[2].selectbox(
-        ui.tr("flip.filter.category"),
-        [None, *(o.id for o in cat.learning_categories)],
-        format_func=lambda x: (
-            ui.tr("flip.filter.all") if x is None else cat.learning_category(x).label.get(lang)
-        ),
-        key="flip:category",
+    category = search_box(
+        cols[2],
+        "flip.filter.category",
+        [o.id for o in cat.learning_categories],
+        lambda x: cat.learning_category(x).label,
+        "flip:category",
     )
     ok, pool = ui.call(
         flip.shared_pool,
@@ -71,12 +71,16 @@ with pool_tab:
         lang=lang,
         thresholds=th,
     )
-    if ok:
-        st.subheader(ui.tr("flip.excerpts"))
-        if not pool.excerpts_enough:
+
+    def pool_heading(title: str, enough: bool, items: tuple) -> None:
+        st.subheader(ui.tr(title))
+        if not enough:
             st.info(ui.tr("flip.too_few_sharers", k=pool.k_text))
-        elif not pool.excerpts:
+        elif not items:
             st.write(ui.tr("flip.no_match"))
+
+    if ok:
+        pool_heading("flip.excerpts", pool.excerpts_enough, pool.excerpts)
         for e in pool.excerpts:
             with st.expander(f"{e.heading} · {e.kind} · {', '.join(e.lenses)}"):
                 if e.tags:
@@ -86,11 +90,7 @@ with pool_tab:
                 for _cid, label, text in e.learning_points:
                     st.caption(label)
                     ui.plain(text)
-        st.subheader(ui.tr("flip.points"))
-        if not pool.points_enough:
-            st.info(ui.tr("flip.too_few_sharers", k=pool.k_text))
-        elif not pool.points:
-            st.write(ui.tr("flip.no_match"))
+        pool_heading("flip.points", pool.points_enough, pool.points)
         for point in pool.points:
             with st.container(border=True):
                 st.caption(point.category)

@@ -103,8 +103,8 @@ def choose(page: Page, box: Locator, option: str, wait) -> None:
         # Right after a rerun the first click sometimes only focuses the box; open it again.
         box.click()
         try:
-            wanted.wait_for(state="visible", timeout=2_500)
-            wanted.click(timeout=2_500)
+            wanted.wait_for(state="visible", timeout=4_000)
+            wanted.click(timeout=4_000)
             break
         except PlaywrightTimeoutError:
             print(f"\nchoose({option!r}): menu closed, attempt {attempt + 1}")

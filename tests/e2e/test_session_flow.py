@@ -35,8 +35,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.e2e import flow
 from tests.e2e.flow import (
     element_container,
     expect_phase,
@@ -48,7 +48,6 @@ from tests.e2e.flow import (
 
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 
-PASSWORD = "lyt-med-demo"
 BRINGER = ("mette", "Mette Kjær (demo)")
 LISTENER = ("jonas", "Jonas Holm (demo)")
 
@@ -116,64 +115,10 @@ def shot(page: Page, name: str) -> None:
 
 # Counts the script runs of the page (transitions of stApp's script state to "running") and
 # remembers when the state last changed; installed before every navigation of a page.
-_RUN_TRACKER = """
-(() => {
-  window.__stRuns = 0;
-  window.__stLastChange = performance.now();
-  let last = null;
-  new MutationObserver(() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const state = app && app.getAttribute('data-test-script-state');
-    if (state !== last) {
-      last = state;
-      window.__stLastChange = performance.now();
-      if (state === 'running') window.__stRuns += 1;
-    }
-  }).observe(document, {subtree: true, childList: true, attributes: true});
-})();
-"""
-
-
-def track_runs(page: Page) -> None:
-    page.add_init_script(_RUN_TRACKER)
-
-
-def settle_after_load(page: Page, wait) -> None:
-    """Wait for the rerun that follows a fresh page load before clicking anything.
-
-    streamlit-authenticator renders extra_streamlit_components' CookieManager in an iframe;
-    about a second after the first run it reports the browser's cookies, which reruns the
-    app. A form submit or button click that lands in that window can be lost (the rerun
-    interrupts the run that carried the click). Wait for that second run and a short quiet
-    spell; if it never comes (a future version might not rerun), go on after a few seconds.
-    """
-    wait(page)
-    try:
-        page.wait_for_function(
-            """() => window.__stRuns >= 2
-                  && performance.now() - window.__stLastChange > 500
-                  && document.querySelector('[data-testid="stApp"]')
-                       ?.getAttribute('data-test-script-state') === 'notRunning'""",
-            timeout=8_000,
-            polling=100,
-        )
-    except PlaywrightTimeoutError:
-        pass
-    wait(page)
-
-
 def login(page: Page, base_url: str, username: str, display_name: str, wait) -> None:
-    track_runs(page)
-    page.goto(base_url)
-    settle_after_load(page, wait)
-    expect(page.get_by_text(DEMO_BANNER)).to_be_visible()
-    page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
-    page.get_by_role("textbox", name="Adgangskode", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log ind", exact=True).click()
-    wait(page)
+    flow.login(page, base_url, username, display_name, wait)
     # A caseworker lands on "Mine refleksioner"; the DEMO banner stays on every page.
     expect(page.get_by_role("heading", name="Mine refleksioner")).to_be_visible()
-    expect(page.get_by_text(f"Logget ind som {display_name}")).to_be_visible()
     expect(page.get_by_text(DEMO_BANNER)).to_be_visible()
 
 
@@ -201,26 +146,7 @@ def autosave(page: Page, label: str, text: str, wait, nth: int = 0) -> Locator:
 
 
 def choose(page: Page, label: str, option: str, wait) -> None:
-    """Pick one option of a Streamlit selectbox or multiselect (a combobox + listbox)."""
-    box = page.get_by_role("combobox", name=label, exact=True)
-    wanted = page.get_by_role("listbox").get_by_role("option", name=option, exact=True)
-    for attempt in range(3):
-        # Right after a page switch the first click sometimes only focuses the box (the page
-        # is still being re-rendered); open it again in that case.
-        box.click()
-        try:
-            wanted.wait_for(state="visible", timeout=4_000)
-            wanted.click(timeout=4_000)
-            break
-        except PlaywrightTimeoutError:
-            print(f"\nchoose({label!r}, {option!r}): menu closed, attempt {attempt + 1}")
-            page.keyboard.press("Escape")
-            wait(page)
-    else:
-        raise AssertionError(f"could not choose {option!r} in {label!r}")
-    wait(page)
-    page.keyboard.press("Escape")  # a multiselect keeps its menu open
-    expect(page.get_by_role("listbox")).to_have_count(0)
+    flow.choose(page, page.get_by_role("combobox", name=label, exact=True), option, wait)
 
 
 def next_phase(page: Page, wait) -> None:
@@ -380,7 +306,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
     # 7. Refresh-and-resume: B reloads the tab: still logged in, same session and phase,
     #    the saved observation back in its field.
     b.reload()
-    settle_after_load(b, wait)
+    flow.settle_after_load(b, wait)
     expect(b.get_by_text(f"Logget ind som {LISTENER[1]}")).to_be_visible()
     expect(b.get_by_role("button", name="Log ind", exact=True)).to_have_count(0)
     expect(b).to_have_url(session_url)
