@@ -117,3 +117,22 @@ def make_org(engine: Engine) -> Org:
         facilitator=user("facilitator", ["facilitator"], None),
         admin=user("admin", ["admin"], None),
     )
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """A database with no schema at all, on each backend (for migrations, backup, restore)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    reason = _pg_reachable()
+    if reason:
+        pytest.skip(reason)
+    name = f"lises_empty_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
