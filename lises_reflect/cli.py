@@ -16,10 +16,7 @@ from lises_reflect.config import load_settings
 def _engine(args: argparse.Namespace):
     from lises_reflect.db import get_engine, migrate
 
-    env = dict(os.environ)
-    if getattr(args, "database_url", None):
-        env["DATABASE_URL"] = args.database_url
-    engine = get_engine(load_settings(env).database_url)
+    engine = get_engine(_database_url(args))
     migrate(engine)
     return engine
 
@@ -122,6 +119,36 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _database_url(args: argparse.Namespace) -> str:
+    env = dict(os.environ)
+    if getattr(args, "database_url", None):
+        env["DATABASE_URL"] = args.database_url
+    return load_settings(env).database_url
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from lises_reflect.backup import BackupError, backup
+
+    try:
+        report = backup(_database_url(args), args.path)
+    except BackupError as err:
+        print(f"backup: {err}", file=sys.stderr)
+        return 2
+    print(f"Backup written: {report.path} ({report.size} bytes, {report.method}).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from lises_reflect.backup import BackupError, restore
+
+    try:
+        print(restore(_database_url(args), args.path, force=args.force))
+    except BackupError as err:
+        print(f"restore: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     from lises_reflect.demo import seed
 
@@ -190,6 +217,14 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--team-id", type=int)
     target.add_argument("--organisation-id", type=int)
     asg.set_defaults(func=cmd_assign)
+
+    bk = sub.add_parser("backup", help="write a consistent backup while the app runs")
+    bk.add_argument("path", type=Path)
+    bk.set_defaults(func=cmd_backup)
+    rs = sub.add_parser("restore", help="bring a backup back (replaces the database)")
+    rs.add_argument("path", type=Path)
+    rs.add_argument("--force", action="store_true", help="replace a database that holds data")
+    rs.set_defaults(func=cmd_restore)
 
     sd = sub.add_parser("seed-demo", help="fill an empty database with synthetic data")
     sd.add_argument("--sessions", type=int, default=160)
