@@ -149,6 +149,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    from lises_reflect.retention import purge
+
+    settings = load_settings()
+    report = purge(_engine(args), settings.retention)
+    print(
+        f"Purged {report.sessions} reflection sessions (no activity since "
+        f"{report.session_cutoff:%Y-%m-%d}), {report.process_checks} process-check answers "
+        f"and {report.audit_entries} audit entries (older than {report.audit_cutoff:%Y-%m-%d})."
+    )
+    return 0
+
+
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     from lises_reflect.demo import seed
 
@@ -218,6 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--organisation-id", type=int)
     asg.set_defaults(func=cmd_assign)
 
+    sub.add_parser(
+        "purge", help="delete what is past retention (LISES_RETENTION_MONTHS, …) and report"
+    ).set_defaults(func=cmd_purge)
     bk = sub.add_parser("backup", help="write a consistent backup while the app runs")
     bk.add_argument("path", type=Path)
     bk.set_defaults(func=cmd_backup)

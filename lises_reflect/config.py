@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lises_reflect.disclosure import FLOOR, Thresholds
+from lises_reflect.retention import Retention
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,6 +22,7 @@ class Settings:
     data_dir: Path
     database_url: str
     thresholds: Thresholds = field(default_factory=Thresholds)
+    retention: Retention = field(default_factory=Retention)
 
     @property
     def is_sqlite(self) -> bool:
@@ -43,7 +45,25 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         data_dir=data_dir,
         database_url=url,
         thresholds=load_thresholds(env),
+        retention=load_retention(env),
     )
+
+
+def load_retention(env: dict[str, str]) -> Retention:
+    """LISES_RETENTION_MONTHS (sessions, default 12), LISES_AUDIT_RETENTION_MONTHS (6)."""
+    values = {}
+    for key, name, default in (
+        ("session_months", "LISES_RETENTION_MONTHS", 12),
+        ("audit_months", "LISES_AUDIT_RETENTION_MONTHS", 6),
+    ):
+        raw = (env.get(name) or "").strip()
+        try:
+            values[key] = int(raw) if raw else default
+        except ValueError:
+            raise ValueError(f"{name}={raw!r} is not a whole number of months") from None
+        if values[key] < 1:
+            raise ValueError(f"{name}={values[key]} must be at least 1 month")
+    return Retention(**values)
 
 
 def load_thresholds(env: dict[str, str]) -> Thresholds:

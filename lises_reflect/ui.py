@@ -45,12 +45,14 @@ def settings() -> Settings:
 @st.cache_resource(show_spinner=False)
 def _engine_for(url: str, demo: bool) -> Engine:
     from lises_reflect import demo as demo_data
+    from lises_reflect import retention
     from lises_reflect.db import get_engine, migrate
 
     engine = get_engine(url)
     migrate(engine)
     if demo and demo_data.is_empty(engine):
         demo_data.seed(engine)
+    retention.start_daily(engine, settings().retention)  # once per process; at most daily
     return engine
 
 
