@@ -10,6 +10,7 @@ from streamlit_authenticator.utilities import LoginError
 
 from lises_reflect import auth, ui
 from lises_reflect import demo as demo_data
+from lises_reflect import login as login_service
 from lises_reflect.catalogue import CatalogueError
 from lises_reflect.errors import ServiceError
 from lises_reflect.sessions import catalogue
@@ -98,24 +99,48 @@ def continue_after_login() -> None:
     st.session_state["login_drawn"] = True
 
 
+def client_address() -> str:
+    """Who is knocking, for counting failed logins: the proxy's header first (nginx sets it)."""
+    headers = st.context.headers or {}
+    forwarded = str(headers.get("X-Real-Ip") or headers.get("X-Forwarded-For") or "")
+    direct = st.context.ip_address
+    return (forwarded.split(",")[0].strip() or (direct if isinstance(direct, str) else ""))[:100]
+
+
+def start_session(actor: auth.Actor) -> None:
+    """Log in: the signed cookie for reloads, and the server-side session it must match."""
+    st.session_state["username"] = actor.username
+    st.session_state["name"] = actor.display_name
+    st.session_state["authentication_status"] = True
+    st.session_state["logout"] = False
+    authenticator.cookie_controller.set_cookie()
+    issued = authenticator.cookie_controller.cookie_model.exp_date
+    key = login_service.key_hash(actor.username, issued)
+    login_service.open_session(engine, actor.user_id, key)
+    st.session_state["login_key"] = key
+
+
 def login() -> None:
     st.title(ui.tr("app.title"))
     st.caption(ui.tr("app.tagline"))
     if st.session_state.get("first_run_done"):
         st.success(ui.tr("firstrun.done"))
-    try:
-        authenticator.login(
-            location="main",
-            fields={
-                "Form name": ui.tr("login.form"),
-                "Username": ui.tr("login.username"),
-                "Password": ui.tr("login.password"),
-                "Login": ui.tr("login.submit"),
-            },
-            key="login",
-        )
-    except LoginError:
-        st.error(ui.tr("login.locked"))
+    reason = st.session_state.pop("logged_out_reason", None)
+    if reason:
+        st.info(ui.tr(f"login.expired.{reason if reason in ('idle', 'absolute') else 'other'}"))
+    with st.form("login"):
+        st.subheader(ui.tr("login.form"))
+        username = st.text_input(ui.tr("login.username"), key="login:username")
+        password = st.text_input(ui.tr("login.password"), type="password", key="login:password")
+        submitted = st.form_submit_button(ui.tr("login.submit"))
+    if submitted:
+        outcome = login_service.attempt(engine, username, password, client_address())
+        if outcome.status == "ok" and outcome.actor is not None:
+            start_session(outcome.actor)
+        elif outcome.status == "locked":
+            st.error(ui.tr("login.locked_out"))
+        else:
+            st.error(ui.tr("login.failed"))
     if st.session_state.get("authentication_status"):
         # Not st.rerun() here: the cookie that keeps the login across a reload is written by
         # a browser component rendered during this run, and a rerun now would cut it off. The
@@ -123,8 +148,6 @@ def login() -> None:
         st.success(ui.tr("login.welcome"))
         continue_after_login()
         return
-    if st.session_state.get("authentication_status") is False:
-        st.error(ui.tr("login.failed"))
     if settings.demo:
         st.subheader(ui.tr("login.demo_accounts"))
         st.markdown(ui.tr("login.demo_help", password=demo_data.DEMO_PASSWORD))
@@ -143,11 +166,17 @@ def login() -> None:
 
 if not st.session_state.get("authentication_status"):
     # A valid login cookie (a reload, a new tab) logs in before navigation is built, so the
-    # page and query parameters in the address survive.
+    # page and query parameters in the address survive. The cookie alone is not enough: the
+    # server-side session it names must still be open (checked below).
     try:
         authenticator.login(location="unrendered")
     except LoginError:
         pass
+    token = authenticator.cookie_controller.cookie_model.token
+    if st.session_state.get("authentication_status") and isinstance(token, dict):
+        st.session_state["login_key"] = login_service.key_hash(
+            str(token.get("username")), token.get("exp_date")
+        )
 if not st.session_state.get("authentication_status"):
     entry = first_run if (not settings.demo and auth.user_count(engine) == 0) else login
     st.navigation(
@@ -155,11 +184,14 @@ if not st.session_state.get("authentication_status"):
     ).run()
     st.stop()
 
+ended = login_service.check_session(engine, st.session_state.get("login_key"))
 actor = auth.actor_by_username(engine, st.session_state.get("username") or "")
-if actor is None:
-    # Deactivated or deleted since the cookie was written.
+if ended or actor is None:
+    # Idle, too old, logged out elsewhere (a copied cookie), or the account was deactivated.
     authenticator.logout(location="unrendered")
-    st.session_state.pop("user_id", None)
+    for key in ("user_id", "login_key"):
+        st.session_state.pop(key, None)
+    st.session_state["logged_out_reason"] = ended or "other"
     st.rerun()
 st.session_state["user_id"] = actor.user_id
 st.session_state["user_roles"] = sorted(actor.roles)
@@ -172,7 +204,16 @@ with st.sidebar:
             roles=", ".join(ui.tr(f"role.{r}") for r in sorted(actor.roles)),
         )
     )
-    authenticator.logout(ui.tr("app.logout"), location="sidebar", key="logout_button")
+    authenticator.logout(
+        ui.tr("app.logout"),
+        location="sidebar",
+        key="logout_button",
+        callback=lambda _info: login_service.end_session(engine, st.session_state.get("login_key")),
+    )
+
+if login_service.needs_new_password(engine, actor.user_id):
+    st.navigation([st.Page("pages/password.py", url_path="adgangskode")], position="hidden").run()
+    st.stop()
 
 
 def page(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import bcrypt
 from sqlalchemy.engine import Engine
@@ -50,11 +52,20 @@ def check_password(password: str, password_hash: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=1)
+def _common_passwords() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "common_passwords.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
 def validate_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput("error.password_short", minimum=MIN_PASSWORD_LENGTH)
     if len(password.encode("utf-8")) > 72:
         raise InvalidInput("error.password_too_long")
+    if password.strip().lower() in _common_passwords():
+        raise InvalidInput("error.password_common")
 
 
 def strong_cookie_key(key: str | None) -> bool:
@@ -357,3 +368,10 @@ def assignments(engine: Engine, actor_id: int | None) -> list[AssignmentRow]:
                 scope = f"{orgs.get(a.organisation_id, '')} (*)"
             out.append(AssignmentRow(a.id, username, a.role, scope))
         return out
+
+
+def load_actor_or_none(session: Session, user_id: int | None) -> Actor | None:
+    try:
+        return load_actor(session, user_id)
+    except PermissionDenied:
+        return None

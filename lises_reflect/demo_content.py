@@ -30,9 +30,12 @@ __all__ = [
     "CASES",
     "FIRST_NAMES",
     "LAST_NAMES",
+    "LEARNING_POINTS",
     "ORGANISATIONS",
+    "SMALL_TEAM",
     "UNFINISHED_CASE_PHASES",
     "compose_case",
+    "free_texts",
 ]
 
 # Allowed ids, mirroring prompts/options.yaml and prompts/lenses/ (used by the checks in tests).
@@ -2249,6 +2252,165 @@ _GENERIC_REFLECTIONS: dict[str, list[str]] = {
         " at spørge om det her, selvom …'",
     ],
 }
+
+
+# Learning points a pair might write about any conversation, by category (prompts/options.yaml).
+# `demo.seed` mixes them with the case's own points, so that a lead's or facilitator's pool of
+# shared points reads like many different conversations. "Rammer/krav" (frames_demands) says
+# what in the frames crowds out the conversation; the texts never name a citizen or a colleague.
+LEARNING_POINTS: dict[str, list[str]] = {
+    "frames_demands": [
+        "Opfølgningen skal holdes inden for fristen, og så bliver samtalen til en samtale om"
+        " fristen. Det, borgeren gerne ville fortælle om praktikken, nåede vi ikke.",
+        "Når ydelsen afhænger af en underskrift, kommer underskriften først. Borgeren sidder og"
+        " venter på, at 'det praktiske' er overstået, før hun siger noget selv.",
+        "Planen skal opdateres ved hver samtale. Vi skriver, mens borgeren taler, og det er"
+        " skærmen, der får vores opmærksomhed, når hun tøver.",
+        "Rådighedsvurderingen skal dokumenteres, så vi spørger til ansøgninger og joblog, før vi"
+        " spørger til, hvordan borgeren har haft det siden sidst.",
+        "Der er afsat en halv time til samtalen. Når borgeren begynder at fortælle noget vigtigt"
+        " til sidst, lukker vi ned i stedet for at åbne op.",
+        "Statusattesten skal være indhentet, før sagen kan gå til rehabiliteringsteamet. Samtalen"
+        " bliver en tjekliste over papirer, og borgerens eget bud får en linje til sidst.",
+        "Når borgeren er udeblevet, skal reglerne om fradrag forklares. Det er svært at spørge"
+        " nysgerrigt ind til, hvad der skete, i samme samtale.",
+        "Visitationsskemaet bestemmer rækkefølgen af spørgsmålene. Det, borgeren selv lægger ud"
+        " med, må vente, til vi når til det felt, hvor det passer ind.",
+        "En praktik skal have en slutdato og et timetal, før den kan bevilges. Borgerens"
+        " spørgsmål om, hvad man egentlig skal lave derude, bliver besvaret med datoer.",
+        "Med mange samtaler på en dag går vi efter det, der skal noteres. Borgerens tøven bliver"
+        " skrevet ned som 'usikker' i stedet for at blive udforsket.",
+        "Når sagen skifter team, starter vi med at gennemgå reglerne igen. Borgeren har hørt dem"
+        " flere gange før og når ikke at fortælle, hvad der er sket siden.",
+        "Målet om, at flere skal i virksomhedsrettede tilbud, gør, at vi spørger til praktik,"
+        " før vi har spurgt til, hvad borgeren selv kunne tænke sig.",
+        "Reglerne ændrer sig ofte, og vi bruger tid i samtalen på at forklare, hvad der er nyt."
+        " Den tid mangler, når borgeren vil tale om sin egen situation.",
+        "Samtykket skal underskrives, før vi må kontakte lægen. Vi læser det op, og samtalen"
+        " mister det tempo, borgeren lige havde fundet.",
+        "Der er faste punkter, der skal krydses af i opfølgningen. Borgerens egen fortælling om,"
+        " hvad der hjælper, passer ikke ind i nogen af dem.",
+        "Pligten til at stå til rådighed skal siges tydeligt. Når den kommer tidligt i samtalen,"
+        " farver den alt, hvad borgeren siger bagefter.",
+        "Tolken er bestilt til en time. Når alt skal siges to gange, er der kun tid til reglerne"
+        " og ikke til borgerens erfaringer fra sit fag.",
+        "Tilbuddene ligger fast for et år ad gangen. Når borgeren nævner et ønske, der ikke"
+        " passer ind i et af dem, går vi hurtigt videre.",
+        "Vi skal kunne dokumentere, at den unge er vejledt om uddannelsespålægget. Det bliver"
+        " let det eneste, den unge husker fra samtalen.",
+        "Opfølgningen i ressourceforløbet har sin egen skabelon, og skabelonens overskrifter"
+        " bliver samtalens overskrifter. Borgerens egne overskrifter forsvinder.",
+        "Det er os, der skriver referatet fra mødet med virksomheden. Borgerens egne ord om"
+        " opgaverne bliver til 'borgeren er positiv'.",
+        "Vi har et mål for, hvor mange der skal have løntimer. Det gør det svært ikke at høre"
+        " borgerens 'måske' som et ja.",
+        "Journalnotatet skal kunne læses af en kollega. Vi spørger derfor efter det, der skal"
+        " stå i notatet, frem for det, der betyder noget for borgeren.",
+        "Fraværet skal registreres samme dag. Så ringer vi om fraværet og ikke om det, der"
+        " gjorde, at borgeren ikke kom.",
+        "En mentor skal begrundes med konkrete aktiviteter. Vi spørger til timer og mødesteder,"
+        " før vi ved, hvad borgeren gerne vil have hjælp til.",
+        "Når en ny sagsbehandler overtager, skal der laves en ny vurdering. Borgerens historie"
+        " bliver fortalt endnu en gang, og denne gang til et skema.",
+        "Kravene til joblog og CV fylder i samtaler med jobparate, også når borgeren fortæller"
+        " om et konkret job, han har hørt om gennem en bekendt.",
+        "Fristen for at sende sagen videre bliver sagt højt flere gange i samtalen. Borgeren"
+        " svarer 'ja' og bliver mere og mere stille.",
+        "Når samtalen bliver en telefonsamtale, fordi der ikke er et ledigt mødelokale, bliver"
+        " den kortere og mere formel. Pauserne er sværere at høre.",
+        "Reglerne om supplerende ydelse ved få løntimer er svære at forklare kort. Vi bruger"
+        " tiden på beregningen og ikke på, om jobbet er det rigtige.",
+        "Fordi vi skal vurdere, om borgeren kan tage imod et tilbud, bliver spørgsmålene om"
+        " helbred til ja/nej-spørgsmål. Gode og dårlige dage får ikke plads.",
+        "Ønsket om korte forløb gør, at vi taler om næste skridt, før borgeren har sagt, hvordan"
+        " det sidste gik.",
+        "Vi skal indkalde til samtale inden for fristen, også når borgeren lige er startet i"
+        " behandling. Samtalen bliver mest et bevis på, at fristen er holdt.",
+        "Skemaet til den forberedende del starter med uddannelse og arbejdshistorik. Borgeren"
+        " ville helst starte med det seneste år, og det bliver aldrig rigtig sagt.",
+        "Fagsystemets skabelon har ingen rubrik for det, borgeren drømmer om. Det bliver sagt,"
+        " men ikke skrevet, og ved næste samtale er det væk.",
+        "Vi skal nå at tale om både jobsøgning, helbred og aktiviteter hver gang. Når alle tre"
+        " skal med, bliver der ikke tid til at blive ved det, der optager borgeren.",
+    ],
+    "practice_pattern": [
+        "Vi stiller tit to spørgsmål i træk, og borgeren svarer kun på det sidste.",
+        "Når borgeren holder en pause, fylder vi den ud med et nyt spørgsmål i stedet for at"
+        " vente lidt.",
+        "Vi opsummerer med vores egne ord, og borgeren siger 'ja', også når det ikke helt var"
+        " det, hun mente.",
+        "Vi siger 'det lyder godt' og går videre. Et 'hvad tænker du selv om det?' kunne give"
+        " borgeren plads til at sige mere.",
+        "Når vi gentager borgerens eget ord, fortæller borgeren mere, end når vi stiller et nyt"
+        " spørgsmål.",
+        "Vi gemmer det sværeste punkt til sidst, hvor der ikke er tid tilbage til at tale om det.",
+        "Vi forklarer reglerne grundigt, men spørger sjældent, hvad de betyder for borgeren lige"
+        " nu.",
+        "Det er ofte borgeren, der nævner et konkret job, men os, der bestemmer, hvornår der"
+        " bliver talt om det.",
+        "Vi slutter samtalen med en ny aftale, før vi har spurgt, hvad borgeren tager med sig"
+        " hjem.",
+        "Vi hører et 'måske' som et nej og går videre til noget andet.",
+        "Når borgeren griner af sig selv, griner vi med, og så er emnet lukket.",
+        "Vi bruger 'vi' om det, borgeren skal gøre, og 'jeg' om det, vi selv skal gøre. Det"
+        " lyder venligt, men gør det uklart, hvem der har ansvaret.",
+    ],
+    "dilemma": [
+        "Skal fradraget nævnes nu, hvor borgeren er ked af det, eller næste gang, hvor det"
+        " måske kommer bag på ham?",
+        "Borgeren vil gerne i praktik med det samme, men lægen anbefaler ro. Hvem skal vi lytte"
+        " mest til?",
+        "Det er effektivt at give alle det samme forløb, men det er ikke det samme som at"
+        " behandle alle retfærdigt.",
+        "Vi vil gerne bevare tilliden, og vi skal samtidig kontrollere rådigheden. Begge dele"
+        " sker i den samme samtale.",
+        "Når borgeren foreslår et job, der ikke er realistisk lige nu, hvordan tager vi ønsket"
+        " alvorligt uden at love for meget?",
+        "Skal vi fortælle virksomheden om borgerens helbred, så praktikken kan tilpasses, eller"
+        " holde det tilbage for at beskytte borgeren?",
+        "Vi kan bruge mere tid på den borger, der åbner sig, men så får de andre mindre. Hvad er"
+        " retfærdigt?",
+        "Borgeren ønsker at beholde sin sagsbehandler, men organiseringen siger noget andet.",
+        "Et hurtigt ja til en praktik kan være motivation, eller et ja for at få samtalen"
+        " overstået.",
+        "Vi skal være ærlige om, hvad ydelsen bliver, uden at det tager modet fra borgeren.",
+    ],
+    "research_question": [
+        "Hvor i samtalen kommer borgerens egne ønsker typisk frem: i starten, i midten eller lige"
+        " før vi slutter?",
+        "Hvad sker der med et ønske, borgeren nævner, når det ikke bliver skrevet ind i planen?",
+        "Siger borgerne mere, når vi sidder over for hinanden, end når samtalen foregår i"
+        " telefonen?",
+        "Hvordan oplever borgerne selv de institutionelle dele af samtalen: som støj eller som"
+        " tryghed?",
+        "Hvor ofte bliver et konkret job nævnt i samtaler med aktivitetsparate borgere, og af"
+        " hvem?",
+        "Hvad gør det ved samtalen, at der sidder en tolk med?",
+        "Hvilke spørgsmål får borgerne til at fortælle om det, de er gode til?",
+        "Hvordan kan virksomhederne inddrages, så borgerens egne ønsker kommer med i"
+        " praktikaftalen?",
+        "Gør det en forskel, om reglerne bliver forklaret i starten eller i slutningen af"
+        " samtalen?",
+        "Hvad kendetegner de samtaler, hvor en praktik senere bliver til løntimer?",
+        "Hvordan påvirker et skift af sagsbehandler det, borgeren tør sige?",
+    ],
+}
+
+
+def free_texts() -> list[str]:
+    """Every free text in this module (for the personal-data check in the tests)."""
+    out: list[str] = []
+    for case in CASES:
+        out += [case["title"], case["excerpt"], case["context_wish"], case["struck"]]
+        out += [case["takeaway"], *case["reflections"]]
+        out += [o["text"] for o in case["observations"]]
+        out += [p["text"] for p in case["learning_points"]]
+    for variants in _VARIANTS.values():
+        for texts in variants.values():
+            out += texts
+    for texts in (*_GENERIC_REFLECTIONS.values(), *LEARNING_POINTS.values()):
+        out += texts
+    return out
 
 
 def compose_case(rng: random.Random) -> dict:

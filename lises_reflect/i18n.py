@@ -1137,3 +1137,54 @@ STRINGS.update(
         "pack.progress.done": ("Færdig", "Done"),
     }
 )
+
+STRINGS.update(
+    {
+        "error.password_common": (
+            "Den adgangskode er for almindelig – den står på listen over kendte adgangskoder. "
+            "Vælg en anden, gerne en sætning.",
+            "That password is too common – it is on the list of known passwords. Choose "
+            "another one, a sentence works well.",
+        ),
+        "error.old_password": (
+            "Den nuværende adgangskode er forkert.",
+            "The current password is wrong.",
+        ),
+        "error.password_same": (
+            "Den nye adgangskode skal være en anden end den nuværende.",
+            "The new password must differ from the current one.",
+        ),
+        "login.locked_out": (
+            "For mange forsøg. Prøv igen om 15 minutter, eller kontakt din administrator.",
+            "Too many attempts. Try again in 15 minutes, or contact your administrator.",
+        ),
+        "login.expired.idle": (
+            "Du er logget ud, fordi du ikke har brugt Lån et øre i 30 minutter.",
+            "You were logged out after 30 minutes without activity.",
+        ),
+        "login.expired.absolute": (
+            "Du er logget ud, fordi det er 12 timer siden, du loggede ind.",
+            "You were logged out because you logged in 12 hours ago.",
+        ),
+        "login.expired.other": (
+            "Din session er afsluttet. Log ind igen.",
+            "Your session has ended. Please log in again.",
+        ),
+        "password.title": ("Vælg en ny adgangskode", "Choose a new password"),
+        "password.intro": (
+            "Din administrator har nulstillet din adgangskode. Vælg en ny, før du fortsætter: "
+            "mindst 12 tegn, gerne en sætning; æ, ø og å må gerne bruges.",
+            "Your administrator has reset your password. Choose a new one before you go on: at "
+            "least 12 characters, a sentence works well; æ, ø and å are fine.",
+        ),
+        "password.current": ("Nuværende (midlertidig) adgangskode", "Current (temporary) password"),
+        "password.new": ("Ny adgangskode", "New password"),
+        "password.repeat": ("Gentag ny adgangskode", "Repeat new password"),
+        "password.submit": ("Skift adgangskode", "Change password"),
+        "password.mismatch": (
+            "De to nye adgangskoder er ikke ens.",
+            "The two new passwords differ.",
+        ),
+        "password.changed": ("Adgangskoden er skiftet.", "The password has been changed."),
+    }
+)

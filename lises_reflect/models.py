@@ -195,3 +195,29 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(max_length=60, index=True)
     target: str = Field(default="", max_length=200)
     filters: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class LoginAttempt(SQLModel, table=True):
+    """Every login try, by username as typed and by client, so lock-outs hold across reruns,
+    restarts and replicas. Unknown usernames are counted the same way as known ones."""
+
+    __tablename__ = "login_attempt"
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=100, index=True)
+    client: str = Field(default="", max_length=100, index=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    success: bool = False
+
+
+class LoginSession(SQLModel, table=True):
+    """The server side of a login: the cookie alone opens nothing once this row has ended,
+    gone idle (30 min) or grown old (12 h)."""
+
+    __tablename__ = "login_session"
+    id: int | None = Field(default=None, primary_key=True)
+    key_hash: str = Field(max_length=64, unique=True, index=True)
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    ended_at: datetime | None = None
+    ended_reason: str = Field(default="", max_length=20)

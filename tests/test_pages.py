@@ -30,10 +30,30 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Org:
 def app(username: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     if username:
-        # What streamlit-authenticator leaves in the session after a successful login.
+        # What a successful login leaves in the session: the authenticator's state and the
+        # key of the server-side session (opened here as the login form would).
         at.session_state["authentication_status"] = True
         at.session_state["username"] = username
+        at.session_state["login_key"] = open_login_session(username)
     return at.run()
+
+
+def open_login_session(username: str) -> str:
+    import uuid
+
+    from lises_reflect import login
+    from lises_reflect.auth import actor_by_username
+    from lises_reflect.config import load_settings
+
+    engine = make_engine(load_settings().database_url)
+    try:
+        actor = actor_by_username(engine, username)
+        key = uuid.uuid4().hex
+        if actor is not None:
+            login.open_session(engine, actor.user_id, key)
+        return key
+    finally:
+        engine.dispose()
 
 
 def texts(at: AppTest) -> str:

@@ -1,0 +1,172 @@
+"""Logging in and staying logged in, in the database so it holds across replicas.
+
+* Every try is counted by username (as typed) and by client. Five failures within 15 minutes
+  lock that username for 15 minutes; a client is locked after `CLIENT_LIMIT` failures (set
+  higher: a whole jobcentre may share one address behind its proxy).
+* An unknown username costs one bcrypt check against a dummy hash, exactly like a wrong
+  password, and gets the same answer: nobody can learn which usernames exist.
+* A successful login opens a server-side session keyed by a hash of the signed login cookie's
+  contents. It ends after 30 minutes idle, after 12 hours, or at logout; after that the same
+  cookie, even copied to another browser, opens nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Engine
+
+from lises_reflect import audit, auth
+from lises_reflect.auth import Actor
+from lises_reflect.db import session_scope
+from lises_reflect.errors import InvalidInput, PermissionDenied
+from lises_reflect.models import LoginAttempt, LoginSession, User, utcnow
+
+FAILURE_LIMIT = 5
+CLIENT_LIMIT = 20
+WINDOW = timedelta(minutes=15)
+IDLE = timedelta(minutes=30)
+ABSOLUTE = timedelta(hours=12)
+TOUCH_EVERY = timedelta(seconds=60)  # last_seen is written at most once a minute
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # ok | failed | locked
+    actor: Actor | None = None
+    must_change_password: bool = False
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash(rounds: int) -> str:
+    return auth.hash_password("not a password anybody has", rounds)
+
+
+def _failures(s, column, value: str, since: datetime) -> int:
+    return int(
+        s.execute(
+            select(func.count())
+            .select_from(LoginAttempt)
+            .where(column == value, LoginAttempt.success == False, LoginAttempt.at >= since)  # noqa: E712
+        ).scalar_one()
+    )
+
+
+def attempt(
+    engine: Engine, username: str, password: str, client: str = "", now: datetime | None = None
+) -> Outcome:
+    now = now or utcnow()
+    name = (username or "").strip().lower()[:100]
+    client = (client or "")[:100]
+    with session_scope(engine) as s:
+        since = now - WINDOW
+        locked = _failures(s, LoginAttempt.username, name, since) >= FAILURE_LIMIT or (
+            bool(client) and _failures(s, LoginAttempt.client, client, since) >= CLIENT_LIMIT
+        )
+        user = s.execute(select(User).where(User.username == name)).scalar_one_or_none()
+        usable = user is not None and user.active
+        stored = user.password_hash if usable else _dummy_hash(auth.BCRYPT_ROUNDS)
+        right = auth.check_password(password or "", stored) and usable  # always one bcrypt
+        if locked:
+            s.add(LoginAttempt(username=name, client=client, at=now, success=False))
+            audit.record(s, None, "login.refused_locked", name, client=client)
+            return Outcome("locked")
+        if not right:
+            s.add(LoginAttempt(username=name, client=client, at=now, success=False))
+            audit.record(s, None, "login.failed", name, client=client)
+            s.flush()  # the count below includes this failure
+            if _failures(s, LoginAttempt.username, name, since) == FAILURE_LIMIT:
+                audit.record(s, None, "login.locked", name, client=client)
+            return Outcome("failed")
+        s.add(LoginAttempt(username=name, client=client, at=now, success=True))
+        actor = auth.load_actor(s, user.id)
+        audit.record(s, actor, "login", name, client=client)
+        return Outcome("ok", actor, bool(user.must_change_password))
+
+
+def key_hash(username: str, issued: float) -> str:
+    """The login cookie is a signed token of (username, expiry); its hash names the session."""
+    return hashlib.sha256(f"{username}|{issued!r}".encode()).hexdigest()
+
+
+def open_session(engine: Engine, user_id: int, key: str, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    with session_scope(engine) as s:
+        s.add(LoginSession(key_hash=key, user_id=user_id, created_at=now, last_seen_at=now))
+
+
+def check_session(engine: Engine, key: str | None, now: datetime | None = None) -> str | None:
+    """None while the session is good (and marks it as seen); else why it is not."""
+    if not key:
+        return "unknown"
+    now = now or utcnow()
+    with session_scope(engine) as s:
+        row = s.execute(
+            select(LoginSession).where(LoginSession.key_hash == key)
+        ).scalar_one_or_none()
+        if row is None:
+            return "unknown"
+        if row.ended_at is not None:
+            return row.ended_reason or "ended"
+        created, seen = _aware(row.created_at), _aware(row.last_seen_at)
+        reason = "absolute" if now - created >= ABSOLUTE else "idle" if now - seen >= IDLE else None
+        if reason:
+            row.ended_at, row.ended_reason = now, reason
+            s.add(row)
+            return reason
+        if now - seen >= TOUCH_EVERY:
+            row.last_seen_at = now
+            s.add(row)
+        return None
+
+
+def end_session(engine: Engine, key: str | None, reason: str = "logout") -> None:
+    if not key:
+        return
+    with session_scope(engine) as s:
+        row = s.execute(
+            select(LoginSession).where(LoginSession.key_hash == key)
+        ).scalar_one_or_none()
+        if row is not None and row.ended_at is None:
+            row.ended_at, row.ended_reason = utcnow(), reason
+            s.add(row)
+            audit.record(s, auth.load_actor_or_none(s, row.user_id), "logout", reason)
+
+
+def end_all_sessions(engine: Engine, user_id: int, reason: str) -> None:
+    """A deactivated account or a reset password ends every open login at once."""
+    with session_scope(engine) as s:
+        s.execute(
+            update(LoginSession)
+            .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
+            .values(ended_at=utcnow(), ended_reason=reason)
+        )
+
+
+def change_password(engine: Engine, actor_id: int | None, old: str, new: str) -> None:
+    with session_scope(engine) as s:
+        actor = auth.load_actor(s, actor_id)
+        user = s.get(User, actor.user_id)
+        if not auth.check_password(old or "", user.password_hash):
+            raise PermissionDenied("error.old_password")
+        if new == old:
+            raise InvalidInput("error.password_same")
+        auth.validate_new_password(new)
+        user.password_hash = auth.hash_password(new)
+        user.must_change_password = False
+        s.add(user)
+        audit.record(s, actor, "password.changed", actor.username)
+
+
+def _aware(d: datetime) -> datetime:
+    return d if d.tzinfo else d.replace(tzinfo=timezone.utc)
+
+
+def needs_new_password(engine: Engine, user_id: int) -> bool:
+    with session_scope(engine) as s:
+        user = s.get(User, user_id)
+        return bool(user and user.must_change_password)
