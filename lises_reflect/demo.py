@@ -6,17 +6,19 @@ so that `seed-demo --sessions 100000` finishes in minutes rather than hours.
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import NamedTuple
 
 from sqlalchemy import insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import select
 
-from lises_reflect import demo_content, periods
+from lises_reflect import demo_content, periods, retention
 from lises_reflect.auth import hash_password
 from lises_reflect.db import session_scope
 from lises_reflect.models import (
@@ -78,161 +80,92 @@ def is_empty(engine: Engine) -> bool:
 
 Progress = Callable[[int, int], None]
 
+FRAMES = "frames_demands"
+_OTHER_CATEGORIES = ("practice_pattern", "dilemma", "research_question")
+# The demo's own rhythm when no session count is asked for: sessions per team and month.
+_PER_MONTH = (8, 12)
+_SMALL_PER_MONTH = (0, 1, 1, 2)
+_RECENT = timedelta(days=14)  # sessions younger than this are often still under way
+_SHARE_POINT = 0.55  # chance that a learning point (beyond a bringer's first) is shared
+_SHARE_EXCERPT = 0.35  # chance that a finished session's excerpt is shared with FLIP
+_ANSWER_CHECK = 0.8  # chance that a participant answers the process check
+
+
+@dataclass
+class _Org:
+    team_ids: list[int]  # the normal teams; index 0 is mette's (led by hanne)
+    small_id: int
+    members: dict[int, list[int]]  # team id -> its caseworkers
+    users: dict[str, int]  # demo account username -> user id
+
+
+@dataclass(frozen=True)
+class _Window:
+    """One local calendar month, cut at the ends of the seeded range."""
+
+    start: datetime
+    end: datetime
+    share: float  # the part of the whole month inside the range
+    half: str  # the half year's period key
+
+
+class _Spec(NamedTuple):
+    team_id: int
+    bringer: int
+    listeners: list[int]
+    case: dict
+    lenses: list[str]
+    phase: int
+    created: datetime
+    points: list[tuple[str, str, bool | None]]  # text, category, shared
+    excerpt_shared: bool
+
 
 def seed(
     engine: Engine,
     *,
-    sessions: int = 800,
+    sessions: int | None = None,
     teams: int = 5,
     seed: int = 1,
-    caseworkers_per_team: int = 10,
+    caseworkers_per_team: int | None = None,
     months: int = 12,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> dict[str, int]:
-    """Fill an empty database with a fictional organisation and `sessions` reflection sessions."""
+    """Fill an empty database with a fictional organisation and its reflection sessions.
+
+    `teams` normal teams alternate between the two fictional municipalities; team 0 (mette,
+    jonas, aisha; led by hanne, who also leads team 1) has 12 caseworkers, team 1 10–12, the
+    others 8–12 (or `caseworkers_per_team` each, team 0 two more). A small team of three shows
+    the "too few to show" case. Without `sessions`, every normal team holds 8–12 sessions a
+    month over the `months` months before `now` and the small team a few; with `sessions`,
+    exactly that many are spread evenly over the normal teams and months (the command line and
+    benchmarks). The same `seed` and `now` give the same data. Returns the number of normal
+    teams and of sessions.
+    """
     if not is_empty(engine):
         raise RuntimeError("seed-demo needs an empty database (it found users already)")
     rng = random.Random(seed)
     now = now or datetime.now(timezone.utc)
-    teams = max(1, teams)
-    password_hash = hash_password(DEMO_PASSWORD)  # one hash for all: same password
-    with session_scope(engine) as s:
-        orgs = []
-        for spec in demo_content.ORGANISATIONS:
-            org = Organisation(name=spec["name"])
-            s.add(org)
-            orgs.append((org, list(spec["teams"])))
-        s.flush()
-        team_rows: list[Team] = []
-        i = 0
-        while len(team_rows) < teams:
-            org, names = orgs[i % len(orgs)]
-            n = i // len(orgs)
-            base = names[n % len(names)]
-            name = base if n < len(names) else f"{base} {n // len(names) + 1}"
-            team = Team(organisation_id=org.id, name=name)
-            s.add(team)
-            team_rows.append(team)
-            i += 1
-        s.flush()
-        team_ids = [t.id for t in team_rows]
-
-        members: dict[int, list[int]] = {tid: [] for tid in team_ids}
-        used: set[str] = set()
-
-        def add_user(username: str, name: str, roles: tuple[str, ...], team_id: int | None) -> int:
-            user = User(
-                username=username,
-                display_name=name,
-                email=f"{username}@{DEMO_EMAIL_DOMAIN}",
-                password_hash=password_hash,
-                team_id=team_id,
-            )
-            s.add(user)
-            s.flush()
-            for role in roles:
-                s.add(UserRole(user_id=user.id, role=role))
-            used.add(username)
-            if "caseworker" in roles and team_id is not None:
-                members[team_id].append(user.id)
-            return user.id
-
-        for acc in DEMO_ACCOUNTS:
-            tid = team_ids[acc.team_index] if acc.team_index is not None else None
-            add_user(acc.username, acc.name, acc.roles, tid)
-        for t_index, tid in enumerate(team_ids):
-            if t_index > 0:
-                add_user(
-                    f"leder{t_index + 1}",
-                    f"Teamleder {t_index + 1} (demo)",
-                    ("teamlead",),
-                    tid,
-                )
-            # Hanne's team is a little bigger, so her page has something in most months.
-            size = caseworkers_per_team + (2 if t_index == 0 else 0)
-            while len(members[tid]) < size:
-                first = rng.choice(demo_content.FIRST_NAMES)
-                last = rng.choice(demo_content.LAST_NAMES)
-                base = _slug(first)
-                username = base
-                k = 2
-                while username in used:
-                    username = f"{base}{k}"
-                    k += 1
-                add_user(username, f"{first} {last} (demo)", ("caseworker",), tid)
-
-        # A small team shows the lead and facilitator pages' "too few to show" explanation.
-        small = Team(organisation_id=orgs[0][0].id, name=demo_content.SMALL_TEAM)
-        s.add(small)
-        s.flush()
-        small_id = small.id
-        members[small_id] = []
-        for k in range(3):
-            add_user(
-                f"ung{k + 1}",
-                f"{demo_content.FIRST_NAMES[k]} Ung (demo)",
-                ("caseworker",),
-                small_id,
-            )
-        hanne = s.exec(select(User.id).where(User.username == "hanne")).one()
-        sofie = s.exec(select(User.id).where(User.username == "sofie")).one()
-        if len(team_ids) > 1:
-            s.add(Assignment(user_id=hanne, role="teamlead", team_id=team_ids[1]))
-        for org, _names in orgs:
-            s.add(Assignment(user_id=sofie, role="facilitator", organisation_id=org.id))
-
-    mette = _user_id(engine, "mette")
-    jonas = _user_id(engine, "jonas")
-    aisha = _user_id(engine, "aisha")
-    # The first sessions are the ones a newcomer meets: one finished, one under way.
-    fixed = [
-        (
-            team_ids[0],
-            mette,
-            [jonas, aisha],
-            demo_content.CASES[0],
-            8,
-            now - timedelta(days=20),
-        ),
-        (
-            team_ids[0],
-            mette,
-            [jonas],
-            demo_content.CASES[1],
-            4,
-            now - timedelta(days=2),
-        ),
-        (
-            team_ids[0],
-            jonas,
-            [mette],
-            demo_content.CASES[2],
-            8,
-            now - timedelta(days=45),
-        ),
-    ]
-    plan = []
-    for team_id, bringer, listeners, case, phase, created in fixed[: max(0, sessions)]:
-        plan.append((team_id, bringer, listeners, case, phase, created))
-    for _ in range(max(0, sessions - len(plan))):
-        team_id = rng.choice(team_ids)
-        people = members[team_id]
-        bringer = rng.choice(people)
-        others = [p for p in people if p != bringer]
-        listeners = rng.sample(others, k=min(len(others), rng.choice((1, 1, 2, 2, 3))))
-        case = demo_content.compose_case(rng)
-        created = now - timedelta(days=rng.uniform(0, months * 30.4), hours=rng.uniform(0, 8))
-        phase = 8 if rng.random() < 0.8 else rng.choice(demo_content.UNFINISHED_CASE_PHASES)
-        plan.append((team_id, bringer, listeners, case, phase, created))
-    small_people = members[small_id]
-    for k in range(min(6, max(0, sessions - len(plan)))):
-        bringer = small_people[k % 3]
-        listeners = [p for p in small_people if p != bringer][:1]
-        created = now - timedelta(days=rng.uniform(0, months * 30.4))
-        plan.append((small_id, bringer, listeners, demo_content.compose_case(rng), 8, created))
-    _insert_sessions(engine, plan, rng, progress)
-    return {"teams": len(team_ids), "sessions": len(plan)}
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=timezone.utc)
+    org = _create_people(engine, rng, max(1, teams), caseworkers_per_team)
+    windows = _months(now, max(1, months))
+    fixed = _showcase(org, now)
+    if sessions is None:
+        counts = {
+            tid: [round(rng.randint(*_PER_MONTH) * w.share) for w in windows]
+            for tid in org.team_ids
+        }
+        counts[org.small_id] = [round(rng.choice(_SMALL_PER_MONTH) * w.share) for w in windows]
+    else:
+        fixed = fixed[: max(0, sessions)]
+        counts = _spread(max(0, sessions - len(fixed)), org.team_ids, windows, rng)
+    total = len(fixed) + sum(sum(c) for c in counts.values())
+    plan = _Planner(rng, org, now)
+    specs = itertools.chain((plan.showcase(*f) for f in fixed), plan.stream(windows, counts))
+    _insert_sessions(engine, specs, total, rng, progress)
+    return {"teams": len(org.team_ids), "sessions": total}
 
 
 def _slug(name: str) -> str:
@@ -242,31 +175,327 @@ def _slug(name: str) -> str:
     return "".join(ch for ch in name.lower().translate(table) if ch.isalnum())
 
 
-def _user_id(engine: Engine, username: str) -> int:
-    with session_scope(engine) as s:
-        return s.exec(select(User.id).where(User.username == username)).one()
+def _insert_ids(conn: Connection, model: type, rows: list[dict]) -> list[int]:
+    if not rows:
+        return []
+    stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
+    return list(conn.execute(stmt, rows).scalars())
+
+
+def _create_people(engine: Engine, rng: random.Random, teams: int, per_team: int | None) -> _Org:
+    """Municipalities, teams, accounts, roles and assignments, in a few bulk inserts."""
+    password_hash = hash_password(DEMO_PASSWORD)  # one hash for all: same password
+    stamp = datetime.now(timezone.utc)
+    taken_first = {acc.name.split()[0] for acc in DEMO_ACCOUNTS}
+    first_names = [n for n in demo_content.FIRST_NAMES if n not in taken_first]
+    with engine.begin() as conn:
+        specs = demo_content.ORGANISATIONS
+        org_ids = _insert_ids(
+            conn,
+            Organisation,
+            [{"name": o["name"], "active": True, "created_at": stamp} for o in specs],
+        )
+        team_rows = []
+        for i in range(teams):
+            names = specs[i % len(specs)]["teams"]
+            n = i // len(specs)
+            base = names[n % len(names)]
+            name = base if n < len(names) else f"{base} {n // len(names) + 1}"
+            team_rows.append(
+                {
+                    "organisation_id": org_ids[i % len(specs)],
+                    "name": name,
+                    "active": True,
+                    "created_at": stamp,
+                }
+            )
+        # A small team shows the lead and facilitator pages' "too few to show" explanation.
+        team_rows.append(
+            {
+                "organisation_id": org_ids[0],
+                "name": demo_content.SMALL_TEAM,
+                "active": True,
+                "created_at": stamp,
+            }
+        )
+        ids = _insert_ids(conn, Team, team_rows)
+        team_ids, small_id = ids[:-1], ids[-1]
+
+        people: list[tuple[str, str, tuple[str, ...], int | None]] = []
+        used: set[str] = set()
+
+        def person(username: str, name: str, roles: tuple[str, ...], team_id: int | None):
+            people.append((username, name, roles, team_id))
+            used.add(username)
+
+        def caseworker(team_id: int, username: str | None = None) -> None:
+            first = rng.choice(first_names)
+            last = rng.choice(demo_content.LAST_NAMES)
+            if username is None:
+                base = _slug(first)
+                username, k = base, 2
+                while username in used:
+                    username, k = f"{base}{k}", k + 1
+            person(username, f"{first} {last} (demo)", ("caseworker",), team_id)
+
+        for acc in DEMO_ACCOUNTS:
+            tid = team_ids[acc.team_index] if acc.team_index is not None else None
+            person(acc.username, acc.name, acc.roles, tid)
+        for t_index, tid in enumerate(team_ids):
+            if t_index > 0:
+                person(f"leder{t_index + 1}", f"Teamleder {t_index + 1} (demo)", ("teamlead",), tid)
+            if per_team is not None:
+                size = per_team + (2 if t_index == 0 else 0)
+            elif t_index == 0:
+                size = 12
+            else:  # team 1 is hanne's second team: big enough for shared text in every half
+                size = rng.randint(10, 12) if t_index == 1 else rng.randint(*_PER_MONTH)
+            have = sum(1 for *_, roles, t in people if t == tid and "caseworker" in roles)
+            for _ in range(size - have):
+                caseworker(tid)
+        person("lederunge", "Teamleder Ungeindsatsen (demo)", ("teamlead",), small_id)
+        for k in range(3):
+            caseworker(small_id, f"ung{k + 1}")
+
+        user_ids = _insert_ids(
+            conn,
+            User,
+            [
+                {
+                    "username": username,
+                    "display_name": name,
+                    "email": f"{username}@{DEMO_EMAIL_DOMAIN}",
+                    "password_hash": password_hash,
+                    "team_id": tid,
+                    "active": True,
+                    "must_change_password": False,
+                    "created_at": stamp,
+                }
+                for username, name, _roles, tid in people
+            ],
+        )
+        conn.execute(
+            insert(UserRole),
+            [
+                {"user_id": uid, "role": role}
+                for uid, (_u, _n, roles, _t) in zip(user_ids, people, strict=True)
+                for role in roles
+            ],
+        )
+        members: dict[int, list[int]] = {tid: [] for tid in ids}
+        users: dict[str, int] = {}
+        assignments = []
+        for uid, (username, _name, roles, tid) in zip(user_ids, people, strict=True):
+            users[username] = uid
+            if "caseworker" in roles and tid is not None:
+                members[tid].append(uid)
+            if "teamlead" in roles and tid is not None:
+                assignments.append({"user_id": uid, "role": "teamlead", "team_id": tid})
+        if len(team_ids) > 1:  # hanne leads two teams, so the lead page has a team choice
+            assignments.append({"user_id": users["hanne"], "role": "teamlead", "team_id": ids[1]})
+        for oid in org_ids:  # sofie prepares FLIPs for both municipalities
+            assignments.append(
+                {"user_id": users["sofie"], "role": "facilitator", "organisation_id": oid}
+            )
+        conn.execute(
+            insert(Assignment),
+            [{"team_id": None, "organisation_id": None, **a} for a in assignments],
+        )
+    return _Org(list(team_ids), small_id, members, users)
+
+
+def _months(now: datetime, months: int) -> list[_Window]:
+    """The local calendar months of the range, oldest first.
+
+    The range starts a day inside the retention period, so a fresh demo loses nothing to the
+    daily purge."""
+    first = retention.months_before(now, months) + timedelta(days=1)
+    out = []
+    p = periods.containing(first, "month")
+    while p.start() < now:
+        a, b = max(p.start(), first), min(p.end(), now)
+        if b > a:
+            out.append(_Window(a, b, (b - a) / (p.end() - p.start()), p.half.key))
+        p = periods.Period(p.year + p.index // 12, "month", p.index % 12 + 1)
+    return out
+
+
+def _spread(
+    total: int, team_ids: list[int], windows: list[_Window], rng: random.Random
+) -> dict[int, list[int]]:
+    """`total` sessions over teams and months, in proportion to each month's part of the range."""
+    cells = [(tid, i) for tid in team_ids for i in range(len(windows))]
+    weight = sum(w.share for w in windows) * len(team_ids)
+    exact = [total * windows[i].share / weight for _tid, i in cells]
+    counts = {tid: [0] * len(windows) for tid in team_ids}
+    for (tid, i), x in zip(cells, exact, strict=True):
+        counts[tid][i] = int(x)
+    rest = total - sum(int(x) for x in exact)
+    ties = [rng.random() for _ in cells]
+    order = sorted(range(len(cells)), key=lambda j: (int(exact[j]) - exact[j], ties[j]))
+    for j in order[:rest]:
+        tid, i = cells[j]
+        counts[tid][i] += 1
+    return counts
+
+
+def _showcase(org: _Org, now: datetime) -> list[tuple]:
+    """The sessions a newcomer meets first: one finished, one under way, one of jonas'."""
+    mette, jonas, aisha = (org.users[u] for u in ("mette", "jonas", "aisha"))
+    team = org.team_ids[0]
+    cases = demo_content.CASES
+    return [
+        (team, mette, [jonas, aisha], cases[0], 8, now - timedelta(days=20)),
+        (team, mette, [jonas], cases[1], 4, now - timedelta(days=2)),
+        (team, jonas, [mette], cases[2], 8, now - timedelta(days=45)),
+    ]
+
+
+class _Planner:
+    """Decides who brings what and how each session went, one session at a time.
+
+    Bringers come from a shuffled deck per team and half year, so that a month's sessions are
+    spread over most of the team, as in a team that has made reflection a habit. A bringer's
+    first finished session in a half year always shares a "Rammer/krav" learning point; that
+    keeps the lead's list of frames above the threshold for free text in every half year."""
+
+    def __init__(self, rng: random.Random, org: _Org, now: datetime) -> None:
+        self.rng = rng
+        self.org = org
+        self.now = now
+        self.decks: dict[tuple[int, str], list[int]] = {}
+        self.sharers: dict[tuple[int, str], set[int]] = {}
+
+    def stream(self, windows: list[_Window], counts: dict[int, list[int]]) -> Iterator[_Spec]:
+        for i, w in enumerate(windows):
+            moments = [(self._moment(w), tid) for tid, per in counts.items() for _ in range(per[i])]
+            moments.sort()
+            for created, tid in moments:
+                yield self._session(tid, created)
+
+    def showcase(
+        self,
+        team_id: int,
+        bringer: int,
+        listeners: list[int],
+        case: dict,
+        phase: int,
+        created: datetime,
+    ) -> _Spec:
+        finished = phase == 8
+        points = (
+            [
+                (lp["text"], lp["category"], bool(lp["share"]) if finished else None)
+                for lp in case["learning_points"][:3]
+            ]
+            if phase >= 7
+            else []
+        )
+        self._note_frames(team_id, periods.containing(created, "half").key, bringer, points)
+        return _Spec(
+            team_id, bringer, listeners, case, case["lenses"][:2], phase, created, points, finished
+        )
+
+    def _moment(self, w: _Window) -> datetime:
+        """A weekday working hour inside the window (local time), if there is one."""
+        rng = self.rng
+        span = (w.end - w.start).total_seconds()
+        for _ in range(6):
+            moment = w.start + timedelta(seconds=rng.uniform(0, span))
+            local = moment.astimezone(periods.LOCAL)
+            if local.weekday() >= 5:
+                continue
+            minutes = rng.randint(8 * 60, 15 * 60)
+            local = local.replace(hour=minutes // 60, minute=minutes % 60, second=0)
+            moment = local.astimezone(timezone.utc)
+            if w.start <= moment < w.end:
+                return moment
+        return w.start + timedelta(seconds=rng.uniform(0, span))
+
+    def _bringer(self, team_id: int, half: str) -> int:
+        deck = self.decks.get((team_id, half))
+        if not deck:
+            deck = list(self.org.members[team_id])
+            self.rng.shuffle(deck)
+            self.decks[(team_id, half)] = deck
+        return deck.pop()
+
+    def _session(self, team_id: int, created: datetime) -> _Spec:
+        rng = self.rng
+        half = periods.containing(created, "half").key
+        bringer = self._bringer(team_id, half)
+        others = [p for p in self.org.members[team_id] if p != bringer]
+        listeners = rng.sample(others, k=min(len(others), rng.choices((1, 2, 3), (9, 8, 3))[0]))
+        case = demo_content.compose_case(rng)
+        lenses = case["lenses"]
+        chosen = [lenses[0]]
+        if len(lenses) > 1 and rng.random() < 0.6:
+            chosen.append(rng.choice(lenses[1:]))
+        recent = self.now - created < _RECENT
+        finished = rng.random() < (0.55 if recent else 0.96)
+        phase = 8 if finished else rng.choice(demo_content.UNFINISHED_CASE_PHASES)
+        points = self._points(case, team_id, half, bringer, phase) if phase >= 7 else []
+        shared = finished and rng.random() < _SHARE_EXCERPT
+        return _Spec(team_id, bringer, listeners, case, chosen, phase, created, points, shared)
+
+    def _points(
+        self, case: dict, team_id: int, half: str, bringer: int, phase: int
+    ) -> list[tuple[str, str, bool | None]]:
+        """1–3 learning points: the case's own and general ones, about 60 % shared."""
+        rng = self.rng
+        finished = phase == 8
+        own: dict[str, list[str]] = {}
+        for lp in case["learning_points"]:
+            own.setdefault(lp["category"], []).append(lp["text"])
+        count = rng.choices((1, 2, 3), weights=(3, 4, 3))[0]
+        points: list[tuple[str, str, bool | None]] = []
+        if finished and bringer not in self.sharers.get((team_id, half), ()):
+            points.append((self._text(FRAMES, own, points), FRAMES, True))
+        while len(points) < count:
+            category = FRAMES if rng.random() < 0.2 else rng.choice(_OTHER_CATEGORIES)
+            text = self._text(category, own, points)
+            points.append((text, category, rng.random() < _SHARE_POINT))
+        rng.shuffle(points)
+        if not finished:  # sharing is chosen when the session is finished
+            return [(text, category, None) for text, category, _ in points]
+        self._note_frames(team_id, half, bringer, points)
+        return points
+
+    def _note_frames(self, team_id: int, half: str, bringer: int, points: list[tuple]) -> None:
+        if any(c == FRAMES and shared for _t, c, shared in points):
+            self.sharers.setdefault((team_id, half), set()).add(bringer)
+
+    def _text(self, category: str, own: dict[str, list[str]], taken: list[tuple]) -> str:
+        used = {t for t, *_ in taken}
+        mine = [t for t in own.get(category, []) if t not in used]
+        if mine and self.rng.random() < 0.4:
+            return self.rng.choice(mine)
+        return self.rng.choice([t for t in demo_content.LEARNING_POINTS[category] if t not in used])
 
 
 def _insert_sessions(
-    engine: Engine, plan: list[tuple], rng: random.Random, progress: Progress | None
+    engine: Engine,
+    specs: Iterator[_Spec],
+    total: int,
+    rng: random.Random,
+    progress: Progress | None,
 ) -> None:
-    total = len(plan)
     done = 0
-    for start in range(0, total, BATCH):
-        chunk = plan[start : start + BATCH]
+    while chunk := list(itertools.islice(specs, BATCH)):
         with engine.begin() as conn:
             rows = []
-            for team_id, bringer, _listeners, case, phase, created in chunk:
+            for spec in chunk:
+                case, phase, created = spec.case, spec.phase, spec.created
                 finished = phase == 8
                 rows.append(
                     {
-                        "team_id": team_id,
-                        "bringer_id": bringer,
+                        "team_id": spec.team_id,
+                        "bringer_id": spec.bringer,
                         "title": case["title"],
                         "conversation_kind": case["conversation_kind"],
                         "situation": case["situation"],
                         "excerpt": case["excerpt"] if phase >= 1 else "",
-                        "lenses": case["lenses"],
+                        "lenses": spec.lenses,
                         "context_wish": case["context_wish"] if phase >= 3 else "",
                         "phase": phase,
                         "status": "finished" if finished else "open",
@@ -274,85 +503,60 @@ def _insert_sessions(
                         "created_at": created,
                         "updated_at": created + timedelta(minutes=50),
                         "finished_at": created + timedelta(minutes=55) if finished else None,
-                        # About a third of finished conversations are shared with FLIP.
-                        "excerpt_shared": finished and rng.random() < 0.35,
+                        "excerpt_shared": spec.excerpt_shared,
                     }
                 )
-            ids = list(
-                conn.execute(
-                    insert(ReflectionSession).returning(
-                        ReflectionSession.id, sort_by_parameter_order=True
-                    ),
-                    rows,
-                ).scalars()
-            )
+            ids = _insert_ids(conn, ReflectionSession, rows)
             parts, lps, checks, receipts, tags, links = [], [], [], [], [], []
             contribs: dict[tuple, dict] = {}
-            for sid, (team_id, bringer, listeners, case, phase, created) in zip(
-                ids, chunk, strict=True
-            ):
+            for sid, spec in zip(ids, chunk, strict=True):
+                case, phase, created = spec.case, spec.phase, spec.created
+                bringer, listeners = spec.bringer, spec.listeners
                 ack = created + timedelta(minutes=5) if phase >= 3 else None
-                parts.append(
-                    {
-                        "session_id": sid,
-                        "user_id": bringer,
-                        "role": "bringer",
-                        "rules_acknowledged_at": ack,
-                        "joined_at": created,
-                    }
-                )
-                for uid in listeners:
+                for uid, role in [(bringer, "bringer"), *((u, "listener") for u in listeners)]:
                     parts.append(
                         {
                             "session_id": sid,
                             "user_id": uid,
-                            "role": "listener",
+                            "role": role,
                             "rules_acknowledged_at": ack,
                             "joined_at": created,
                         }
                     )
                 stamp = created + timedelta(minutes=30)
                 if phase >= 4:
-                    _observations(case, listeners, sid, stamp, rng, contribs)
-                    _annotations(case["excerpt"], listeners, sid, stamp, rng, tags, links)
+                    _observations(case, spec.lenses, listeners, sid, stamp, rng, contribs)
+                    # Mostly the listeners tag the talk; now and then the bringer does too.
+                    annotators = [*listeners, *([bringer] if rng.random() < 0.3 else [])]
+                    _annotations(case["excerpt"], annotators, sid, stamp, rng, tags, links)
                 if phase >= 5:
                     for i, text in enumerate(case["reflections"]):
-                        _contribution(
-                            contribs,
-                            sid,
-                            listeners[i % len(listeners)],
-                            "reflection",
-                            "",
-                            text,
-                            stamp,
-                        )
+                        author = listeners[i % len(listeners)]
+                        _contribution(contribs, sid, author, "reflection", "", text, stamp)
                 if phase >= 6:
                     _contribution(contribs, sid, bringer, "struck", "", case["struck"], stamp)
                     _contribution(contribs, sid, bringer, "takeaway", "", case["takeaway"], stamp)
-                if phase >= 7:
-                    for pos, lp in enumerate(case["learning_points"][:3], start=1):
-                        lps.append(
-                            {
-                                "session_id": sid,
-                                "position": pos,
-                                "text": lp["text"],
-                                "category": lp["category"],
-                                "shared": bool(lp["share"]) if phase == 8 else None,
-                                "version": 1,
-                                "updated_at": stamp,
-                            }
-                        )
+                for pos, (text, category, shared) in enumerate(spec.points, start=1):
+                    lps.append(
+                        {
+                            "session_id": sid,
+                            "position": pos,
+                            "text": text,
+                            "category": category,
+                            "shared": shared,
+                            "version": 1,
+                            "updated_at": stamp,
+                        }
+                    )
                 if phase == 8:
                     period = periods.month_key(created)  # the session's month, local time
                     for uid in [bringer, *listeners]:
-                        if rng.random() < 0.85:
+                        if rng.random() < _ANSWER_CHECK:
                             checks.append(
                                 {
-                                    "team_id": team_id,
+                                    "team_id": spec.team_id,
                                     "period": period,
-                                    "safe_frame": rng.choices((2, 3, 4, 5), weights=(1, 3, 6, 5))[
-                                        0
-                                    ],
+                                    "safe_frame": rng.choices((1, 2, 3, 4, 5), (1, 2, 6, 10, 7))[0],
                                 }
                             )
                             receipts.append({"session_id": sid, "user_id": uid})
@@ -399,6 +603,7 @@ def _contribution(
 
 def _observations(
     case: dict,
+    lenses: list[str],
     listeners: list[int],
     sid: int,
     stamp: datetime,
@@ -408,8 +613,10 @@ def _observations(
     from lises_reflect.sessions import catalogue
 
     cat = catalogue()
-    for i, obs in enumerate(case["observations"]):
-        lens_id = obs["lens"] if obs["lens"] in case["lenses"] else case["lenses"][0]
+    # Observations to the lenses chosen; a case seen through another lens keeps two of its own.
+    chosen = [o for o in case["observations"] if o["lens"] in lenses] or case["observations"][:2]
+    for i, obs in enumerate(chosen):
+        lens_id = obs["lens"] if obs["lens"] in lenses else lenses[0]
         lens = cat.lens(lens_id)
         question = lens.questions[rng.randrange(len(lens.questions))]
         _contribution(

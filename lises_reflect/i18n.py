@@ -1188,3 +1188,28 @@ STRINGS.update(
         "password.changed": ("Adgangskoden er skiftet.", "The password has been changed."),
     }
 )
+
+STRINGS.update(
+    {
+        "error.admin_self": (
+            "Du kan ikke deaktivere dig selv eller fjerne din egen administratorrolle.",
+            "You cannot deactivate yourself or remove your own admin role.",
+        ),
+        "admin.edit": ("Redigér bruger", "Edit user"),
+        "admin.choose_user": ("Bruger", "User"),
+        "admin.save": ("Gem ændringer", "Save changes"),
+        "admin.saved": ("Ændringerne er gemt.", "The changes are saved."),
+        "admin.reset": ("Nulstil adgangskode", "Reset password"),
+        "admin.reset_help": (
+            "Giv brugeren en midlertidig adgangskode (mindst 12 tegn). Brugeren skal vælge en ny "
+            "ved næste login, og alle åbne logins afsluttes nu.",
+            "Give the user a temporary password (at least 12 characters). The user must choose "
+            "a new one at the next login, and all open logins end now.",
+        ),
+        "admin.reset_done": (
+            "Adgangskoden er nulstillet. Brugeren skal vælge en ny ved næste login.",
+            "The password is reset. The user must choose a new one at the next login.",
+        ),
+        "admin.must_change": ("Skal skifte adgangskode", "Must change password"),
+    }
+)

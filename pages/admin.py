@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lises_reflect import auth, ui
+from lises_reflect import accounts, auth, ui
 from lises_reflect.models import ROLES
 
 uid = ui.require_role("admin")
@@ -17,9 +17,10 @@ notice = st.session_state.pop("admin_notice", None)
 if notice:
     st.success(notice)
 
-tab_users, tab_new_user, tab_structure, tab_assign = st.tabs(
+tab_users, tab_edit, tab_new_user, tab_structure, tab_assign = st.tabs(
     [
         ui.tr("admin.users"),
+        ui.tr("admin.edit"),
         ui.tr("admin.new_user"),
         ui.tr("admin.structure"),
         ui.tr("admin.assignments"),
@@ -42,6 +43,52 @@ with tab_users:
         ],
         hide_index=True,
     )
+
+with tab_edit:
+    ok, people = ui.call(accounts.accounts, engine, uid)
+    choices = dict(people) if ok else {}
+    chosen = st.selectbox(
+        ui.tr("admin.choose_user"), list(choices), format_func=choices.get, key="edit:user"
+    )
+    ok, row = ui.call(accounts.account, engine, uid, chosen) if chosen else (False, None)
+    if ok:
+        all_teams = dict(directory["teams"])
+        with st.form(f"edit:{row.id}"):
+            name = st.text_input(
+                ui.tr("firstrun.name"), value=row.display_name, key=f"edit:name:{row.id}"
+            )
+            email = st.text_input(ui.tr("admin.email"), value=row.email or "")
+            team_ids = [None, *all_teams]
+            team = st.selectbox(
+                ui.tr("login.col.team"),
+                team_ids,
+                index=team_ids.index(row.team_id) if row.team_id in team_ids else 0,
+                format_func=lambda t: "—" if t is None else all_teams[t],
+            )
+            roles = st.multiselect(
+                ui.tr("login.col.roles"),
+                ROLES,
+                default=list(row.roles),
+                format_func=lambda r: ui.tr(f"role.{r}"),
+            )
+            active = st.checkbox(ui.tr("admin.active"), value=row.active)
+            if st.form_submit_button(ui.tr("admin.save"), type="primary"):
+                edit = accounts.UserEdit(name, email or None, team, tuple(roles), active)
+                ok, _ = ui.call(accounts.update_user, engine, uid, row.id, edit)
+                if ok:
+                    st.session_state["admin_notice"] = ui.tr("admin.saved")
+                    st.rerun()
+        if row.must_change_password:
+            st.caption(ui.tr("admin.must_change"))
+        with st.form(f"reset:{row.id}"):
+            st.markdown(f"**{ui.tr('admin.reset')}**")
+            st.caption(ui.tr("admin.reset_help"))
+            temporary = st.text_input(ui.tr("admin.initial_password"), type="password")
+            if st.form_submit_button(ui.tr("admin.reset")):
+                ok, _ = ui.call(accounts.reset_password, engine, uid, row.id, temporary)
+                if ok:
+                    st.session_state["admin_notice"] = ui.tr("admin.reset_done")
+                    st.rerun()
 
 with tab_new_user:
     teams = dict(directory["teams"])
