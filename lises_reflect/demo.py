@@ -452,7 +452,7 @@ class _Planner:
         if finished and bringer not in self.sharers.get((team_id, half), ()):
             points.append((self._text(FRAMES, own, points), FRAMES, True))
         while len(points) < count:
-            category = FRAMES if rng.random() < 0.2 else rng.choice(_OTHER_CATEGORIES)
+            category = FRAMES if rng.random() < 0.13 else rng.choice(_OTHER_CATEGORIES)
             text = self._text(category, own, points)
             points.append((text, category, rng.random() < _SHARE_POINT))
         rng.shuffle(points)

@@ -122,6 +122,17 @@ def _in_scope(s: Session, actor: Actor, p: Period):  # type: ignore[no-untyped-d
     )
 
 
+def _shared_ids(s: Session, actor: Actor, p: Period) -> list[int]:
+    return list(
+        s.exec(
+            select(ReflectionSession.id).where(
+                *_in_scope(s, actor, p),
+                ReflectionSession.excerpt_shared == True,  # noqa: E712
+            )
+        ).all()
+    )
+
+
 def _load_pool(
     s: Session, actor: Actor, p: Period, lang: str, k_text: int, cat: Catalogue
 ) -> SharedPool:
@@ -248,11 +259,21 @@ def shared_pool(
     p = insights._period(period_key)
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
+        pool = _filtered(_load_pool(s, actor, p, lang, th.text, catalogue()), lens, tag, category)
+        # Which conversations were shown, so each bringer can see it in his or her access log.
+        shown = {_token(sid): sid for sid in _shared_ids(s, actor, p)}
         audit.record(
-            s, actor, "view.flip_pool", "pool", period=p.key, lens=lens, tag=tag, category=category
+            s,
+            actor,
+            "view.flip_pool",
+            "pool",
+            period=p.key,
+            lens=lens,
+            tag=tag,
+            category=category,
+            sessions=[shown[e.token] for e in pool.excerpts if e.token in shown],
         )
-        pool = _load_pool(s, actor, p, lang, th.text, catalogue())
-    return _filtered(pool, lens, tag, category)
+    return pool
 
 
 def _clean_request(req: PackRequest) -> PackRequest:
@@ -317,6 +338,7 @@ def export_pack(
             excerpts=len(req.excerpt_tokens),
             figures=list(req.figure_keys),
             lenses=list(req.lens_ids),
+            sessions=[sid for sid in _shared_ids(s, actor, p) if _token(sid) in req.excerpt_tokens],
         )
     prompts = []
     for lid in req.lens_ids:

@@ -1213,3 +1213,34 @@ STRINGS.update(
         "admin.must_change": ("Skal skifte adgangskode", "Must change password"),
     }
 )
+
+STRINGS.update(
+    {
+        "mine.tab_access": ("Hvem har set mit materiale", "Who has seen my material"),
+        "mine.access_intro": (
+            "Her kan du se, hvem der har åbnet eller hentet de samtaler, du har bragt – også "
+            "når en FLIP-facilitator har set et uddrag, du har delt, eller brugt det i en "
+            "seminarpakke.",
+            "Here you see who opened or downloaded the conversations you brought – also when a "
+            "FLIP facilitator saw an excerpt you shared or used it in a seminar pack.",
+        ),
+        "mine.access.when": ("Hvornår", "When"),
+        "mine.access.who": ("Hvem", "Who"),
+        "mine.access.what": ("Hvad", "What"),
+        "mine.access.conversation": ("Samtale", "Conversation"),
+        "access.view.open": ("åbnede sessionen", "opened the session"),
+        "access.export.session": ("hentede udskrift/markeringer", "downloaded handout/tags"),
+        "access.view.flip_pool": (
+            "så det delte uddrag (FLIP-forberedelse)",
+            "saw the shared excerpt (FLIP preparation)",
+        ),
+        "access.export.seminar_pack_pdf": (
+            "brugte uddraget i en seminarpakke (PDF)",
+            "used the excerpt in a seminar pack (PDF)",
+        ),
+        "access.export.seminar_pack_pptx": (
+            "brugte uddraget i en seminarpakke (PowerPoint)",
+            "used the excerpt in a seminar pack (PowerPoint)",
+        ),
+    }
+)

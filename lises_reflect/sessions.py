@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from lises_reflect import freetext, periods
+from lises_reflect import audit, freetext, periods
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, load_catalogue
 from lises_reflect.db import session_scope
@@ -657,6 +657,7 @@ def submit_process_check(
 def session_view(engine: Engine, actor_id: int | None, session_id: int) -> SessionView:
     with session_scope(engine) as s:
         actor, rs, me = _as_participant(s, actor_id, session_id)
+        audit.record_open(s, actor, f"session:{rs.id}")
         names = dict(
             s.exec(
                 select(User.id, User.display_name)

@@ -359,9 +359,12 @@ def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: 
 
     cat = catalogue()
     with session_scope(engine) as s:
-        _actor, rs, p = _as_participant(s, actor_id, session_id)
+        actor, rs, p = _as_participant(s, actor_id, session_id)
         if p.role != "bringer":
             raise PermissionDenied("error.bringer_only")
+        from lises_reflect import audit
+
+        audit.record(s, actor, "export.session", f"session:{rs.id}")
         turns = turns_of(rs.excerpt)
         speakers = {t.number: t.speaker for t in turns}
         alias = _pseudonyms(s, rs)

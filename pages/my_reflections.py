@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lises_reflect import sessions, ui
+from lises_reflect import audit, sessions, ui
 
 uid = ui.require_role("caseworker")
 engine = ui.engine()
@@ -24,7 +24,9 @@ lang = ui.lang()
 if st.button(ui.tr("mine.start_new"), type="primary"):
     st.switch_page(ui.PAGES["new"])
 
-tab_sessions, tab_practice = st.tabs([ui.tr("mine.tab_sessions"), ui.tr("mine.tab_practice")])
+tab_sessions, tab_practice, tab_access = st.tabs(
+    [ui.tr("mine.tab_sessions"), ui.tr("mine.tab_practice"), ui.tr("mine.tab_access")]
+)
 
 with tab_sessions:
     if not items:
@@ -127,3 +129,22 @@ with tab_practice:
         with st.container(border=True):
             st.caption(f"{ui.local_time(when)} · {title or ui.tr('session.untitled')}")
             ui.plain(text)
+
+with tab_access:
+    st.caption(ui.tr("mine.access_intro"))
+    ok, log = ui.call(audit.my_material_log, ui.engine(), ui.user_id())
+    if ok and not log:
+        st.caption("—")
+    if ok and log:
+        st.dataframe(
+            [
+                {
+                    ui.tr("mine.access.when"): ui.local_time(row.at),
+                    ui.tr("mine.access.who"): row.who,
+                    ui.tr("mine.access.what"): ui.tr(f"access.{row.what}"),
+                    ui.tr("mine.access.conversation"): row.title or ui.tr("session.untitled"),
+                }
+                for row in log
+            ],
+            hide_index=True,
+        )

@@ -233,3 +233,60 @@ def test_only_the_bringer_shares_the_excerpt(org: Org):
     S.set_listeners(org.engine, org.bringer, sid, [org.listener])
     with pytest.raises(PermissionDenied):
         S.set_excerpt_sharing(org.engine, org.listener, sid, True)
+
+
+def test_a_caseworker_sees_who_opened_or_used_her_material(org: Org):
+    from lises_reflect import audit, flip, tagging
+    from lises_reflect import sessions as S
+
+    people = b.caseworkers(org.engine, org.team, 10, "del")
+    with session_scope(org.engine) as s:
+        from lises_reflect.models import Team
+
+        org_id = s.get(Team, org.team).organisation_id
+    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
+    ids = [
+        b.session(
+            org.engine,
+            org.team,
+            p,
+            [people[(i + 1) % 10]],
+            b.when("2026-02", 1 + i),
+            shared_excerpt=True,
+            points=(("Fristen fylder.", "frames_demands", True),),
+        )
+        for i, p in enumerate(people)
+    ]
+    mine = S.create_session(org.engine, org.bringer, "Min egen")
+    S.set_listeners(org.engine, org.bringer, mine, [org.listener])
+    S.session_view(org.engine, org.listener, mine)
+    S.session_view(org.engine, org.listener, mine)  # a rerun: logged once per half hour
+    S.update_text(org.engine, org.bringer, mine, "excerpt", "R: Hej.\nB: Hej.", "")
+    tagging.export_session(org.engine, org.bringer, mine)
+    log = audit.my_material_log(org.engine, org.bringer)
+    assert [(r.who, r.what, r.title) for r in log] == [
+        ("Bringer", "export.session", "Min egen"),
+        ("Listener", "view.open", "Min egen"),
+    ]
+    pool = flip.shared_pool(org.engine, org.facilitator, "2026-Q1")
+    req = flip.PackRequest(
+        "FLIP",
+        3,
+        6,
+        "2026-Q1",
+        tuple(e.token for e in pool.excerpts[:2]),
+        (),
+        ("gribning",),
+        ("Hvad hører I?",),
+    )
+    flip.export_pack(org.engine, org.facilitator, req, "pdf")
+    seen = {(r.what, r.title) for p in people for r in audit.my_material_log(org.engine, p)}
+    assert ("view.flip_pool", "Opfølgning") in seen
+    used = [
+        r
+        for p in people
+        for r in audit.my_material_log(org.engine, p)
+        if r.what == "export.seminar_pack_pdf"
+    ]
+    assert len(used) == 2 and {r.who for r in used} == {"Facilitator"}
+    assert len(ids) == 10
