@@ -86,7 +86,7 @@ _OTHER_CATEGORIES = ("practice_pattern", "dilemma", "research_question")
 _PER_MONTH = (8, 12)
 _SMALL_PER_MONTH = (0, 1, 1, 2)
 _RECENT = timedelta(days=14)  # sessions younger than this are often still under way
-_SHARE_POINT = 0.55  # chance that a learning point (beyond a bringer's first) is shared
+_SHARE_POINT = 0.5  # chance that a learning point (beyond a bringer's first) is shared
 _SHARE_EXCERPT = 0.35  # chance that a finished session's excerpt is shared with FLIP
 _ANSWER_CHECK = 0.8  # chance that a participant answers the process check
 
@@ -106,7 +106,6 @@ class _Window:
     start: datetime
     end: datetime
     share: float  # the part of the whole month inside the range
-    half: str  # the half year's period key
 
 
 class _Spec(NamedTuple):
@@ -248,7 +247,7 @@ def _create_people(engine: Engine, rng: random.Random, teams: int, per_team: int
                 size = per_team + (2 if t_index == 0 else 0)
             elif t_index == 0:
                 size = 12
-            else:  # team 1 is hanne's second team: big enough for shared text in every half
+            else:  # team 1 is hanne's second team: big enough for shared text
                 size = rng.randint(10, 12) if t_index == 1 else rng.randint(*_PER_MONTH)
             have = sum(1 for *_, roles, t in people if t == tid and "caseworker" in roles)
             for _ in range(size - have):
@@ -315,7 +314,7 @@ def _months(now: datetime, months: int) -> list[_Window]:
     while p.start() < now:
         a, b = max(p.start(), first), min(p.end(), now)
         if b > a:
-            out.append(_Window(a, b, (b - a) / (p.end() - p.start()), p.half.key))
+            out.append(_Window(a, b, (b - a) / (p.end() - p.start())))
         p = periods.Period(p.year + p.index // 12, "month", p.index % 12 + 1)
     return out
 
@@ -354,10 +353,12 @@ def _showcase(org: _Org, now: datetime) -> list[tuple]:
 class _Planner:
     """Decides who brings what and how each session went, one session at a time.
 
-    Bringers come from a shuffled deck per team and half year, so that a month's sessions are
+    Bringers come from a shuffled deck per team and quarter, so that a month's sessions are
     spread over most of the team, as in a team that has made reflection a habit. A bringer's
-    first finished session in a half year always shares a "Rammer/krav" learning point; that
-    keeps the lead's list of frames above the threshold for free text in every half year."""
+    first finished session in a quarter always shares a "Rammer/krav" learning point, so that
+    the lead's list of frames passes the threshold for free text in every quarter with enough
+    sessions (and so in every half year); the other points keep "Rammer/krav" near a third of
+    all shared points."""
 
     def __init__(self, rng: random.Random, org: _Org, now: datetime) -> None:
         self.rng = rng
@@ -365,6 +366,8 @@ class _Planner:
         self.now = now
         self.decks: dict[tuple[int, str], list[int]] = {}
         self.sharers: dict[tuple[int, str], set[int]] = {}
+        self.shared = 0  # shared learning points so far
+        self.shared_frames = 0  # ... of which "Rammer/krav"
 
     def stream(self, windows: list[_Window], counts: dict[int, list[int]]) -> Iterator[_Spec]:
         for i, w in enumerate(windows):
@@ -391,7 +394,7 @@ class _Planner:
             if phase >= 7
             else []
         )
-        self._note_frames(team_id, periods.containing(created, "half").key, bringer, points)
+        self._note_frames(team_id, periods.containing(created, "quarter").key, bringer, points)
         return _Spec(
             team_id, bringer, listeners, case, case["lenses"][:2], phase, created, points, finished
         )
@@ -412,18 +415,18 @@ class _Planner:
                 return moment
         return w.start + timedelta(seconds=rng.uniform(0, span))
 
-    def _bringer(self, team_id: int, half: str) -> int:
-        deck = self.decks.get((team_id, half))
+    def _bringer(self, team_id: int, quarter: str) -> int:
+        deck = self.decks.get((team_id, quarter))
         if not deck:
             deck = list(self.org.members[team_id])
             self.rng.shuffle(deck)
-            self.decks[(team_id, half)] = deck
+            self.decks[(team_id, quarter)] = deck
         return deck.pop()
 
     def _session(self, team_id: int, created: datetime) -> _Spec:
         rng = self.rng
-        half = periods.containing(created, "half").key
-        bringer = self._bringer(team_id, half)
+        quarter = periods.containing(created, "quarter").key
+        bringer = self._bringer(team_id, quarter)
         others = [p for p in self.org.members[team_id] if p != bringer]
         listeners = rng.sample(others, k=min(len(others), rng.choices((1, 2, 3), (9, 8, 3))[0]))
         case = demo_content.compose_case(rng)
@@ -434,12 +437,12 @@ class _Planner:
         recent = self.now - created < _RECENT
         finished = rng.random() < (0.55 if recent else 0.96)
         phase = 8 if finished else rng.choice(demo_content.UNFINISHED_CASE_PHASES)
-        points = self._points(case, team_id, half, bringer, phase) if phase >= 7 else []
+        points = self._points(case, team_id, quarter, bringer, phase) if phase >= 7 else []
         shared = finished and rng.random() < _SHARE_EXCERPT
         return _Spec(team_id, bringer, listeners, case, chosen, phase, created, points, shared)
 
     def _points(
-        self, case: dict, team_id: int, half: str, bringer: int, phase: int
+        self, case: dict, team_id: int, quarter: str, bringer: int, phase: int
     ) -> list[tuple[str, str, bool | None]]:
         """1–3 learning points: the case's own and general ones, about 60 % shared."""
         rng = self.rng
@@ -447,23 +450,28 @@ class _Planner:
         own: dict[str, list[str]] = {}
         for lp in case["learning_points"]:
             own.setdefault(lp["category"], []).append(lp["text"])
-        count = rng.choices((1, 2, 3), weights=(3, 4, 3))[0]
+        count = rng.choices((1, 2, 3), weights=(2, 4, 4))[0]
         points: list[tuple[str, str, bool | None]] = []
-        if finished and bringer not in self.sharers.get((team_id, half), ()):
+        if finished and bringer not in self.sharers.get((team_id, quarter), ()):
             points.append((self._text(FRAMES, own, points), FRAMES, True))
         while len(points) < count:
-            category = FRAMES if rng.random() < 0.13 else rng.choice(_OTHER_CATEGORIES)
+            behind = 3 * self.shared_frames < self.shared
+            frames = rng.random() < (0.35 if behind else 0.02)
+            category = FRAMES if frames else rng.choice(_OTHER_CATEGORIES)
             text = self._text(category, own, points)
             points.append((text, category, rng.random() < _SHARE_POINT))
         rng.shuffle(points)
         if not finished:  # sharing is chosen when the session is finished
             return [(text, category, None) for text, category, _ in points]
-        self._note_frames(team_id, half, bringer, points)
+        self._note_frames(team_id, quarter, bringer, points)
         return points
 
-    def _note_frames(self, team_id: int, half: str, bringer: int, points: list[tuple]) -> None:
-        if any(c == FRAMES and shared for _t, c, shared in points):
-            self.sharers.setdefault((team_id, half), set()).add(bringer)
+    def _note_frames(self, team_id: int, quarter: str, bringer: int, points: list[tuple]) -> None:
+        self.shared += sum(1 for *_t, shared in points if shared)
+        frames = sum(1 for _t, c, shared in points if c == FRAMES and shared)
+        self.shared_frames += frames
+        if frames:
+            self.sharers.setdefault((team_id, quarter), set()).add(bringer)
 
     def _text(self, category: str, own: dict[str, list[str]], taken: list[tuple]) -> str:
         used = {t for t, *_ in taken}

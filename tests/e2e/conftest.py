@@ -137,23 +137,18 @@ def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("lises-data")
 
 
-@pytest.fixture(scope="module")
-def app_server(app_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start the Streamlit app in demo mode on a free port; yield its base URL."""
+@contextlib.contextmanager
+def running_app(extra_env: dict[str, str], log_dir: Path) -> Iterator[str]:
+    """Start `streamlit run` on a free port with `extra_env`; yield its base URL; stop it."""
     script = _app_script()
     if not script.is_file():
         pytest.fail(f"Streamlit app not found: {script} (set LISES_E2E_APP to override)")
 
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    log_dir = tmp_path_factory.mktemp("lises-server")
     out_path, err_path = log_dir / "stdout.log", log_dir / "stderr.log"
     env = dict(os.environ)
-    env.update(
-        LISES_DEMO="1",
-        LISES_DATA_DIR=str(app_data_dir),
-        PYTHONUNBUFFERED="1",
-    )
+    env.update(PYTHONUNBUFFERED="1", **extra_env)
     cmd = [
         sys.executable,
         "-m",
@@ -208,6 +203,14 @@ def app_server(app_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         yield base_url
     finally:
         _stop_process_group(proc)
+
+
+@pytest.fixture(scope="module")
+def app_server(app_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start the Streamlit app in demo mode on a free port; yield its base URL."""
+    env = {"LISES_DEMO": "1", "LISES_DATA_DIR": str(app_data_dir)}
+    with running_app(env, tmp_path_factory.mktemp("lises-server")) as base_url:
+        yield base_url
 
 
 # --------------------------------------------------------------------------
