@@ -49,3 +49,24 @@ def test_streamlit_configuration_keeps_protections_on() -> None:
     assert config["server"]["enableCORS"] is True
     assert config["server"]["maxUploadSize"] <= 10
     assert not (Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml").exists()
+
+
+def test_effective_streamlit_configuration(monkeypatch) -> None:
+    """What Streamlit itself reads when started from the repository, not only the file."""
+    from pathlib import Path
+
+    from streamlit import config as st_config
+
+    from lises_reflect.transcript import MAX_UPLOAD_BYTES
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    st_config.get_config_options(force_reparse=True)
+    try:
+        assert st_config.get_option("server.enableXsrfProtection") is True
+        assert st_config.get_option("server.enableCORS") is True  # cross-origin requests refused
+        assert st_config.get_option("server.maxUploadSize") * 1024**2 >= MAX_UPLOAD_BYTES
+        assert st_config.get_option("server.maxUploadSize") <= 3
+        assert st_config.get_option("client.showErrorDetails") == "none"
+    finally:
+        monkeypatch.undo()
+        st_config.get_config_options(force_reparse=True)
