@@ -148,8 +148,9 @@ def seed(
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)
-    org = _create_people(engine, rng, max(1, teams), caseworkers_per_team)
     windows = _months(now, max(1, months))
+    since = windows[0].start - timedelta(days=1)  # the accounts exist before the first session
+    org = _create_people(engine, rng, max(1, teams), caseworkers_per_team, since)
     fixed = _showcase(org, now)
     if sessions is None:
         counts = {
@@ -181,10 +182,11 @@ def _insert_ids(conn: Connection, model: type, rows: list[dict]) -> list[int]:
     return list(conn.execute(stmt, rows).scalars())
 
 
-def _create_people(engine: Engine, rng: random.Random, teams: int, per_team: int | None) -> _Org:
+def _create_people(
+    engine: Engine, rng: random.Random, teams: int, per_team: int | None, stamp: datetime
+) -> _Org:
     """Municipalities, teams, accounts, roles and assignments, in a few bulk inserts."""
     password_hash = hash_password(DEMO_PASSWORD)  # one hash for all: same password
-    stamp = datetime.now(timezone.utc)
     taken_first = {acc.name.split()[0] for acc in DEMO_ACCOUNTS}
     first_names = [n for n in demo_content.FIRST_NAMES if n not in taken_first]
     with engine.begin() as conn:
@@ -222,10 +224,13 @@ def _create_people(engine: Engine, rng: random.Random, teams: int, per_team: int
 
         people: list[tuple[str, str, tuple[str, ...], int | None]] = []
         used: set[str] = set()
+        size_of: dict[int | None, int] = {}
 
         def person(username: str, name: str, roles: tuple[str, ...], team_id: int | None):
             people.append((username, name, roles, team_id))
             used.add(username)
+            if "caseworker" in roles:
+                size_of[team_id] = size_of.get(team_id, 0) + 1
 
         def caseworker(team_id: int, username: str | None = None) -> None:
             first = rng.choice(first_names)
@@ -249,8 +254,7 @@ def _create_people(engine: Engine, rng: random.Random, teams: int, per_team: int
                 size = 12
             else:  # team 1 is hanne's second team: big enough for shared text
                 size = rng.randint(10, 12) if t_index == 1 else rng.randint(*_PER_MONTH)
-            have = sum(1 for *_, roles, t in people if t == tid and "caseworker" in roles)
-            for _ in range(size - have):
+            for _ in range(size - size_of.get(tid, 0)):
                 caseworker(tid)
         person("lederunge", "Teamleder Ungeindsatsen (demo)", ("teamlead",), small_id)
         for k in range(3):
@@ -291,7 +295,9 @@ def _create_people(engine: Engine, rng: random.Random, teams: int, per_team: int
             if "teamlead" in roles and tid is not None:
                 assignments.append({"user_id": uid, "role": "teamlead", "team_id": tid})
         if len(team_ids) > 1:  # hanne leads two teams, so the lead page has a team choice
-            assignments.append({"user_id": users["hanne"], "role": "teamlead", "team_id": ids[1]})
+            assignments.append(
+                {"user_id": users["hanne"], "role": "teamlead", "team_id": team_ids[1]}
+            )
         for oid in org_ids:  # sofie prepares FLIPs for both municipalities
             assignments.append(
                 {"user_id": users["sofie"], "role": "facilitator", "organisation_id": oid}
