@@ -1244,3 +1244,21 @@ STRINGS.update(
         ),
     }
 )
+
+STRINGS.update(
+    {
+        "admin.rename": (
+            "Omdøb eller deaktivér team/organisation",
+            "Rename or deactivate a team/organisation",
+        ),
+        "admin.rename_kind": ("Hvad", "What"),
+        "admin.rename_item": ("Vælg", "Choose"),
+        "admin.kind.team": ("Team", "Team"),
+        "admin.kind.organisation": ("Organisation", "Organisation"),
+        "admin.new_name": ("Nyt navn", "New name"),
+        "admin.rename_mismatch": (
+            "Vælg et element af den valgte slags.",
+            "Choose an item of the chosen kind.",
+        ),
+    }
+)

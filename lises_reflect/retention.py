@@ -127,24 +127,29 @@ _lock = threading.Lock()
 
 def start_daily(
     engine: Engine, retention: Retention | None = None, every_seconds: float = 3600
-) -> bool:
-    """A daemon thread per process and database; True when this call started it."""
+) -> threading.Event | None:
+    """A daemon thread per process and database. Returns the event that stops it (None
+    when one runs already)."""
     key = engine.url.render_as_string(hide_password=True)
     with _lock:
         if key in _started:
-            return False
+            return None
         _started.add(key)
     stop = threading.Event()
 
     def loop() -> None:
-        while not stop.is_set():
-            try:
-                purge_if_due(engine, retention)
-            except Exception:
-                import logging
+        try:
+            while not stop.is_set():
+                try:
+                    purge_if_due(engine, retention)
+                except Exception:
+                    import logging
 
-                logging.getLogger(__name__).exception("retention purge failed")
-            stop.wait(every_seconds)
+                    logging.getLogger(__name__).exception("retention purge failed")
+                stop.wait(every_seconds)
+        finally:
+            with _lock:
+                _started.discard(key)
 
     threading.Thread(target=loop, name="lises-retention", daemon=True).start()
-    return True
+    return stop

@@ -141,6 +141,30 @@ with tab_structure:
                         "admin.created", name=team_name.strip()
                     )
                     st.rerun()
+    with st.form("rename"):
+        st.markdown(f"**{ui.tr('admin.rename')}**")
+        kinds = {"team": dict(directory["teams"]), "organisation": orgs}
+        kind = st.radio(
+            ui.tr("admin.rename_kind"),
+            list(kinds),
+            format_func=lambda k: ui.tr(f"admin.kind.{k}"),
+            horizontal=True,
+        )
+        item = st.selectbox(
+            ui.tr("admin.rename_item"),
+            [(k, i) for k in kinds for i in kinds[k]],
+            format_func=lambda x: f"{ui.tr('admin.kind.' + x[0])}: {kinds[x[0]][x[1]]}",
+        )
+        new_name = st.text_input(ui.tr("admin.new_name"))
+        keep_active = st.checkbox(ui.tr("admin.active"), value=True)
+        if st.form_submit_button(ui.tr("admin.save")):
+            if item is None or item[0] != kind:
+                st.error(ui.tr("admin.rename_mismatch"))
+            else:
+                ok, _ = ui.call(accounts.rename, engine, uid, kind, item[1], new_name, keep_active)
+                if ok:
+                    st.session_state["admin_notice"] = ui.tr("admin.saved")
+                    st.rerun()
     for org_name, team_names in directory["teams_by_organisation"].items():
         st.markdown(f"**{org_name}**")
         st.text("\n".join(team_names) or "—")

@@ -98,3 +98,16 @@ def test_admin_page_edits_a_user_without_content(site: Org) -> None:  # noqa: F8
     no_exception(at)
     assert accounts.account(site.engine, site.admin, site.listener).display_name == "Lise Lytter"
     assert "Fortroligt emne" not in "\n".join(str(x.value) for x in at.markdown)
+
+
+def test_admin_page_renames_a_team(site: Org) -> None:  # noqa: F811
+    at = app("admin")
+    at.switch_page("pages/admin.py").run()
+    at.selectbox[-1].set_value(("team", site.other_team))
+    name_inputs = [t for t in at.text_input if t.label == "Nyt navn"]
+    name_inputs[0].set_value("Team Øst")
+    [b for b in at.button if b.label == "Gem ændringer"][-1].click().run()
+    no_exception(at)
+    from lises_reflect.auth import directory
+
+    assert "Jobcenter Test – Team Øst" in dict(directory(site.engine, site.admin)["teams"]).values()

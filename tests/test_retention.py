@@ -69,3 +69,27 @@ def test_cli_purge_reports(org: Org, capsys):
     assert main(["--database-url", url, "purge"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Purged 0 reflection sessions")
+
+
+def test_the_app_purges_by_itself(org: Org):
+    import time
+
+    stop = retention.start_daily(org.engine, every_seconds=0.05)
+    assert stop is not None
+    assert retention.start_daily(org.engine) is None  # one loop per process and database
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        with session_scope(org.engine) as s:
+            done = s.exec(
+                select(func.count()).where(AuditEntry.action == retention.PURGE_ACTION)
+            ).scalar_one()
+        if done:
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
+    stop.set()
+    with session_scope(org.engine) as s:
+        total = s.exec(
+            select(func.count()).where(AuditEntry.action == retention.PURGE_ACTION)
+        ).scalar_one()
+    assert done == 1 and total == 1  # and only once a day, however often the loop wakes
