@@ -6,16 +6,11 @@ earned on A holds on B: both live in the database, not in a process.
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from playwright.sync_api import expect
-from sqlalchemy import text
 
 from lises_reflect import auth
 from lises_reflect.db import make_engine, migrate
-from tests.conftest import PG_ADMIN_URL, _pg_reachable
-from tests.e2e import flow
+from tests.conftest import _pg_reachable, throwaway_pg_database
 from tests.e2e.conftest import running_app
 
 PASSWORD = "replika kodeord 2026"
@@ -27,11 +22,11 @@ def replicas(tmp_path_factory):
     reason = _pg_reachable()
     if reason:
         pytest.skip(reason)
-    name = f"lises_replicas_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    with throwaway_pg_database("lises_replicas") as url:
+        yield from _two_apps(url, tmp_path_factory)
+
+
+def _two_apps(url: str, tmp_path_factory):
     engine = make_engine(url)
     migrate(engine)
     org = auth.create_organisation(engine, None, "Jobcenter Replika")
@@ -46,69 +41,3 @@ def replicas(tmp_path_factory):
         running_app(env, tmp_path_factory.mktemp("replica-b")) as b,
     ):
         yield a, b
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-def log_in(page, base: str, username: str, wait) -> None:
-    page.add_init_script(flow._RUN_TRACKER)
-    page.goto(base)
-    flow.settle_after_load(page, wait)
-    page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
-    page.get_by_role("textbox", name="Adgangskode", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log ind", exact=True).click()
-    wait(page)
-
-
-def test_a_session_moves_between_replicas_and_a_lockout_holds(
-    replicas, new_page, wait_for_streamlit
-):
-    wait = wait_for_streamlit
-    a_url, b_url = replicas
-    a = new_page()
-    log_in(a, a_url, "bente", wait)
-    expect(a.get_by_role("heading", name="Mine refleksioner")).to_be_visible()
-    a.get_by_role("link", name="Ny refleksion").click()
-    wait(a)
-    expect(a.get_by_role("heading", name="Ny refleksion")).to_be_visible()
-    a.get_by_role("textbox", name="Arbejdstitel (valgfri)", exact=True).fill(
-        "Opfølgning på tværs af maskiner"
-    )
-    a.get_by_role("button", name="Start refleksion").click()
-    wait(a)
-    expect(a.get_by_role("heading", name="Opfølgning på tværs af maskiner")).to_be_visible()
-
-    excerpt = a.get_by_role("textbox", name="Uddrag eller noter fra samtalen", exact=True)
-    words = "R: Hvad kunne du tænke dig?\nB: Måske noget med dyr."
-    excerpt.fill(words)
-    excerpt.press("Tab")  # leaving the field saves it
-    wait(a)
-    expect(a.get_by_text("✓ Gemt kl.").first).to_be_visible()
-    session_path = a.url.split("/", 3)[3]  # e.g. refleksion?s=1
-
-    b = new_page()  # another machine: its own browser, its own Streamlit process
-    log_in(b, b_url, "bente", wait)
-    expect(b.get_by_text("Opfølgning på tværs af maskiner")).to_be_visible()
-    b.goto(f"{b_url}/{session_path}")
-    flow.settle_after_load(b, wait)
-    expect(b.get_by_role("heading", name="Opfølgning på tværs af maskiner")).to_be_visible()
-    expect(
-        b.get_by_role("textbox", name="Uddrag eller noter fra samtalen", exact=True)
-    ).to_have_value(words)
-
-    # Five wrong passwords on replica A lock "lars" on replica B too.
-    c = new_page()
-    c.add_init_script(flow._RUN_TRACKER)
-    c.goto(a_url)
-    flow.settle_after_load(c, wait)
-    for _ in range(5):
-        c.get_by_role("textbox", name="Brugernavn", exact=True).fill("lars")
-        c.get_by_role("textbox", name="Adgangskode", exact=True).fill("forkert kodeord!")
-        c.get_by_role("button", name="Log ind", exact=True).click()
-        wait(c)
-        expect(c.get_by_text("Brugernavn eller adgangskode er forkert.")).to_be_visible()
-    d = new_page()
-    log_in(d, b_url, "lars", wait)
-    expect(d.get_by_text("For mange forsøg. Prøv igen om 15 minutter")).to_be_visible()
-    expect(d.get_by_role("heading", name="Mine refleksioner")).to_have_count(0)
