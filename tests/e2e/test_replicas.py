@@ -1,16 +1,19 @@
 """Two app processes on two ports against one PostgreSQL, as behind nginx with sticky sessions.
 
-A session started on replica A is continued on replica B with nothing lost, and a lock-out
-earned on A holds on B: both live in the database, not in a process.
+A session started on replica A is continued on replica B with nothing lost, a cookie copied
+before logout opens nothing afterwards, and a lock-out earned on A holds on B: all of it
+lives in the database, not in a process.
 """
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from lises_reflect import auth
 from lises_reflect.db import make_engine, migrate
 from tests.conftest import _pg_reachable, throwaway_pg_database
+from tests.e2e import flow
 from tests.e2e.conftest import running_app
 
 PASSWORD = "replika kodeord 2026"
@@ -41,3 +44,79 @@ def _two_apps(url: str, tmp_path_factory):
         running_app(env, tmp_path_factory.mktemp("replica-b")) as b,
     ):
         yield a, b
+
+
+def log_in(page, base: str, username: str, wait) -> None:
+    page.add_init_script(flow._RUN_TRACKER)
+    page.goto(base)
+    flow.settle_after_load(page, wait)
+    page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
+    page.get_by_role("textbox", name="Adgangskode", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Log ind", exact=True).click()
+    wait(page)
+
+
+def test_a_session_moves_between_replicas_and_a_lockout_holds(
+    replicas, new_page, wait_for_streamlit
+):
+    wait = wait_for_streamlit
+    a_url, b_url = replicas
+    a = new_page()
+    log_in(a, a_url, "bente", wait)
+    expect(a.get_by_role("heading", name="Mine refleksioner")).to_be_visible()
+    a.get_by_role("link", name="Ny refleksion").click()
+    wait(a)
+    expect(a.get_by_role("heading", name="Ny refleksion")).to_be_visible()
+    a.get_by_role("textbox", name="Arbejdstitel (valgfri)", exact=True).fill(
+        "Opfølgning på tværs af maskiner"
+    )
+    a.get_by_role("button", name="Start refleksion").click()
+    wait(a)
+    expect(a.get_by_role("heading", name="Opfølgning på tværs af maskiner")).to_be_visible()
+
+    excerpt = a.get_by_role("textbox", name="Uddrag eller noter fra samtalen", exact=True)
+    words = "R: Hvad kunne du tænke dig?\nB: Måske noget med dyr."
+    excerpt.fill(words)
+    excerpt.press("Tab")  # leaving the field saves it
+    wait(a)
+    expect(a.get_by_text("✓ Gemt kl.").first).to_be_visible()
+    session_path = a.url.split("/", 3)[3]  # e.g. refleksion?s=1
+
+    b = new_page()  # another machine: its own browser, its own Streamlit process
+    log_in(b, b_url, "bente", wait)
+    expect(b.get_by_text("Opfølgning på tværs af maskiner")).to_be_visible()
+    b.goto(f"{b_url}/{session_path}")
+    flow.settle_after_load(b, wait)
+    expect(b.get_by_role("heading", name="Opfølgning på tværs af maskiner")).to_be_visible()
+    expect(
+        b.get_by_role("textbox", name="Uddrag eller noter fra samtalen", exact=True)
+    ).to_have_value(words)
+
+    # Logging out ends the session on the server: a copy of the cookie opens nothing.
+    cookies = b.context.cookies()
+    assert any(c["name"] == "lises_auth" for c in cookies)
+    b.get_by_role("button", name="Log ud").click()
+    wait(b)
+    thief = new_page()
+    thief.context.add_cookies(cookies)
+    thief.add_init_script(flow._RUN_TRACKER)
+    thief.goto(a_url)
+    flow.settle_after_load(thief, wait)
+    expect(thief.get_by_role("textbox", name="Brugernavn", exact=True)).to_be_visible()
+    expect(thief.get_by_role("heading", name="Mine refleksioner")).to_have_count(0)
+
+    # Five wrong passwords on replica A lock "lars" on replica B too.
+    c = new_page()
+    c.add_init_script(flow._RUN_TRACKER)
+    c.goto(a_url)
+    flow.settle_after_load(c, wait)
+    for _ in range(5):
+        c.get_by_role("textbox", name="Brugernavn", exact=True).fill("lars")
+        c.get_by_role("textbox", name="Adgangskode", exact=True).fill("forkert kodeord!")
+        c.get_by_role("button", name="Log ind", exact=True).click()
+        wait(c)
+        expect(c.get_by_text("Brugernavn eller adgangskode er forkert.")).to_be_visible()
+    d = new_page()
+    log_in(d, b_url, "lars", wait)
+    expect(d.get_by_text("For mange forsøg. Prøv igen om 15 minutter")).to_be_visible()
+    expect(d.get_by_role("heading", name="Mine refleksioner")).to_have_count(0)
