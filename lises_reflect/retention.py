@@ -23,6 +23,8 @@ from lises_reflect.models import (
     Contribution,
     GribningLink,
     LearningPoint,
+    LoginAttempt,
+    LoginSession,
     Participant,
     ProcessCheck,
     ProcessCheckReceipt,
@@ -90,6 +92,9 @@ def purge(
         sessions = s.exec(delete(ReflectionSession).where(ReflectionSession.id.in_(old))).rowcount
         checks = s.exec(delete(ProcessCheck).where(ProcessCheck.period < old_month)).rowcount
         audits = s.exec(delete(AuditEntry).where(AuditEntry.at < audit_cutoff)).rowcount
+        # Login traces (usernames as typed, client addresses) are kept no longer than the log.
+        s.exec(delete(LoginAttempt).where(LoginAttempt.at < audit_cutoff))
+        s.exec(delete(LoginSession).where(LoginSession.last_seen_at < audit_cutoff))
         s.add(
             AuditEntry(
                 action=PURGE_ACTION,

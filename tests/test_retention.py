@@ -45,7 +45,13 @@ def test_purge_deletes_what_is_past_retention(org: Org):
     with session_scope(e) as s:
         s.add(AuditEntry(action="view.team_overview", at=NOW - timedelta(days=200)))
         s.add(AuditEntry(action="view.team_overview", at=NOW - timedelta(days=20)))
+    from lises_reflect import login
+    from lises_reflect.models import LoginAttempt
+
+    login.attempt(e, "bringer", "wrong password!", "1.2.3.4", NOW - timedelta(days=200))
+    login.attempt(e, "bringer", "wrong password!", "1.2.3.4", NOW - timedelta(days=2))
     report = retention.purge(e, now=NOW)
+    assert count(e, LoginAttempt) == 1
     # Process checks are kept by month: the one of a partly retained month stays with it.
     assert (report.sessions, report.process_checks, report.audit_entries) == (2, 1, 1)
     assert count(e, ReflectionSession) == 1
