@@ -1,107 +1,190 @@
 """Altair charts of already suppressed `Figure`s, and the same charts as PNG, offline.
 
-Readable without colour: every bar carries its value as text, hidden bars say "skjult", and
-in a facilitator's comparison the team name is part of the row label. Bars keep the order
-they come in (catalogue or calendar order): sorting teams by value would make a league table.
-The inline data is only the figure's own few rows, so a chart stays far below 50 KB.
+Readable without colour: every shown bar carries its value as text, hidden bars say "skjult",
+and in a facilitator's comparison the team name is part of the row label, never only a hue.
+Bars keep the order they come in (catalogue or calendar order): sorting teams by value would
+make a league table. The inline data is only the figure's own rows, so a chart stays far
+below 50 KB; nothing is fetched, so the PNG renders without a network.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import altair as alt
-import pandas as pd
 
+from lises_reflect.export import FONT_DIR
 from lises_reflect.figures import Figure
+from lises_reflect.figures import _fmt as format_value  # the CSV's wording, so both agree
 from lises_reflect.i18n import t
 
-BAR = "#3b6e8f"  # one calm hue; meaning never depends on it
-MUTED = "#9aa5ad"
-ROW_PX = 26
+BAR = "#3b6e8f"  # one calm blue (safe for every colour vision); meaning never depends on it
+ROW_PX = 26  # one row per bar, so labels never overlap
+HIDDEN_OPACITY = 0.7  # muted, yet ≥ 4.5:1 contrast on white; no fixed colour (dark themes)
+PNG_FONT = "DejaVu Sans"  # the PDF's font: Danish letters render on any host
+_ZWSP = "\u200b"  # zero-width space: tells equal labels apart without showing
+
+# New strings for i18n.py (key → (da, en)); `text` falls back to i18n for all other keys.
+STRINGS: dict[str, tuple[str, str]] = {
+    "chart.empty": ("Ingen tal at vise", "No figures to show"),
+}
+
+DA_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr"]}
 
 
-def _rows(fig: Figure) -> pd.DataFrame:
+def translate(
+    strings: dict[str, tuple[str, str]], key: str, lang: str = "da", **params: Any
+) -> str:
+    """Look `key` up in a module's own `strings` first, then in i18n (shared by `seminar`)."""
+    pair = strings.get(key)
+    if pair is None:
+        return t(key, lang, **params)
+    value = pair[1] if lang == "en" else pair[0]
+    try:
+        return value.format(**params) if params else value
+    except (KeyError, IndexError):
+        return value
+
+
+def text(key: str, lang: str = "da", **params: Any) -> str:
+    """This module's strings in the reader's language (merged into i18n later)."""
+    return translate(STRINGS, key, lang, **params)
+
+
+def _rows(fig: Figure) -> list[dict[str, Any]]:
+    """One row per bar. `row` is unique even when two labels are equal (a repeat gets
+    invisible zero-width spaces), so two bars never collapse onto one line, while the axis
+    and screen readers still read the plain label."""
     hidden = t("figure.hidden", fig.lang)
-    rows = []
-    for i, bar in enumerate(fig.bars):
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for bar in fig.bars:
         label = f"{bar.label} · {bar.group}" if fig.grouped and bar.group else bar.label
+        seen[label] = seen.get(label, -1) + 1
         shown = bar.value is not None
+        shown_as = (
+            (bar.text or format_value(float(bar.value), fig.lang))
+            if bar.value is not None
+            else hidden
+        )
         rows.append(
             {
-                "order": i,
+                "row": label + _ZWSP * seen[label],
                 "label": label,
-                "value": float(bar.value) if shown else 0.0,
-                "text": (bar.text or _fmt(bar.value, fig.lang)) if shown else hidden,
+                "value": float(bar.value) if bar.value is not None else 0.0,
+                "text": shown_as,
+                "aria": f"{label}: {shown_as}",  # what a screen reader says for the mark
                 "shown": shown,
+                "status": fig.status_text(bar.status),
             }
         )
-    return pd.DataFrame(rows, columns=["order", "label", "value", "text", "shown"])
-
-
-def _fmt(value: float | None, lang: str) -> str:
-    if value is None:
-        return ""
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "da" else text
+    return rows
 
 
 def height(fig: Figure) -> int:
     """Pixel height of the plot: one row per bar, so labels never overlap."""
-    return max(60, ROW_PX * max(1, len({(b.group, b.label) for b in fig.bars})))
+    return max(60, ROW_PX * max(1, len(fig.bars)))
 
 
-def chart(fig: Figure, width: int | str = "container", titled: bool = True) -> alt.LayerChart:
-    data = _rows(fig)
-    labels = list(dict.fromkeys(data["label"])) if len(data) else []
-    y = alt.Y(
-        "label:N",
-        sort=labels,
-        title=fig.label_title,
-        axis=alt.Axis(labelLimit=360, labelFontSize=12),
-    )
-    domain = [0, fig.scale_max] if fig.scale_max else alt.Undefined
-    x = alt.X(
-        "value:Q",
-        title=fig.value_title,
-        scale=alt.Scale(domain=domain, nice=True),
-        axis=alt.Axis(format="d" if not fig.scale_max or fig.scale_max > 5 else ".0f"),
-    )
-    base = alt.Chart(data)
-    bars = (
-        base.mark_bar(color=BAR, height={"band": 0.7})
-        .encode(
-            y=y,
-            x=x,
-            tooltip=[
-                alt.Tooltip("label:N", title=fig.label_title),
-                alt.Tooltip("text:N", title=fig.value_title),
-            ],
+def _value_axis(fig: Figure, rows: list[dict[str, Any]]) -> alt.X:
+    """A fixed domain when the figure has one (e.g. 0–5); else headroom for the end labels."""
+    values = [r["value"] for r in rows if r["shown"]]
+    whole = all(float(v).is_integer() for v in values)
+    if fig.scale_max:
+        scale = alt.Scale(domain=[0, fig.scale_max], nice=False)
+    else:
+        top = max(values, default=0.0)
+        scale = alt.Scale(domain=[0, top * 1.15 if top > 0 else 1], nice=True)
+    axis = alt.Axis(format="d" if whole else ",.1~f", tickMinStep=1 if whole else alt.Undefined)
+    return alt.X("value:Q", title=fig.value_title, scale=scale, axis=axis)
+
+
+def chart(
+    fig: Figure, width: int | str = "container", titled: bool = True
+) -> alt.Chart | alt.LayerChart:
+    """The figure as a horizontal bar chart. `titled=False` on a page whose heading already
+    says the title; the `description` (the reading sentence) becomes the SVG's aria-label."""
+    rows = _rows(fig)
+    description = fig.reading or fig.title
+    if not rows:
+        chart_: alt.Chart | alt.LayerChart = (
+            alt.Chart(alt.Data(values=[{"text": text("chart.empty", fig.lang)}]))
+            .mark_text(fontSize=14, align="center")
+            .encode(text="text:N")
         )
-        .transform_filter("datum.shown")
-    )
-    texts = base.mark_text(align="left", dx=4, fontSize=12).encode(
-        y=y,
-        x=x,
-        text="text:N",
-        color=alt.condition("datum.shown", alt.value("#1f2a30"), alt.value(MUTED)),
-    )
-    layer = alt.layer(bars, texts).properties(
-        width=width,
-        height=height(fig),
-        description=fig.reading,
-    )
-    if titled:  # on a page the heading above says it already
-        layer = layer.properties(title=alt.TitleParams(fig.title, anchor="start", fontSize=14))
-    return layer.configure_view(stroke=None)
+        plot_height = 60
+    else:
+        y = alt.Y(
+            "row:N",
+            sort=[r["row"] for r in rows],
+            title=fig.label_title,
+            axis=alt.Axis(labelLimit=360, labelFontSize=12),
+        )
+        x = _value_axis(fig, rows)
+        tooltip = [
+            alt.Tooltip("label:N", title=fig.label_title),
+            alt.Tooltip("text:N", title=fig.value_title),
+            alt.Tooltip("status:N", title=t("figure.status", fig.lang)),
+        ]
+        base = alt.Chart(alt.Data(values=rows))
+        bars = (
+            base.mark_bar(color=BAR, height={"band": 0.7})
+            .encode(y=y, x=x, tooltip=tooltip, description="aria:N")
+            .transform_filter("datum.shown")
+        )
+        values = (  # the number at the bar's end: the bar is readable without its colour
+            base.mark_text(align="left", dx=4, fontSize=12, aria=False)
+            .encode(y=y, x=x, text="text:N", tooltip=tooltip)
+            .transform_filter("datum.shown")
+        )
+        hidden = (  # a muted row that says "skjult" in words, at zero
+            base.mark_text(
+                align="left", dx=4, fontSize=12, fontStyle="italic", opacity=HIDDEN_OPACITY
+            )
+            .encode(y=y, x=x, text="text:N", tooltip=tooltip, description="aria:N")
+            .transform_filter("!datum.shown")
+        )
+        chart_ = alt.layer(bars, values, hidden)
+        plot_height = height(fig)
+    chart_ = chart_.properties(width=width, height=plot_height, description=description)
+    if titled:
+        chart_ = chart_.properties(
+            title=alt.TitleParams(
+                fig.title,
+                subtitle=fig.period_label or alt.Undefined,
+                anchor="start",
+                fontSize=14,
+            )
+        )
+    if isinstance(width, int):  # a fixed width is the whole image, labels included
+        chart_ = chart_.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    locale = {"number": DA_NUMBERS} if fig.lang == "da" else alt.Undefined  # 3,8 not 3.8
+    return chart_.configure(view={"stroke": None}, locale=locale)
 
 
-def spec(fig: Figure, width: int = 640) -> dict[str, Any]:
-    return chart(fig, width).to_dict()
+def spec(fig: Figure, width: int = 640, titled: bool = True) -> dict[str, Any]:
+    """The Vega-Lite JSON at a fixed width (what `png` renders)."""
+    return chart(fig, width, titled).to_dict()
 
 
-def png(fig: Figure, width: int = 640, scale: float = 2.0) -> bytes:
-    """The chart as PNG without a browser or network (vl-convert bundles the Vega engine)."""
+@cache
+def _register_fonts() -> None:
     import vl_convert
 
-    return vl_convert.vegalite_to_png(spec(fig, width), scale=scale, allowed_base_urls=[])
+    vl_convert.register_font_directory(str(FONT_DIR))
+
+
+def png(fig: Figure, width: int = 640, scale: float = 2.0, titled: bool = True) -> bytes:
+    """The chart as a PNG `width` × `scale` pixels wide, with no browser and no network
+    (vl-convert bundles the Vega engine; external data URLs are refused). `titled=False`
+    where the document prints the title as real text above it."""
+    import vl_convert
+
+    _register_fonts()
+    return vl_convert.vegalite_to_png(
+        spec(fig, width, titled),
+        scale=scale,
+        allowed_base_urls=[],
+        config={"font": PNG_FONT, "background": "white"},
+    )

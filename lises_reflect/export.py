@@ -109,7 +109,11 @@ def write_turns(pdf, turns: tuple[ExportTurn, ...] | list[ExportTurn]) -> None:
     "linje 12" as conversation analysts do; each turn starts with its number and speaker."""
     size, height = 10, 5.2
     margin_x = pdf.l_margin
-    number_w, turn_w, label_w = 9.0, 9.0, 24.0
+    number_w, turn_w = 9.0, 9.0
+    # Wide enough for the longest speaker label ("Sagsbehandler:" is ~31 mm in bold 10 pt).
+    pdf.set_font("DejaVu", "B", size)
+    label_w = max([24.0, *(pdf.get_string_width(f"{t.label}:") + 2 for t in turns)])
+    label_w = min(label_w, 45.0)
     text_x = margin_x + number_w + turn_w + label_w
     text_w = pdf.w - pdf.r_margin - text_x
     line_no = 0
@@ -134,7 +138,7 @@ def write_turns(pdf, turns: tuple[ExportTurn, ...] | list[ExportTurn]) -> None:
                 pdf.set_xy(margin_x + number_w, y)
                 pdf.cell(turn_w, height, str(turn.number))
                 pdf.set_xy(margin_x + number_w + turn_w, y)
-                pdf.cell(label_w, height, f"{turn.label}:"[:18])
+                pdf.cell(label_w, height, f"{turn.label}:"[:24])
             pdf.set_font("DejaVu", size=size)
             pdf.set_xy(text_x, y)
             pdf.cell(text_w, height, line)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 from pptx import Presentation
+from pptx.util import Pt
 from pypdf import PdfReader
 
 from lises_reflect import seminar
@@ -15,13 +18,19 @@ from lises_reflect.figures import Bar, Figure
 from lises_reflect.seminar import PackExcerpt, SeminarPack
 
 
-def excerpt(letter: str, turns: int = 8) -> PackExcerpt:
+@pytest.fixture(autouse=True)
+def small_pngs(monkeypatch):
+    monkeypatch.setattr(seminar, "PNG_SCALE", 1.0)  # keeps the suite fast
+
+
+def excerpt(letter: str, turns: int = 8, long: bool = False) -> PackExcerpt:
+    filler = " Og så sagde jeg, at det med ryggen gør det svært at stå op hele dagen." * 6
     rows = tuple(
         ExportTurn(
             i,
             "caseworker" if i % 2 else "citizen",
             "Sagsbehandler" if i % 2 else "Borger",
-            f"Tur {i} i uddrag {letter}: æøå og (.) en pause [overlap]",
+            f"Tur {i} i uddrag {letter}: æøå og (.) en pause [overlap]" + (filler if long else ""),
         )
         for i in range(1, turns + 1)
     )
@@ -40,8 +49,18 @@ FIG = Figure(
     "Den hyppigste markering var gribning.",
     "Markering",
     "Antal",
-    (Bar("Gribning", 12.0), Bar("Institutionel", None, "too_few")),
-    notes=("Nogle tal er skjult.",),
+    (Bar("Gribning", 12.0), Bar("Institutionel", None, "too_few"), Bar("Arbejde", 7.0)),
+)
+TEAMS = Figure(
+    "process",
+    "Proceskort på tværs af team",
+    "Alle team beskriver mere, end de vurderer.",
+    "Udsagn",
+    "Gennemsnit (1–5)",
+    tuple(Bar(f"Udsagn {i}", 3.5, group=f"Team {i % 3}") for i in range(20)),
+    grouped=True,
+    scale_max=5.0,
+    notes=("Et team er for lille til at blive vist.",),
 )
 
 
@@ -52,10 +71,16 @@ def pack(**changes) -> SeminarPack:
         participants=6,
         excerpts=(excerpt("A"), excerpt("B")),
         figures=(FIG,),
-        prompts=(("Gribning", ("Hvad sker der så?", "Hvem tager tråden op?")),),
-        questions=("Hvad hører I borgeren sige om arbejde?",),
+        prompts=(
+            ("Gribning", ("Hvad sker der så?", "Hvem tager tråden op?")),
+            ("Arbejdsmarkedsperspektiv", ("Hvem nævner et konkret job?",)),
+        ),
+        questions=("Hvad hører I borgeren sige om arbejde?", "Hvad vil I prøve?"),
     )
     return replace(base, **changes)
+
+
+# --- problems -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -69,63 +94,219 @@ def pack(**changes) -> SeminarPack:
         ({"participants": 9}, "pack.error.participants"),
         ({"title": "  "}, "pack.error.title"),
         ({"questions": ("",)}, "pack.error.question"),
+        ({"questions": ("  ",)}, "pack.error.question"),
         ({"questions": ("x" * 501,)}, "pack.error.question"),
         ({"questions": ("q",) * 11}, "pack.error.too_many_questions"),
         ({"questions": (), "prompts": ()}, "pack.error.nothing_to_ask"),
     ],
 )
 def test_problems(changes, problem):
-    assert problem in seminar.problems(pack(**changes))
+    assert seminar.problems(pack(**changes)) == [problem]
+
+
+def test_a_workable_pack_has_no_problems():
     assert seminar.problems(pack()) == []
+    assert seminar.problems(pack(questions=("x" * 500,) * 10, prompts=())) == []
+    assert seminar.problems(pack(questions=())) == []  # the lens prompts are enough
+
+
+def test_problem_keys_have_danish_and_english_text():
+    keys = seminar.problems(SeminarPack("", 0, 0, (), (), (), ("",) * 11))
+    assert len(keys) == 6
+    for key in keys:
+        assert seminar.text(key, "da") != key and seminar.text(key, "en") != key
+
+
+# --- agenda ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("hours", [2, 3, 4])
 @pytest.mark.parametrize("n", [2, 3, 4])
-def test_agenda_fills_the_meeting(hours, n):
-    plan = seminar.agenda(pack(hours=hours, excerpts=tuple(excerpt(x) for x in "ABCD"[:n])))
+@pytest.mark.parametrize("figures", [(FIG,), ()])
+def test_agenda_fills_the_meeting(hours, n, figures):
+    excerpts = tuple(excerpt(x) for x in "ABCD"[:n])
+    plan = seminar.agenda(pack(hours=hours, excerpts=excerpts, figures=figures))
     assert sum(m for _, m in plan) == hours * 60
-    assert all(m > 0 for _, m in plan)
-    assert sum("Pause" in label for label, _ in plan) == 1  # one break, 15 min per 90 started
+    assert all(m >= 10 for _, m in plan)
+    labels = [label for label, _ in plan]
+    assert labels[0].startswith("Velkomst") and "spilleregler" in labels[0]
+    assert labels[1].startswith("Oplæg")
+    assert labels[-1].startswith("Afrunding")
+    for e in excerpts:
+        assert sum(label.startswith(e.heading) for label in labels) == 1
+        assert "(Gribning)" in next(label for label in labels if label.startswith(e.heading))
+    breaks = [i for i, label in enumerate(labels) if label == "Pause"]
+    assert len(breaks) == math.ceil((hours * 60 - 60) / 90)  # one per started 90 min
+    assert all(b not in (0, 1, len(labels) - 1) for b in breaks)  # between blocks
+    assert all(b2 - b1 > 1 for b1, b2 in pairwise(breaks))
 
 
-def test_pdf_has_turns_questions_and_charts():
-    steps = []
-    data = seminar.pack_pdf(pack(), lambda f, label: steps.append(f))
-    assert steps == sorted(steps) and steps[-1] == 1.0
+def test_agenda_in_english_and_for_odd_input():
+    plan = seminar.agenda(pack(lang="en", hours=2))
+    assert plan[0][0].startswith("Welcome") and any(label == "Break" for label, _ in plan)
+    for changes in ({"hours": 0}, {"hours": 1}, {"hours": 6}, {"excerpts": ()}):
+        odd = pack(**changes)
+        assert sum(m for _, m in seminar.agenda(odd)) == odd.hours * 60
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def pdf_text(data: bytes) -> tuple[PdfReader, str]:
     reader = PdfReader(io.BytesIO(data))
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_pdf_has_plan_rules_turns_questions_and_charts():
+    steps: list[tuple[float, str]] = []
+    data = seminar.pack_pdf(pack(figures=(FIG, TEAMS)), lambda f, label: steps.append((f, label)))
+    fractions = [f for f, _ in steps]
+    assert fractions == sorted(set(fractions)) and fractions[-1] == 1.0
+    assert all(label for _, label in steps)
+    reader, text = pdf_text(data)
+    assert data[:5] == b"%PDF-"
+    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
     for expected in (
-        "Uddrag A",
+        "FLIP: Samtalen som faglig kerne",
+        "3 timer · 6 deltagere",
+        "Dagsorden",
+        "0:00–0:15",
+        "Vi beskriver, hvad der sker i samtalen",  # the ground rules
+        "De bliver i rummet",
+        "Uddrag A · Opfølgningssamtale",
         "Uddrag B",
+        "Sagsbehandler",
+        "Borger",
         "Tur 7 i uddrag B: æøå",
+        "Linser: Gribning",
+        "Tidsfristen fylder i samtalen.",
         "Hvad sker der så?",
-        "Hvad hører I borgeren sige om arbejde?",
+        "Hvem nævner et konkret job?",
+        "1. Hvad hører I borgeren sige om arbejde?",
+        "2. Hvad vil I prøve?",
         "Markeringer i udskrifterne",
         "Den hyppigste markering var gribning.",
-        "Dagsorden",
+        "1 af 3 tal er skjult",  # a note for the hidden bar
+        "Et team er for lille til at blive vist.",  # or the figure's own note
         "Side 1 af",
     ):
         assert expected in text, expected
+    assert sum(len(page.images) for page in reader.pages) == 2  # one PNG per figure
+    last = reader.pages[-1].extract_text()
+    assert f"Side {len(reader.pages)} af {len(reader.pages)}" in last
+
+
+def test_pdf_turn_numbers_are_printed():
+    _, text = pdf_text(seminar.pack_pdf(pack(excerpts=(excerpt("A", 12), excerpt("B")))))
+    lines = text.splitlines()
+    # Line number, turn number, speaker: "11 11 Sagsbehandler: Tur 11 …"
+    assert any(line.startswith("11 11 Sagsbehandler") for line in lines)
+
+
+def test_pdf_in_english():
+    _, text = pdf_text(seminar.pack_pdf(pack(lang="en", figures=())))
+    assert "Agenda" in text and "Page 1 of" in text and "Ground rules" in text
+
+
+def test_pdf_fits_a_tall_chart_on_one_page():
+    tall = replace(TEAMS, bars=TEAMS.bars * 3)  # 60 bars
+    reader, text = pdf_text(seminar.pack_pdf(pack(figures=(tall,))))
     assert sum(len(page.images) for page in reader.pages) == 1
+    assert "Proceskort på tværs af team" in text
 
 
-def test_pptx_has_slides_pictures_and_notes():
-    steps = []
-    long = excerpt("C", turns=20)
-    data = seminar.pack_pptx(pack(excerpts=(excerpt("A"), long)), lambda f, label: steps.append(f))
-    assert steps == sorted(steps) and steps[-1] == 1.0
-    deck = Presentation(io.BytesIO(data))
-    texts = [
+# --- PowerPoint -----------------------------------------------------------------------------
+
+
+def deck_texts(deck) -> list[str]:
+    return [
         shape.text_frame.text
         for slide in deck.slides
         for shape in slide.shapes
         if shape.has_text_frame
     ]
-    joined = "\n".join(texts)
-    assert "Uddrag C · Opfølgningssamtale (fortsat)" in joined  # 20 turns span several slides
-    assert "Hvad hører I borgeren sige om arbejde?" in joined
+
+
+def test_pptx_has_slides_pictures_and_notes():
+    steps: list[float] = []
+    data = seminar.pack_pptx(
+        pack(excerpts=(excerpt("A"), excerpt("C", turns=20, long=True))),
+        lambda f, label: steps.append(f),
+    )
+    assert steps == sorted(set(steps)) and steps[-1] == 1.0
+    deck = Presentation(io.BytesIO(data))
+    assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, abs=0.01)
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert titles[:3] == ["FLIP: Samtalen som faglig kerne", "Dagsorden", "Spilleregler"]
+    assert "Uddrag C · Opfølgningssamtale (fortsat)" in titles  # long turns span slides
+    assert "Uddrag A: spørgsmål fra linserne" in titles
+    assert titles[-1] == "Næste skridt"
+    assert "Til drøftelse (1 af 2)" in titles and "Til drøftelse (2 af 2)" in titles
+    joined = "\n".join(deck_texts(deck))
+    for expected in (
+        "Hvad hører I borgeren sige om arbejde?",
+        "Den hyppigste markering var gribning.",  # the reading as real text
+        "Tur 19 i uddrag C: æøå",
+        "Hvad sker der så?",
+        "Vi beskriver, hvad der sker i samtalen",
+    ):
+        assert expected in joined, expected
     pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
     assert len(pictures) == 1
-    assert all(slide.has_notes_slide for slide in deck.slides)
-    fewer = Presentation(io.BytesIO(seminar.pack_pptx(pack())))
-    assert len(deck.slides) > len(fewer.slides)
+    assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == FIG.reading
+    notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
+    assert all(n.strip() for n in notes)
+    assert any("Tidsfristen fylder i samtalen." in n for n in notes)  # learning points
+
+
+def test_pptx_text_never_below_18_pt_and_stays_on_the_slide():
+    deck = Presentation(
+        io.BytesIO(seminar.pack_pptx(pack(excerpts=(excerpt("A", 30, long=True), excerpt("B")))))
+    )
+    sizes = [
+        run.font.size
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for para in shape.text_frame.paragraphs
+        for run in para.runs
+        if run.font.size is not None
+    ]
+    assert sizes and min(sizes) >= Pt(18)
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= deck.slide_width
+            assert shape.top + shape.height <= deck.slide_height
+
+
+def test_pptx_grows_with_excerpts_and_splits_long_figures():
+    two = Presentation(io.BytesIO(seminar.pack_pptx(pack(figures=()))))
+    four = Presentation(
+        io.BytesIO(seminar.pack_pptx(pack(figures=(), excerpts=tuple(excerpt(x) for x in "ABCD"))))
+    )
+    assert len(four.slides) > len(two.slides)
+    deck = Presentation(io.BytesIO(seminar.pack_pptx(pack(figures=(TEAMS,)))))
+    pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == math.ceil(20 / seminar.BARS_PER_SLIDE)
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert "Proceskort på tværs af team (fortsat)" in titles
+
+
+def test_progress_is_optional_and_ends_at_one_for_both_formats():
+    for build in (seminar.pack_pdf, seminar.pack_pptx):
+        steps: list[float] = []
+        build(pack(figures=()), lambda f, _label, steps=steps: steps.append(f))
+        assert steps == sorted(set(steps)) and steps[-1] == 1.0 and len(steps) >= 4
+        assert build(pack(figures=()))  # no callback: fine
+
+
+def test_pptx_turn_over_two_lines_keeps_a_real_line_break():
+    turn = ExportTurn(1, "citizen", "Borger", "Første linje\nAnden linje")
+    two_lines = replace(excerpt("A"), turns=(turn,))
+    deck = Presentation(io.BytesIO(seminar.pack_pptx(pack(figures=(), excerpts=(two_lines,)))))
+    slide = next(s for s in deck.slides if s.shapes.title.text.startswith("Uddrag A ·"))
+    (body,) = [s for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
+    xml = body.text_frame.paragraphs[0]._p.xml
+    assert "<a:br" in xml and "Første linje\n" not in xml
+    assert body.text_frame.text.startswith("1  Borger:\tFørste linje")

@@ -115,3 +115,21 @@ def choose(page: Page, box: Locator, option: str, wait) -> None:
     wait(page)
     page.keyboard.press("Escape")  # a multiselect keeps its menu open
     expect(page.get_by_role("listbox")).to_have_count(0)
+
+
+def choose_stored(page: Page, box: Locator, option: str, stored: Locator, wait) -> None:
+    """Choose, then wait until the page shows the choice as stored (`stored`). A rerun that
+    lands together with the click (cookie component, live update) can drop the choice; then
+    choose again."""
+    for attempt in range(3):
+        try:
+            choose(page, box, option, wait)
+        except AssertionError:  # chosen after all: the option has left the list
+            pass
+        try:
+            expect(stored).to_be_visible(timeout=6_000)
+            return
+        except AssertionError:
+            print(f"\nchoice {option!r} not stored, attempt {attempt + 1}")
+            wait(page)
+    expect(stored).to_be_visible()

@@ -186,22 +186,13 @@ def start_prepared_session(a: Page, title: str, wait) -> str:
     expect_phase(a, 1, "Forberedelse")
     expect(a.get_by_text("du er Bringer")).to_be_visible()
 
-    label = "Lyttere (1–3 kolleger fra dit team)"
-    stored = a.get_by_text(f"{LISTENER[1]} (Lytter)")  # the header shows a stored listener
-    for attempt in range(3):
-        try:
-            choose(a, label, LISTENER[1], wait)
-        except AssertionError:  # already chosen after all: the option left the list
-            pass
-        try:
-            expect(stored).to_be_visible(timeout=6_000)
-            break
-        except AssertionError:
-            # A rerun that lands with the click (cookie component, live update) can drop the
-            # choice: the box is empty again. Choose once more.
-            print(f"\nlistener choice not stored, attempt {attempt + 1}")
-            wait(a)
-    expect(stored).to_be_visible()
+    flow.choose_stored(
+        a,
+        a.get_by_role("combobox", name="Lyttere (1–3 kolleger fra dit team)", exact=True),
+        LISTENER[1],
+        a.get_by_text(f"{LISTENER[1]} (Lytter)"),  # the header shows a stored listener
+        wait,
+    )
     choose(a, "Slags samtale", "Opfølgning på virksomhedspraktik", wait)
     choose(a, "Borgerens situation (brede kategorier)", "Aktivitetsparat", wait)
     choose(a, "Linser", "Gribning", wait)
