@@ -15,8 +15,10 @@ from typing import Any
 import altair as alt
 
 from lises_reflect.export import FONT_DIR
-from lises_reflect.figures import Figure
-from lises_reflect.figures import _fmt as format_value  # the CSV's wording, so both agree
+from lises_reflect.figures import (
+    Figure,
+    format_value,  # the CSV's wording, so both agree
+)
 from lises_reflect.i18n import t
 
 BAR = "#3b6e8f"  # one calm blue (safe for every colour vision); meaning never depends on it
@@ -25,31 +27,8 @@ HIDDEN_OPACITY = 0.7  # muted, yet ≥ 4.5:1 contrast on white; no fixed colour 
 PNG_FONT = "DejaVu Sans"  # the PDF's font: Danish letters render on any host
 _ZWSP = "\u200b"  # zero-width space: tells equal labels apart without showing
 
-# New strings for i18n.py (key → (da, en)); `text` falls back to i18n for all other keys.
-STRINGS: dict[str, tuple[str, str]] = {
-    "chart.empty": ("Ingen tal at vise", "No figures to show"),
-}
 
 DA_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr"]}
-
-
-def translate(
-    strings: dict[str, tuple[str, str]], key: str, lang: str = "da", **params: Any
-) -> str:
-    """Look `key` up in a module's own `strings` first, then in i18n (shared by `seminar`)."""
-    pair = strings.get(key)
-    if pair is None:
-        return t(key, lang, **params)
-    value = pair[1] if lang == "en" else pair[0]
-    try:
-        return value.format(**params) if params else value
-    except (KeyError, IndexError):
-        return value
-
-
-def text(key: str, lang: str = "da", **params: Any) -> str:
-    """This module's strings in the reader's language (merged into i18n later)."""
-    return translate(STRINGS, key, lang, **params)
 
 
 def _rows(fig: Figure) -> list[dict[str, Any]]:
@@ -109,7 +88,7 @@ def chart(
     description = fig.reading or fig.title
     if not rows:
         chart_: alt.Chart | alt.LayerChart = (
-            alt.Chart(alt.Data(values=[{"text": text("chart.empty", fig.lang)}]))
+            alt.Chart(alt.Data(values=[{"text": t("chart.empty", fig.lang)}]))
             .mark_text(fontSize=14, align="center")
             .encode(text="text:N")
         )

@@ -63,7 +63,7 @@ class Figure:
             row: list[object] = [b.label]
             if self.grouped:
                 row.append(b.group)
-            row += [b.value, b.text or _fmt(b.value, self.lang), self.status_text(b.status)]
+            row += [b.value, b.text or format_value(b.value, self.lang), self.status_text(b.status)]
             rows.append(row)
         return pd.DataFrame(rows, columns=cols)
 
@@ -75,12 +75,15 @@ class Figure:
         w.writerow([defuse_cell(c) for c in frame.columns])
         for row in frame.itertuples(index=False):
             w.writerow(
-                ["" if v is None or v != v else defuse_cell(_fmt(v, self.lang)) for v in row]
+                [
+                    "" if v is None or v != v else defuse_cell(format_value(v, self.lang))
+                    for v in row
+                ]
             )
         return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _fmt(value: object, lang: str) -> str:
+def format_value(value: object, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, float):

@@ -1262,3 +1262,55 @@ STRINGS.update(
         ),
     }
 )
+
+# Charts and the FLIP seminar pack (lises_reflect/charts.py, lises_reflect/seminar.py)
+STRINGS.update(
+    {
+        "chart.empty": ("Ingen tal at vise", "No figures to show"),
+        "pack.confidential": ("Fortroligt – bliver i rummet", "Confidential – stays in the room"),
+        "pack.agenda.reflection": (
+            "Refleksion med linserne",
+            "Reflection with the lenses",
+        ),
+        "pack.agenda.input": (
+            "Oplæg: hvad forskningen ved om samtalen",
+            "Input: what research knows about the conversation",
+        ),
+        "pack.agenda.with_lenses": ("{label} ({lenses})", "{label} ({lenses})"),
+        "pack.minutes": ("{minutes} min", "{minutes} min"),
+        "pack.lens_prompts": (
+            "{heading}: spørgsmål fra linserne",
+            "{heading}: questions from the lenses",
+        ),
+        "pack.hidden_note": (
+            "{hidden} af {total} tal er skjult, så ingen enkeltperson kan genkendes.",
+            "{hidden} of {total} numbers are hidden so that no individual can be recognised.",
+        ),
+        "pack.question_n": ("Til drøftelse ({n} af {total})", "For discussion ({n} of {total})"),
+        "pack.notes.rules": (
+            "Læs spillereglerne højt, og spørg, om nogen vil tilføje en. Mind om, at uddragene "
+            "er delt af kolleger, der ikke skal kunne genkendes, og at papirerne bliver i rummet.",
+            "Read the ground rules aloud and ask whether anyone wants to add one. Remind the group "
+            "that colleagues shared the excerpts, must not be recognisable, and that the papers "
+            "stay in the room.",
+        ),
+        "pack.notes.figure": (
+            "Læs sætningen højt, før I ser på søjlerne. Tallene er samlet for hele team; spørg, "
+            "hvordan mønstret ser ud i jeres egen hverdag – ikke hvem der ligger hvor.",
+            "Read the sentence aloud before looking at the bars. The numbers are pooled for whole "
+            "teams; ask how the pattern looks in your own day – not who is where.",
+        ),
+        "pack.notes.learning_points": (
+            "Læringspunkter, som kollegerne delte (tag dem først frem efter gruppens egen "
+            "beskrivelse): {points}",
+            "Learning points the colleagues shared (bring them in only after the group's own "
+            "description): {points}",
+        ),
+        "pack.notes.closing": (
+            "Lad hver deltager sige én konkret ting, de vil prøve i en samtale. Skriv dem ned til "
+            "næste FLIP – som eget udgangspunkt, ikke som mål at blive målt på.",
+            "Let each participant name one concrete thing to try in a conversation. Note them for "
+            "the next FLIP – as a starting point of one's own, not a target to be measured on.",
+        ),
+    }
+)

@@ -21,6 +21,7 @@ from PIL import Image
 from lises_reflect import charts
 from lises_reflect.export import ExportTurn, new_pdf, write_turns
 from lises_reflect.figures import Figure
+from lises_reflect.i18n import t
 
 Progress = Callable[[float, str], None] | None
 Prompts = Sequence[tuple[str, tuple[str, ...]]]  # (lens title, its research questions)
@@ -33,60 +34,6 @@ PDF_PNG_WIDTH = 640  # px: at A4 text width the chart's 12 px labels print at ab
 SLIDE_PNG_WIDTH = 640
 BARS_PER_SLIDE = 8  # more rows than this shrink the labels below what a room can read
 MIN_SLIDE_PT = 18
-
-# New strings for i18n.py (key → (da, en)); all other keys come from i18n (`pack.*`).
-STRINGS: dict[str, tuple[str, str]] = {
-    "pack.confidential": ("Fortroligt – bliver i rummet", "Confidential – stays in the room"),
-    "pack.agenda.reflection": (
-        "Refleksion med linserne",
-        "Reflection with the lenses",
-    ),
-    "pack.agenda.input": (
-        "Oplæg: hvad forskningen ved om samtalen",
-        "Input: what research knows about the conversation",
-    ),
-    "pack.agenda.with_lenses": ("{label} ({lenses})", "{label} ({lenses})"),
-    "pack.minutes": ("{minutes} min", "{minutes} min"),
-    "pack.lens_prompts": (
-        "{heading}: spørgsmål fra linserne",
-        "{heading}: questions from the lenses",
-    ),
-    "pack.hidden_note": (
-        "{hidden} af {total} tal er skjult, så ingen enkeltperson kan genkendes.",
-        "{hidden} of {total} numbers are hidden so that no individual can be recognised.",
-    ),
-    "pack.question_n": ("Til drøftelse ({n} af {total})", "For discussion ({n} of {total})"),
-    "pack.notes.rules": (
-        "Læs spillereglerne højt, og spørg, om nogen vil tilføje en. Mind om, at uddragene "
-        "er delt af kolleger, der ikke skal kunne genkendes, og at papirerne bliver i rummet.",
-        "Read the ground rules aloud and ask whether anyone wants to add one. Remind the group "
-        "that colleagues shared the excerpts, must not be recognisable, and that the papers "
-        "stay in the room.",
-    ),
-    "pack.notes.figure": (
-        "Læs sætningen højt, før I ser på søjlerne. Tallene er samlet for hele team; spørg, "
-        "hvordan mønstret ser ud i jeres egen hverdag – ikke hvem der ligger hvor.",
-        "Read the sentence aloud before looking at the bars. The numbers are pooled for whole "
-        "teams; ask how the pattern looks in your own day – not who is where.",
-    ),
-    "pack.notes.learning_points": (
-        "Læringspunkter, som kollegerne delte (tag dem først frem efter gruppens egen "
-        "beskrivelse): {points}",
-        "Learning points the colleagues shared (bring them in only after the group's own "
-        "description): {points}",
-    ),
-    "pack.notes.closing": (
-        "Lad hver deltager sige én konkret ting, de vil prøve i en samtale. Skriv dem ned til "
-        "næste FLIP – som eget udgangspunkt, ikke som mål at blive målt på.",
-        "Let each participant name one concrete thing to try in a conversation. Note them for "
-        "the next FLIP – as a starting point of one's own, not a target to be measured on.",
-    ),
-}
-
-
-def text(key: str, lang: str = "da", **params: Any) -> str:
-    """This module's strings in the reader's language (merged into i18n later)."""
-    return charts.translate(STRINGS, key, lang, **params)
 
 
 @dataclass(frozen=True)
@@ -147,12 +94,10 @@ def agenda(pack: SeminarPack) -> list[tuple[str, int]]:
     research = (15 if short else 20) if pack.figures else 10
     closing = 15 if short else 20
     n_breaks = math.ceil((total - 60) / 90) if total > 60 else 0
-    blocks = [_excerpt_label(e, lang) for e in pack.excerpts] or [
-        text("pack.agenda.reflection", lang)
-    ]
+    blocks = [_excerpt_label(e, lang) for e in pack.excerpts] or [t("pack.agenda.reflection", lang)]
     rest = total - welcome - research - closing - BREAK_MIN * n_breaks
     if rest < len(blocks):  # not a FLIP (problems() says so); still a plan that adds up
-        return [(text("pack.agenda.reflection", lang), total)]
+        return [(t("pack.agenda.reflection", lang), total)]
     unit = 5 if rest >= 5 * len(blocks) else 1  # whole five minutes read best in a plan
     per, extra = divmod(rest // unit, len(blocks))
     minutes = [unit * (per + (1 if i < extra else 0)) for i in range(len(blocks))]
@@ -171,11 +116,11 @@ def agenda(pack: SeminarPack) -> list[tuple[str, int]]:
         if free:
             chosen.add(min(free, key=lambda i: abs(bounds[i] - target)))
     lost = BREAK_MIN * (n_breaks - len(chosen))  # only if there are fewer gaps than breaks
-    pause = (text("pack.agenda.break", lang), BREAK_MIN)
+    pause = (t("pack.agenda.break", lang), BREAK_MIN)
 
     plan = [
-        (text("pack.agenda.welcome", lang), welcome),
-        (text("pack.agenda.research" if pack.figures else "pack.agenda.input", lang), research),
+        (t("pack.agenda.welcome", lang), welcome),
+        (t("pack.agenda.research" if pack.figures else "pack.agenda.input", lang), research),
     ]
     if 0 in chosen:
         plan.append(pause)
@@ -183,14 +128,14 @@ def agenda(pack: SeminarPack) -> list[tuple[str, int]]:
         plan.append((label, m))
         if i in chosen:
             plan.append(pause)
-    plan.append((text("pack.agenda.closing", lang), closing + lost))
+    plan.append((t("pack.agenda.closing", lang), closing + lost))
     return plan
 
 
 def _excerpt_label(e: PackExcerpt, lang: str) -> str:
-    label = text("pack.agenda.excerpt", lang, heading=e.heading)
+    label = t("pack.agenda.excerpt", lang, heading=e.heading)
     if e.lenses:
-        label = text("pack.agenda.with_lenses", lang, label=label, lenses=", ".join(e.lenses))
+        label = t("pack.agenda.with_lenses", lang, label=label, lenses=", ".join(e.lenses))
     return label
 
 
@@ -223,7 +168,7 @@ def _hidden_note(fig: Figure) -> tuple[str, ...]:
     hidden = sum(b.value is None for b in fig.bars)
     if not hidden:
         return fig.notes
-    return fig.notes or (text("pack.hidden_note", fig.lang, hidden=hidden, total=len(fig.bars)),)
+    return fig.notes or (t("pack.hidden_note", fig.lang, hidden=hidden, total=len(fig.bars)),)
 
 
 def _fig_title(fig: Figure) -> str:
@@ -250,72 +195,72 @@ def pack_pdf(pack: SeminarPack, progress: Progress = None) -> bytes:
     patterns, the excerpts with turn numbers and their lenses, the questions to write on."""
     lang = pack.lang
     step = _Steps(progress, 3 + len(pack.figures) + len(pack.excerpts))
-    pdf = new_pdf(f"{text('pack.confidential', lang)} · {text('pack.page', lang)}")
+    pdf = new_pdf(f"{t('pack.confidential', lang)} · {t('pack.page', lang)}")
     pdf.set_title(pack.title)
     pdf.set_lang("en" if lang == "en" else "da")
     pdf.set_creator("Lån et øre")
 
     pdf.add_page()
     _write(pdf, pack.title, 20, bold=True)
-    _write(pdf, text("pack.meta", lang, hours=pack.hours, participants=pack.participants), 11)
+    _write(pdf, t("pack.meta", lang, hours=pack.hours, participants=pack.participants), 11)
     if pack.intro:
         pdf.ln(2)
         _write(pdf, pack.intro, 10)
     pdf.ln(4)
-    _write(pdf, text("pack.agenda", lang), 13, bold=True)
+    _write(pdf, t("pack.agenda", lang), 13, bold=True)
     for span, label, minutes in _timed(agenda(pack)):
         pdf.set_font("DejaVu", size=10)
         pdf.cell(26, 6, span)
-        pdf.cell(18, 6, text("pack.minutes", lang, minutes=minutes))
+        pdf.cell(18, 6, t("pack.minutes", lang, minutes=minutes))
         pdf.multi_cell(0, 6, label, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(5)
     pdf.set_fill_color(238, 243, 246)
-    _write(pdf, text("pack.rules", lang), 13, bold=True)
-    rules = "\n".join(f"• {line}" for line in text("pack.rules_text", lang).split("\n"))
+    _write(pdf, t("pack.rules", lang), 13, bold=True)
+    rules = "\n".join(f"• {line}" for line in t("pack.rules_text", lang).split("\n"))
     pdf.set_font("DejaVu", size=10)
     pdf.multi_cell(
         0, 6, rules, border=1, fill=True, padding=3, align="L", new_x="LMARGIN", new_y="NEXT"
     )
-    step(text("pack.progress.cover", lang))
+    step(t("pack.progress.cover", lang))
 
     if pack.figures:
         pdf.add_page()
-        _write(pdf, text("pack.patterns", lang), 15, bold=True)
+        _write(pdf, t("pack.patterns", lang), 15, bold=True)
     for fig in pack.figures:
         _pdf_figure(pdf, fig)
-        step(text("pack.progress.figure", lang, title=fig.title))
+        step(t("pack.progress.figure", lang, title=fig.title))
 
     for e in pack.excerpts:
         pdf.add_page()
         _write(pdf, e.heading + (f" · {e.kind}" if e.kind else ""), 15, bold=True)
         if e.lenses:
-            _write(pdf, text("pack.lenses", lang, lenses=", ".join(e.lenses)), 10)
+            _write(pdf, t("pack.lenses", lang, lenses=", ".join(e.lenses)), 10)
         pdf.ln(2)
         write_turns(pdf, e.turns)
         if e.learning_points:
             _keep(pdf, 20)
             pdf.ln(2)
-            _write(pdf, text("pack.shared_points", lang), 11, bold=True)
+            _write(pdf, t("pack.shared_points", lang), 11, bold=True)
             for point in e.learning_points:
                 _write(pdf, f"• {point}", 10)
         prompts = _prompts_for(pack, e)
         if prompts:
             _keep(pdf, 30)
             pdf.ln(3)
-            _write(pdf, text("pack.lens_prompts", lang, heading=e.heading), 11, bold=True)
+            _write(pdf, t("pack.lens_prompts", lang, heading=e.heading), 11, bold=True)
             _pdf_prompts(pdf, prompts)
-        step(text("pack.progress.excerpt", lang, heading=e.heading))
+        step(t("pack.progress.excerpt", lang, heading=e.heading))
 
     rest = _unused_prompts(pack)
     if rest or pack.questions:
         pdf.add_page()
     if rest:
-        _write(pdf, text("pack.prompts", lang), 15, bold=True)
+        _write(pdf, t("pack.prompts", lang), 15, bold=True)
         _pdf_prompts(pdf, rest)
         pdf.ln(4)
     if pack.questions:
         _keep(pdf, 45)
-        _write(pdf, text("pack.questions", lang), 15, bold=True)
+        _write(pdf, t("pack.questions", lang), 15, bold=True)
         for i, q in enumerate(pack.questions, start=1):
             _keep(pdf, 12 + 4 * 8)
             pdf.ln(2)
@@ -326,9 +271,9 @@ def pack_pdf(pack: SeminarPack, progress: Progress = None) -> bytes:
                 pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
                 pdf.set_y(y)
             pdf.ln(3)
-    step(text("pack.progress.questions", lang))
+    step(t("pack.progress.questions", lang))
     data = bytes(pdf.output())
-    step(text("pack.progress.done", lang))
+    step(t("pack.progress.done", lang))
     return data
 
 
@@ -461,34 +406,32 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     title.text = pack.title
     subtitle.text = "\n".join(
         (
-            text("pack.meta", lang, hours=pack.hours, participants=pack.participants),
-            text("pack.confidential", lang),
+            t("pack.meta", lang, hours=pack.hours, participants=pack.participants),
+            t("pack.confidential", lang),
         )
     )
     for para in subtitle.text_frame.paragraphs:
         para.font.size = Pt(24)
-    _notes(slide, pack.intro or text("pack.notes.title", lang))
+    _notes(slide, pack.intro or t("pack.notes.title", lang))
 
     agenda_lines = [
-        _Para(span, f"{label} · {text('pack.minutes', lang, minutes=m)}", 20, hang=1.9)
+        _Para(span, f"{label} · {t('pack.minutes', lang, minutes=m)}", 20, hang=1.9)
         for span, label, m in _timed(agenda(pack))
     ]
-    _text_slides(
-        deck, text("pack.agenda", lang), agenda_lines, text("pack.notes.agenda", lang), lang
-    )
-    rules = [_Para("•", line, 26, hang=0.45) for line in text("pack.rules_text", lang).split("\n")]
-    _text_slides(deck, text("pack.rules", lang), rules, text("pack.notes.rules", lang), lang)
-    step(text("pack.progress.cover", lang))
+    _text_slides(deck, t("pack.agenda", lang), agenda_lines, t("pack.notes.agenda", lang), lang)
+    rules = [_Para("•", line, 26, hang=0.45) for line in t("pack.rules_text", lang).split("\n")]
+    _text_slides(deck, t("pack.rules", lang), rules, t("pack.notes.rules", lang), lang)
+    step(t("pack.progress.cover", lang))
 
     for fig in pack.figures:
         _figure_slides(deck, fig)
-        step(text("pack.progress.figure", lang, title=fig.title))
+        step(t("pack.progress.figure", lang, title=fig.title))
 
     for e in pack.excerpts:
-        notes = [text("pack.notes.excerpt", lang, lenses=", ".join(e.lenses) or "–")]
+        notes = [t("pack.notes.excerpt", lang, lenses=", ".join(e.lenses) or "–")]
         if e.learning_points:
             points = " · ".join(e.learning_points)
-            notes.append(text("pack.notes.learning_points", lang, points=points))
+            notes.append(t("pack.notes.learning_points", lang, points=points))
         leads = [f"{turn.number}  {turn.label}:" for turn in e.turns]
         hang = _lead_width(leads, MIN_SLIDE_PT)
         turns = [
@@ -501,42 +444,42 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
         if prompts:
             _text_slides(
                 deck,
-                text("pack.lens_prompts", lang, heading=e.heading),
+                t("pack.lens_prompts", lang, heading=e.heading),
                 _prompt_paras(prompts),
-                text("pack.notes.prompts", lang),
+                t("pack.notes.prompts", lang),
                 lang,
             )
-        step(text("pack.progress.excerpt", lang, heading=e.heading))
+        step(t("pack.progress.excerpt", lang, heading=e.heading))
 
     rest = _unused_prompts(pack)
     if rest:
         _text_slides(
             deck,
-            text("pack.prompts", lang),
+            t("pack.prompts", lang),
             _prompt_paras(rest),
-            text("pack.notes.prompts", lang),
+            t("pack.notes.prompts", lang),
             lang,
         )
     for i, q in enumerate(pack.questions, start=1):
         size = 36 if len(q) <= 160 else 28
         _text_slides(
             deck,
-            text("pack.question_n", lang, n=i, total=len(pack.questions)),
+            t("pack.question_n", lang, n=i, total=len(pack.questions)),
             [_Para("", q, size, bold_body=True)],
-            text("pack.notes.question", lang),
+            t("pack.notes.question", lang),
             lang,
         )
     _text_slides(
         deck,
-        text("pack.closing", lang),
-        [_Para("", text("pack.closing_text", lang), 32)],
-        text("pack.notes.closing", lang),
+        t("pack.closing", lang),
+        [_Para("", t("pack.closing_text", lang), 32)],
+        t("pack.notes.closing", lang),
         lang,
     )
-    step(text("pack.progress.questions", lang))
+    step(t("pack.progress.questions", lang))
     out = io.BytesIO()
     deck.save(out)
-    step(text("pack.progress.done", lang))
+    step(t("pack.progress.done", lang))
     return out.getvalue()
 
 
@@ -581,7 +524,7 @@ def _text_slides(deck: Any, title: str, paras: list[_Para], notes: str, lang: st
     from pptx.util import Inches, Pt
 
     for n, page in enumerate(_paginate(paras)):
-        heading = title if n == 0 else f"{title} {text('pack.continued', lang)}"
+        heading = title if n == 0 else f"{title} {t('pack.continued', lang)}"
         slide = _titled_slide(deck, heading, notes)
         box = slide.shapes.add_textbox(*(Inches(v) for v in BODY))
         frame = box.text_frame
@@ -628,10 +571,10 @@ def _figure_slides(deck: Any, fig: Figure) -> None:
             for i in range(0, len(fig.bars), BARS_PER_SLIDE)
         ]
     notes = "\n\n".join(
-        x for x in (fig.reading, *_hidden_note(fig), text("pack.notes.figure", fig.lang)) if x
+        x for x in (fig.reading, *_hidden_note(fig), t("pack.notes.figure", fig.lang)) if x
     )
     for n, chunk in enumerate(chunks):
-        title = _fig_title(fig) + (f" {text('pack.continued', fig.lang)}" if n else "")
+        title = _fig_title(fig) + (f" {t('pack.continued', fig.lang)}" if n else "")
         slide = _titled_slide(deck, title, notes)
         image = charts.png(chunk, width=SLIDE_PNG_WIDTH, scale=PNG_SCALE, titled=False)
         px_w, px_h = Image.open(io.BytesIO(image)).size

@@ -10,6 +10,7 @@ from PIL import Image
 
 from lises_reflect import charts
 from lises_reflect.figures import Bar, Figure
+from lises_reflect.i18n import t
 
 
 def figure(n: int = 3, grouped: bool = False, lang: str = "da", **kw) -> Figure:
@@ -135,5 +136,5 @@ def test_png_without_title_is_shorter():
 
 
 def test_text_falls_back_to_i18n():
-    assert charts.text("chart.empty", "en") == "No figures to show"
-    assert charts.text("figure.hidden", "da") == "skjult"
+    assert t("chart.empty", "en") == "No figures to show"
+    assert t("figure.hidden", "da") == "skjult"
