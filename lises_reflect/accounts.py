@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from lises_reflect import audit, auth
+from lises_reflect import audit, auth, login
 from lises_reflect.db import session_scope
 from lises_reflect.errors import InvalidInput, NotFound
-from lises_reflect.models import ROLES, LoginSession, Organisation, Team, User, UserRole, utcnow
+from lises_reflect.models import ROLES, Organisation, Team, User, UserRole
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,6 @@ class UserEdit:
     team_id: int | None
     roles: tuple[str, ...]
     active: bool
-
-
-def _end_logins(s, user_id: int, reason: str) -> None:
-    s.exec(
-        update(LoginSession)
-        .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
-        .values(ended_at=utcnow(), ended_reason=reason)
-    )
 
 
 def update_user(engine: Engine, actor_id: int | None, user_id: int, edit: UserEdit) -> None:
@@ -73,7 +65,7 @@ def update_user(engine: Engine, actor_id: int | None, user_id: int, edit: UserEd
             audit.record(s, actor, "user.activated" if edit.active else "user.deactivated", target)
             user.active = edit.active
             if not edit.active:
-                _end_logins(s, user.id, "deactivated")
+                login.end_user_sessions(s, user.id, "deactivated")
         s.add(user)
 
 
@@ -88,7 +80,7 @@ def reset_password(engine: Engine, actor_id: int | None, user_id: int, temporary
         user.password_hash = auth.hash_password(temporary)
         user.must_change_password = True
         s.add(user)
-        _end_logins(s, user.id, "password_reset")
+        login.end_user_sessions(s, user.id, "password_reset")
         audit.record(s, actor, "password.reset", user.username)
 
 

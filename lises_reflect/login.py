@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from lises_reflect import audit, auth
 from lises_reflect.auth import Actor
@@ -137,14 +138,14 @@ def end_session(engine: Engine, key: str | None, reason: str = "logout") -> None
             audit.record(s, auth.load_actor_or_none(s, row.user_id), "logout", reason)
 
 
-def end_all_sessions(engine: Engine, user_id: int, reason: str) -> None:
-    """A deactivated account or a reset password ends every open login at once."""
-    with session_scope(engine) as s:
-        s.execute(
-            update(LoginSession)
-            .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
-            .values(ended_at=utcnow(), ended_reason=reason)
-        )
+def end_user_sessions(s: Session, user_id: int, reason: str) -> None:
+    """A deactivated account or a reset password ends every open login at once (inside the
+    caller's transaction, so the change and the logouts land together)."""
+    s.execute(
+        update(LoginSession)
+        .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
+        .values(ended_at=utcnow(), ended_reason=reason)
+    )
 
 
 def change_password(engine: Engine, actor_id: int | None, old: str, new: str) -> None:

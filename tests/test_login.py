@@ -78,7 +78,8 @@ def test_sessions_end_idle_old_and_at_logout(org: Org):
     assert login.check_session(e, "k3") == "logout"  # a copied cookie opens nothing now
     assert login.check_session(e, "never-issued") == "unknown"
     login.open_session(e, org.bringer, "k4")
-    login.end_all_sessions(e, org.bringer, "deactivated")
+    with session_scope(e) as s:
+        login.end_user_sessions(s, org.bringer, "deactivated")
     assert login.check_session(e, "k4") == "deactivated"
 
 
