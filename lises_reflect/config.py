@@ -49,36 +49,32 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     )
 
 
+def _whole_number(env: dict[str, str], name: str, default: int, minimum: int, floor: str) -> int:
+    """A whole-number setting; a bad value stops the app with a message naming the variable."""
+    raw = (env.get(name) or "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a whole number") from None
+    if value < minimum:
+        raise ValueError(f"{name}={value} {floor}")
+    return value
+
+
 def load_retention(env: dict[str, str]) -> Retention:
     """LISES_RETENTION_MONTHS (sessions, default 12), LISES_AUDIT_RETENTION_MONTHS (6)."""
-    values = {}
-    for key, name, default in (
-        ("session_months", "LISES_RETENTION_MONTHS", 12),
-        ("audit_months", "LISES_AUDIT_RETENTION_MONTHS", 6),
-    ):
-        raw = (env.get(name) or "").strip()
-        try:
-            values[key] = int(raw) if raw else default
-        except ValueError:
-            raise ValueError(f"{name}={raw!r} is not a whole number of months") from None
-        if values[key] < 1:
-            raise ValueError(f"{name}={values[key]} must be at least 1 month")
-    return Retention(**values)
+    at_least = "must be at least 1 month"
+    return Retention(
+        session_months=_whole_number(env, "LISES_RETENTION_MONTHS", 12, 1, at_least),
+        audit_months=_whole_number(env, "LISES_AUDIT_RETENTION_MONTHS", 6, 1, at_least),
+    )
 
 
 def load_thresholds(env: dict[str, str]) -> Thresholds:
     """LISES_MIN_CASEWORKERS (figures, default 5) and LISES_MIN_CASEWORKERS_TEXT (free text,
     default 10); a value below the floor of 3 stops the app with a message naming the variable."""
-    values = {}
-    for key, name, default in (
-        ("figures", "LISES_MIN_CASEWORKERS", 5),
-        ("text", "LISES_MIN_CASEWORKERS_TEXT", 10),
-    ):
-        raw = (env.get(name) or "").strip()
-        try:
-            values[key] = int(raw) if raw else default
-        except ValueError:
-            raise ValueError(f"{name}={raw!r} is not a whole number") from None
-        if values[key] < FLOOR:
-            raise ValueError(f"{name}={values[key]} is below the privacy floor of {FLOOR}")
-    return Thresholds(**values)
+    below = f"is below the privacy floor of {FLOOR}"
+    return Thresholds(
+        figures=_whole_number(env, "LISES_MIN_CASEWORKERS", 5, FLOOR, below),
+        text=_whole_number(env, "LISES_MIN_CASEWORKERS_TEXT", 10, FLOOR, below),
+    )
