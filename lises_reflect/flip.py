@@ -122,20 +122,10 @@ def _in_scope(s: Session, actor: Actor, p: Period):  # type: ignore[no-untyped-d
     )
 
 
-def _shared_ids(s: Session, actor: Actor, p: Period) -> list[int]:
-    return list(
-        s.exec(
-            select(ReflectionSession.id).where(
-                *_in_scope(s, actor, p),
-                ReflectionSession.excerpt_shared == True,  # noqa: E712
-            )
-        ).all()
-    )
-
-
 def _load_pool(
     s: Session, actor: Actor, p: Period, lang: str, k_text: int, cat: Catalogue
-) -> SharedPool:
+) -> tuple[SharedPool, dict[str, int]]:
+    """The pool, and which conversation each token stands for (for the audit trail only)."""
     scope = _in_scope(s, actor, p)
     sessions = s.exec(
         select(
@@ -207,7 +197,7 @@ def _load_pool(
                     lens_ids=tuple(lenses or []),
                 )
             )
-    return SharedPool(
+    pool = SharedPool(
         p.label(lang),
         k_text,
         excerpts_enough,
@@ -215,6 +205,7 @@ def _load_pool(
         tuple(excerpt_items),
         tuple(point_items),
     )
+    return pool, {_token(row[0]): row[0] for row in sessions}
 
 
 def _filtered(
@@ -259,9 +250,9 @@ def shared_pool(
     p = insights._period(period_key)
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
-        pool = _filtered(_load_pool(s, actor, p, lang, th.text, catalogue()), lens, tag, category)
+        everything, session_of = _load_pool(s, actor, p, lang, th.text, catalogue())
+        pool = _filtered(everything, lens, tag, category)
         # Which conversations were shown, so each bringer can see it in his or her access log.
-        shown = {_token(sid): sid for sid in _shared_ids(s, actor, p)}
         audit.record(
             s,
             actor,
@@ -271,7 +262,7 @@ def shared_pool(
             lens=lens,
             tag=tag,
             category=category,
-            sessions=[shown[e.token] for e in pool.excerpts if e.token in shown],
+            sessions=[session_of[e.token] for e in pool.excerpts],
         )
     return pool
 
@@ -319,7 +310,7 @@ def export_pack(
     cat = catalogue()
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
-        pool = _load_pool(s, actor, p, lang, th.text, cat)
+        pool, session_of = _load_pool(s, actor, p, lang, th.text, cat)
         by_token = {e.token: e for e in pool.excerpts}
         missing = [x for x in req.excerpt_tokens if x not in by_token]
         if missing:
@@ -338,7 +329,7 @@ def export_pack(
             excerpts=len(req.excerpt_tokens),
             figures=list(req.figure_keys),
             lenses=list(req.lens_ids),
-            sessions=[sid for sid in _shared_ids(s, actor, p) if _token(sid) in req.excerpt_tokens],
+            sessions=[session_of[x] for x in req.excerpt_tokens],
         )
     prompts = []
     for lid in req.lens_ids:
