@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -9,6 +12,34 @@ from lises_reflect.demo import DEMO_PASSWORD
 
 # How long the other browser may take to notice a change: the session page polls every 4 s.
 POLL_TIMEOUT_MS = 15_000
+
+BRINGER = ("mette", "Mette Kjær (demo)")
+LISTENER = ("jonas", "Jonas Holm (demo)")
+
+
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """Give assertions the harness's 20 s instead of Playwright's 5 s default (autouse in
+    the modules that import it).
+
+    ``wait_for_streamlit`` can return before a slow rerun has even started (the first login
+    imports pandas and Altair for "Mine refleksioner"), so assertions must be able to wait.
+    """
+    expect.set_options(timeout=20_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+class Steps:
+    """Prints how long each step of a flow took (shown with ``pytest -s``)."""
+
+    def __init__(self) -> None:
+        self.start = self.last = time.monotonic()
+
+    def __call__(self, name: str) -> None:
+        now = time.monotonic()
+        print(f"  [{now - self.start:6.1f} s] +{now - self.last:5.1f} s  {name}")
+        self.last = now
 
 
 def element_container(locator: Locator) -> Locator:

@@ -29,30 +29,24 @@ Known app defects that the flow has to work around are reported as ``KnownAppBug
 from __future__ import annotations
 
 import re
-import time
 import uuid
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e import flow
-from tests.e2e.flow import (
+from tests.e2e.conftest import RESULTS_DIR
+from tests.e2e.flow import (  # noqa: F401  (patient_expect: autouse fixture)
+    BRINGER,
+    LISTENER,
+    Steps,
     element_container,
     expect_phase,
     follow,
     open_tab,
+    patient_expect,
     refresh,
     refresh_on_news,
 )
-
-RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
-
-BRINGER = ("mette", "Mette Kjær (demo)")
-LISTENER = ("jonas", "Jonas Holm (demo)")
-
-# How long the other browser may take to notice a change: the fragment polls every 4 s.
-POLL_TIMEOUT_MS = 15_000
 
 DEMO_BANNER = "DEMO – alle personer, samtaler og refleksioner her er opdigtede."
 EXCERPT = "\n".join(
@@ -82,30 +76,6 @@ class KnownAppBug(UserWarning):
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-@pytest.fixture(autouse=True)
-def _patient_expect():
-    """Give assertions the harness's 20 s instead of Playwright's 5 s default.
-
-    ``wait_for_streamlit`` can return before a slow rerun has even started (the first login
-    imports pandas and Altair for "Mine refleksioner"), so assertions must be able to wait.
-    """
-    expect.set_options(timeout=20_000)
-    yield
-    expect.set_options(timeout=5_000)
-
-
-class Steps:
-    """Prints how long each step of a flow took (shown with ``pytest -s``)."""
-
-    def __init__(self) -> None:
-        self.start = self.last = time.monotonic()
-
-    def __call__(self, name: str) -> None:
-        now = time.monotonic()
-        print(f"  [{now - self.start:6.1f} s] +{now - self.last:5.1f} s  {name}")
-        self.last = now
 
 
 def shot(page: Page, name: str) -> None:

@@ -30,30 +30,24 @@ Screenshots of milestones go to ``test-results/talk-flow-*.png``.
 from __future__ import annotations
 
 import re
-import time
 import uuid
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e import flow
-from tests.e2e.flow import (
+from tests.e2e.conftest import RESULTS_DIR
+from tests.e2e.flow import (  # noqa: F401  (patient_expect: autouse fixture)
+    BRINGER,
+    LISTENER,
+    Steps,
     choose,
     element_container,
     expect_phase,
     follow,
     open_tab,
+    patient_expect,
     refresh_on_news,
 )
-
-RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
-
-BRINGER = ("mette", "Mette Kjær (demo)")
-LISTENER = ("jonas", "Jonas Holm (demo)")
-
-# How long the other browser may take to notice a change: the fragment polls every 4 s.
-POLL_TIMEOUT_MS = 15_000
 
 CPR = "010190-1234"
 EXCERPT_WITH_CPR = "\n".join(
@@ -89,26 +83,6 @@ TAGGED_TURN = 5  # "Lad os lige få papirerne på plads først." (caseworker)
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-@pytest.fixture(autouse=True)
-def _patient_expect():
-    """Give assertions the harness's 20 s instead of Playwright's 5 s default."""
-    expect.set_options(timeout=20_000)
-    yield
-    expect.set_options(timeout=5_000)
-
-
-class Steps:
-    """Prints how long each step of the flow took (shown with ``pytest -s``)."""
-
-    def __init__(self) -> None:
-        self.start = self.last = time.monotonic()
-
-    def __call__(self, name: str) -> None:
-        now = time.monotonic()
-        print(f"  [{now - self.start:6.1f} s] +{now - self.last:5.1f} s  {name}")
-        self.last = now
 
 
 def shot(page: Page, name: str, focus: Locator | None = None) -> None:
