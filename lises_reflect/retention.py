@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from lises_reflect import periods
 from lises_reflect.db import session_scope
@@ -54,6 +55,25 @@ class PurgeReport:
     audit_cutoff: datetime
 
 
+SESSION_CHILDREN = (
+    TurnTag,
+    GribningLink,
+    Contribution,
+    LearningPoint,
+    ProcessCheckReceipt,
+    Participant,
+)
+
+
+def delete_sessions(s: Session, ids) -> int:
+    """Real deletion, used by retention and by a bringer deleting a session: every row that
+    belongs to the sessions goes explicitly (not only by ON DELETE CASCADE, so it holds on
+    every backend), then the sessions. Returns how many sessions went."""
+    for model in SESSION_CHILDREN:
+        s.exec(delete(model).where(model.session_id.in_(ids)))
+    return s.exec(delete(ReflectionSession).where(ReflectionSession.id.in_(ids))).rowcount
+
+
 def months_before(moment: datetime, months: int) -> datetime:
     """The same day and time `months` calendar months earlier (clamped to the month's end)."""
     year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
@@ -79,17 +99,7 @@ def purge(
             func.coalesce(ReflectionSession.updated_at, ReflectionSession.created_at)
             < session_cutoff
         )
-        # Children explicitly, not only by ON DELETE CASCADE: the rows must go on every backend.
-        for model in (
-            TurnTag,
-            GribningLink,
-            Contribution,
-            LearningPoint,
-            ProcessCheckReceipt,
-            Participant,
-        ):
-            s.exec(delete(model).where(model.session_id.in_(old)))
-        sessions = s.exec(delete(ReflectionSession).where(ReflectionSession.id.in_(old))).rowcount
+        sessions = delete_sessions(s, old)
         checks = s.exec(delete(ProcessCheck).where(ProcessCheck.period < old_month)).rowcount
         audits = s.exec(delete(AuditEntry).where(AuditEntry.at < audit_cutoff)).rowcount
         # Login traces (usernames as typed, client addresses) are kept no longer than the log.

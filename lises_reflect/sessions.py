@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from lises_reflect import audit, freetext, periods
+from lises_reflect import audit, freetext, periods, retention
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, load_catalogue
 from lises_reflect.db import session_scope
@@ -788,16 +788,7 @@ def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str
     with session_scope(engine) as s:
         actor, rs, p = _as_participant(s, actor_id, session_id)
         if p.role == "bringer":
-            for model in (
-                TurnTag,
-                GribningLink,
-                Contribution,
-                LearningPoint,
-                ProcessCheckReceipt,
-                Participant,
-            ):
-                s.exec(delete(model).where(model.session_id == rs.id))
-            s.exec(delete(ReflectionSession).where(ReflectionSession.id == rs.id))
+            retention.delete_sessions(s, [rs.id])
             return "deleted"
         s.exec(
             delete(Contribution).where(
