@@ -211,7 +211,7 @@ with st.sidebar:
         callback=lambda _info: login_service.end_session(engine, st.session_state.get("login_key")),
     )
 
-if login_service.needs_new_password(engine, actor.user_id):
+if actor.must_change_password:
     st.navigation([st.Page("pages/password.py", url_path="adgangskode")], position="hidden").run()
     st.stop()
 

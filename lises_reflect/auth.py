@@ -32,6 +32,7 @@ class Actor:
     roles: frozenset[str]
     team_id: int | None
     organisation_id: int | None
+    must_change_password: bool = False  # after an admin's reset: nothing opens until changed
 
     def has(self, role: str) -> bool:
         return role in self.roles
@@ -88,7 +89,15 @@ def load_actor(session: Session, user_id: int | None) -> Actor:
     if user.team_id is not None:
         team = session.get(Team, user.team_id)
         org_id = team.organisation_id if team else None
-    return Actor(user.id, user.username, user.display_name, roles, user.team_id, org_id)
+    return Actor(
+        user.id,
+        user.username,
+        user.display_name,
+        roles,
+        user.team_id,
+        org_id,
+        bool(user.must_change_password),
+    )
 
 
 def require(session: Session, user_id: int | None, *roles: str) -> Actor:

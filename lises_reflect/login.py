@@ -39,7 +39,6 @@ TOUCH_EVERY = timedelta(seconds=60)  # last_seen is written at most once a minut
 class Outcome:
     status: str  # ok | failed | locked
     actor: Actor | None = None
-    must_change_password: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -86,7 +85,7 @@ def attempt(
         s.add(LoginAttempt(username=name, client=client, at=now, success=True))
         actor = auth.load_actor(s, user.id)
         audit.record(s, actor, "login", name, client=client)
-        return Outcome("ok", actor, bool(user.must_change_password))
+        return Outcome("ok", actor)
 
 
 def key_hash(username: str, issued: float) -> str:
@@ -165,9 +164,3 @@ def change_password(engine: Engine, actor_id: int | None, old: str, new: str) ->
 
 def _aware(d: datetime) -> datetime:
     return d if d.tzinfo else d.replace(tzinfo=timezone.utc)
-
-
-def needs_new_password(engine: Engine, user_id: int) -> bool:
-    with session_scope(engine) as s:
-        user = s.get(User, user_id)
-        return bool(user and user.must_change_password)

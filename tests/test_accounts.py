@@ -70,7 +70,7 @@ def test_edit_move_roles_deactivate_and_reset(org: Org):
     )
     accounts.reset_password(e, org.admin, org.bringer, "midlertidig kode 42")
     out = login.attempt(e, "bringer", "midlertidig kode 42")
-    assert out.status == "ok" and out.must_change_password
+    assert out.status == "ok" and out.actor.must_change_password
     with pytest.raises(InvalidInput):
         accounts.reset_password(e, org.admin, org.bringer, "kort")
     with pytest.raises(InvalidInput, match="admin_self"):
