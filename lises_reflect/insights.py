@@ -510,6 +510,10 @@ def _shuffle(salt: str, item_id: int) -> str:
     return hashlib.sha256(f"{salt}:{item_id}".encode()).hexdigest()
 
 
+TEAM_FIGURES = ("sessions", "participation", "lenses", "tags", "outcomes", "process")
+COMPARED_FIGURES = ("lenses", "tags", "outcomes", "process")  # per team, side by side
+
+
 def _team_figures(
     s: Session,
     team_id: int,
@@ -519,9 +523,11 @@ def _team_figures(
     k: int,
     size: int,
     group: str = "",
+    keys: Sequence[str] = TEAM_FIGURES,
 ) -> list[Figure]:
+    """The team's figures in page order; `keys` limits the work to the figures needed."""
     figures = []
-    for key in ("sessions", "participation", "lenses", "tags", "outcomes", "process"):
+    for key in keys:
         if key == "participation":
             bars = _participation(s, team_id, p, size, lang, k, group)
         else:
@@ -576,10 +582,8 @@ def team_figure_csv(
         size = _team_size(s, team.id)
         if size < th.figures:
             raise InvalidInput("error.small_team", k=th.figures)
-        for fig in _team_figures(s, team.id, p, catalogue(), lang, th.figures, size):
-            if fig.key == figure_key:
-                return fig.csv()
-    raise InvalidInput("error.invalid")
+        keys = (figure_key,)
+        return _team_figures(s, team.id, p, catalogue(), lang, th.figures, size, keys=keys)[0].csv()
 
 
 # ------------------------------------------------------------------------------ facilitator
@@ -613,9 +617,7 @@ def _flip_figures(
             continue
         label = f"{team.name} ({team.organisation})"
         shown.append(label)
-        for fig in _team_figures(s, team.team_id, p, cat, lang, k, size, label):
-            if fig.key in ("sessions", "participation"):
-                continue
+        for fig in _team_figures(s, team.team_id, p, cat, lang, k, size, label, COMPARED_FIGURES):
             for position, bar in enumerate(fig.bars):
                 per_key.setdefault(fig.key, []).append((position, len(shown), bar))
     # Category first, then the teams side by side in a fixed order: a comparison, not a ranking.
@@ -632,7 +634,7 @@ def _flip_figures(
             k,
             True,
         )
-        for key in ("lenses", "tags", "outcomes", "process")
+        for key in COMPARED_FIGURES
     ]
     return figures, shown, left_out
 
