@@ -9,12 +9,12 @@ overwrite each other.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 from lises_reflect import audit, freetext, periods, retention
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, load_catalogue
-from lises_reflect.db import session_scope
+from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from lises_reflect.models import (
     Contribution,
@@ -458,53 +458,126 @@ def finish_session(engine: Engine, actor_id: int | None, session_id: int) -> Non
 # ---------------------------------------------------------------- contributions
 
 
-def _check_slot(rs: ReflectionSession, kind: str, slot: str) -> None:
+def _check_slot(lenses: list[str], kind: str, slot: str) -> None:
     if kind == "observation":
         questions = {
-            q.id for lens in catalogue().lenses if lens.id in rs.lenses for q in lens.questions
+            q.id for lens in catalogue().lenses if lens.id in lenses for q in lens.questions
         }
-        free = {f"{lens_id}.free" for lens_id in rs.lenses}
+        free = {f"{lens_id}.free" for lens_id in lenses}
         if slot not in questions | free:
             raise InvalidInput("error.unknown_question")
     elif slot != "":
         raise InvalidInput("error.invalid")
 
 
+@dataclass(frozen=True)
+class _Writer:
+    """What an autosave needs to know about the caller and the session."""
+
+    role: str  # bringer | listener
+    status: str
+    lenses: list[str]
+
+
+# The autosave's statements, built once with bound parameters: an autosave fires on every pause
+# in typing, so it is the app's most frequent write, and building the SQL expressions anew on
+# each call cost more than running them.
+_WRITER = (
+    select(Participant.role, ReflectionSession.status, ReflectionSession.lenses)
+    .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
+    .join(User, User.id == Participant.user_id)
+    .join(UserRole, UserRole.user_id == User.id)
+    .where(
+        Participant.session_id == bindparam("session_id"),
+        Participant.user_id == bindparam("actor_id"),
+        User.active == True,  # noqa: E712
+        UserRole.role == "caseworker",
+    )
+)
+_TOUCH = (
+    update(ReflectionSession)
+    .where(ReflectionSession.id == bindparam("k_session_id"))
+    .values(updated_at=bindparam("now"))
+)
+
+
+@dataclass(frozen=True)
+class _Versioned:
+    """Statements for a text that is saved with optimistic versioning, by its key columns."""
+
+    update: Any
+    current: Any
+    insert: Any
+
+
+def _versioned(model: type[Contribution] | type[LearningPoint], *key: str) -> _Versioned:
+    # Bound parameters are named k_<column>: SQLAlchemy reserves the bare column names of an
+    # UPDATE's SET clause.
+    where = [getattr(model, name) == bindparam(f"k_{name}") for name in key]
+    return _Versioned(
+        update=update(model)
+        .where(*where, model.version == bindparam("expected"), model.text != bindparam("text"))
+        .values(text=bindparam("text"), version=model.version + 1, updated_at=bindparam("now")),
+        current=select(model.text, model.version).where(*where),
+        insert=insert(model).values(
+            **{name: bindparam(f"k_{name}") for name in key},
+            text=bindparam("text"),
+            version=1,
+            updated_at=bindparam("now"),
+        ),
+    )
+
+
+_CONTRIBUTION = _versioned(Contribution, "session_id", "author_id", "kind", "slot")
+_LEARNING_POINT = _versioned(LearningPoint, "session_id", "position")
+
+
+def _writer(s: Session, actor_id: int | None, session_id: int) -> _Writer:
+    """The autosave's permission check in one query, as strict as `_as_participant`; when it
+    finds nothing, the full check runs to name the reason."""
+    row = s.connection().execute(_WRITER, {"session_id": session_id, "actor_id": actor_id}).first()
+    if row is None:
+        _actor, rs, p = _as_participant(s, actor_id, session_id)
+        return _Writer(p.role, rs.status, list(rs.lenses))
+    return _Writer(row[0], row[1], list(row[2] or []))
+
+
 def _save_versioned(
     s: Session,
-    rs: ReflectionSession,
-    model: type[Contribution] | type[LearningPoint],
-    existing: Contribution | LearningPoint | None,
-    new_row: Callable[[], Contribution | LearningPoint],
+    statements: _Versioned,
+    key: dict[str, object],
     value: str,
     expected_version: int,
 ) -> int:
-    """Optimistic versioning: the write lands only on the version the writer last saw."""
-    if existing is None:
+    """Optimistic versioning: the write lands only on the version the writer last saw.
+
+    Saving the text that is already stored is a success whatever the version, so a save that
+    is retried after a lost answer (a dropped connection) does not turn into a conflict.
+    """
+    conn = s.connection()
+    keys = {f"k_{name}": v for name, v in key.items()}
+    params = {**keys, "text": value, "now": _now(), "expected": expected_version}
+    touch = {"k_session_id": key["session_id"], "now": params["now"]}
+    if expected_version > 0 and conn.execute(statements.update, params).rowcount == 1:
+        conn.execute(_TOUCH, touch)
+        return expected_version + 1
+    current = conn.execute(statements.current, keys).first()
+    if current is None:
         if expected_version != 0:
             raise Conflict(current_text="", current_version=0)
-        row = new_row()
-        s.add(row)
         try:
-            s.flush()
+            conn.execute(statements.insert, params)
         except IntegrityError:
             # Someone (or the same person in another tab) created it a moment ago.
             raise Conflict(current_text="", current_version=None) from None
-        _touch(s, rs)
-        return row.version
-    if existing.text == value:
-        return existing.version
-    result = s.exec(
-        update(model)
-        .where(model.id == existing.id, model.version == expected_version)
-        .values(text=value, version=model.version + 1, updated_at=_now())
-    )
-    if result.rowcount != 1:
-        raise Conflict(current_text=existing.text, current_version=existing.version)
-    _touch(s, rs)
-    return expected_version + 1
+        conn.execute(_TOUCH, touch)
+        return 1
+    if current[0] == value:
+        return current[1]
+    raise Conflict(current_text=current[0], current_version=current[1])
 
 
+@retry_transient
 def save_contribution(
     engine: Engine,
     actor_id: int | None,
@@ -519,32 +592,16 @@ def save_contribution(
         raise InvalidInput("error.invalid")
     value = freetext.clean(kind, text)
     with session_scope(engine) as s:
-        actor, rs, p = _as_participant(s, actor_id, session_id)
-        _editable(rs)
-        if kind in LISTENER_KINDS and p.role != "listener":
+        w = _writer(s, actor_id, session_id)
+        if w.status == "finished":
+            raise InvalidInput("error.session_finished")
+        if kind in LISTENER_KINDS and w.role != "listener":
             raise PermissionDenied("error.listener_only")
-        if kind in BRINGER_KINDS and p.role != "bringer":
+        if kind in BRINGER_KINDS and w.role != "bringer":
             raise PermissionDenied("error.bringer_only")
-        _check_slot(rs, kind, slot)
-        existing = s.exec(
-            select(Contribution).where(
-                Contribution.session_id == rs.id,
-                Contribution.author_id == actor.user_id,
-                Contribution.kind == kind,
-                Contribution.slot == slot,
-            )
-        ).first()
-        return _save_versioned(
-            s,
-            rs,
-            Contribution,
-            existing,
-            lambda: Contribution(
-                session_id=rs.id, author_id=actor.user_id, kind=kind, slot=slot, text=value
-            ),
-            value,
-            expected_version,
-        )
+        _check_slot(w.lenses, kind, slot)
+        key = {"session_id": session_id, "author_id": actor_id, "kind": kind, "slot": slot}
+        return _save_versioned(s, _CONTRIBUTION, key, value, expected_version)
 
 
 def _learning_point(s: Session, rs: ReflectionSession, position: int) -> LearningPoint | None:
@@ -555,6 +612,7 @@ def _learning_point(s: Session, rs: ReflectionSession, position: int) -> Learnin
     ).first()
 
 
+@retry_transient
 def save_learning_point(
     engine: Engine,
     actor_id: int | None,
@@ -568,17 +626,10 @@ def save_learning_point(
         raise InvalidInput("error.invalid")
     value = freetext.clean("learning_point", text)
     with session_scope(engine) as s:
-        _actor, rs, _p = _as_participant(s, actor_id, session_id)
-        _editable(rs)
-        return _save_versioned(
-            s,
-            rs,
-            LearningPoint,
-            _learning_point(s, rs, position),
-            lambda: LearningPoint(session_id=rs.id, position=position, text=value),
-            value,
-            expected_version,
-        )
+        if _writer(s, actor_id, session_id).status == "finished":
+            raise InvalidInput("error.session_finished")
+        key = {"session_id": session_id, "position": int(position)}
+        return _save_versioned(s, _LEARNING_POINT, key, value, expected_version)
 
 
 def set_learning_point_category(
