@@ -56,8 +56,8 @@ if cookie_key is None:
     st.error(ui.tr("app.no_cookie_key"))
     st.stop()
 
-engine = ui.engine()
-if not settings.demo and demo_data.has_demo_accounts(engine):
+engine = ui.frame_call(ui.engine)
+if not settings.demo and ui.frame_call(demo_data.has_demo_accounts, engine):
     st.error(ui.tr("app.demo_accounts_outside_demo"))
     st.stop()
 
@@ -82,7 +82,7 @@ def first_run() -> None:
 
 
 authenticator = stauth.Authenticate(
-    auth.credentials(engine),
+    ui.frame_call(auth.credentials, engine),
     cookie_name="lises_auth",
     cookie_key=cookie_key,
     cookie_expiry_days=0.5,
@@ -178,14 +178,19 @@ if not st.session_state.get("authentication_status"):
             str(token.get("username")), token.get("exp_date")
         )
 if not st.session_state.get("authentication_status"):
-    entry = first_run if (not settings.demo and auth.user_count(engine) == 0) else login
-    st.navigation(
-        [st.Page(entry, title=ui.tr("login.form"), url_path="login")], position="hidden"
-    ).run()
+    entry = (
+        first_run if (not settings.demo and ui.frame_call(auth.user_count, engine) == 0) else login
+    )
+    try:
+        st.navigation(
+            [st.Page(entry, title=ui.tr("login.form"), url_path="login")], position="hidden"
+        ).run()
+    except ui.DATABASE_AWAY as err:
+        ui.refuse(err)
     st.stop()
 
-ended = login_service.check_session(engine, st.session_state.get("login_key"))
-actor = auth.actor_by_username(engine, st.session_state.get("username") or "")
+ended = ui.frame_call(login_service.check_session, engine, st.session_state.get("login_key"))
+actor = ui.frame_call(auth.actor_by_username, engine, st.session_state.get("username") or "")
 if ended or actor is None:
     # Idle, too old, logged out elsewhere (a copied cookie), or the account was deactivated.
     authenticator.logout(location="unrendered")
@@ -255,4 +260,6 @@ sections: dict[str, list] = {
 try:
     st.navigation(sections).run()
 except ServiceError as err:  # a service refusal that a page did not catch itself
+    ui.refuse(err)
+except ui.DATABASE_AWAY as err:  # the database went away in the middle of the page
     ui.refuse(err)

@@ -148,7 +148,17 @@ def dispose_engine(url: str) -> None:
 # SQLSTATEs after which the same transaction, run again, can succeed: the server went away
 # or is starting (08xxx, 57P01-03), or the transaction lost a race (40001, 40P01).
 _TRANSIENT_SQLSTATES = ("08", "57P01", "57P02", "57P03", "40001", "40P01")
-_TRANSIENT_MESSAGES = ("database is locked", "database table is locked", "connection refused")
+# A failed connection attempt carries no SQLSTATE, only the server's words.
+_TRANSIENT_MESSAGES = (
+    "database is locked",
+    "database table is locked",
+    "connection refused",
+    "connection failed",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "server closed the connection unexpectedly",
+    "terminating connection due to administrator command",
+)
 RETRY_FOR_SECONDS = 20.0
 _log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -171,8 +181,9 @@ def is_transient(err: BaseException) -> bool:
 def retry_transient(fn: Callable[P, R]) -> Callable[P, R]:
     """Run a whole service call again after a transient database error.
 
-    Only for calls that are safe to repeat: a retried autosave stores the same text, and saving
-    the stored text again is a success. The user sees a message only when the database stays
+    Only for calls that are safe to repeat: reads, and autosaves (a retried autosave stores the
+    same text, and saving the stored text again is a success). A button's one-off action is
+    not retried: after a lost answer nobody knows whether it landed. The user sees a message only when the database stays
     away for longer than RETRY_FOR_SECONDS (a PostgreSQL restart takes a few seconds).
     """
 

@@ -292,6 +292,13 @@ STRINGS.update(
         "ui.saved_at": ("✓ Gemt kl. {time}", "✓ Saved at {time}"),
         "ui.other_version": ("Den anden version:", "The other version:"),
         "ui.save_mine": ("Gem min tekst alligevel", "Save my text anyway"),
+        "ui.save_again": ("Gem igen", "Save again"),
+        "ui.unsaved": (
+            "Din tekst er ikke gemt endnu: databasen svarede ikke. Teksten står i feltet – tryk "
+            "»Gem igen«, når forbindelsen er tilbage.",
+            "Your text is not saved yet: the database did not answer. The text is still in the "
+            "field – press »Save again« when the connection is back.",
+        ),
         "vis.group": (
             "👥 Synligt for alle deltagere i denne session",
             "👥 Visible to all participants in this session",

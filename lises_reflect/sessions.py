@@ -705,6 +705,7 @@ def submit_process_check(
 # ---------------------------------------------------------------- reading
 
 
+@retry_transient
 def session_view(engine: Engine, actor_id: int | None, session_id: int) -> SessionView:
     with session_scope(engine) as s:
         actor, rs, me = _as_participant(s, actor_id, session_id)
@@ -782,6 +783,7 @@ def session_view(engine: Engine, actor_id: int | None, session_id: int) -> Sessi
         )
 
 
+@retry_transient
 def session_stamp(engine: Engine, actor_id: int | None, session_id: int) -> tuple[int, str]:
     """(phase, last change) — cheap enough to poll every few seconds."""
     with session_scope(engine) as s:
@@ -789,6 +791,7 @@ def session_stamp(engine: Engine, actor_id: int | None, session_id: int) -> tupl
         return rs.phase, rs.updated_at.isoformat()
 
 
+@retry_transient
 def my_overview(engine: Engine, actor_id: int | None) -> tuple[list[SessionSummary], PracticeView]:
     """Everything "Mine refleksioner" shows: own sessions and own practice over time."""
     return list_my_sessions(engine, actor_id), my_practice(engine, actor_id)

@@ -14,7 +14,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from lises_reflect.db import session_scope
+from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import (
     GribningLink,
@@ -138,6 +138,7 @@ def summarise(
     )
 
 
+@retry_transient
 def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView:
     with session_scope(engine) as s:
         actor, rs, _p = _as_participant(s, actor_id, session_id)

@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from lises_reflect import freetext
 from lises_reflect.config import Settings, load_settings
@@ -24,7 +24,9 @@ from lises_reflect.privacy import PersonalDataError, describe_finding
 from lises_reflect.transcript import TranscriptError, UploadError
 
 # What a user can cause and must be told about in plain words; anything else is a bug.
-USER_ERRORS = (ServiceError, PersonalDataError, TranscriptError, UploadError, OperationalError)
+# A database that does not answer (a restart, a network cut) is told as such, not as a bug.
+DATABASE_AWAY = (OperationalError, InterfaceError)
+USER_ERRORS = (ServiceError, PersonalDataError, TranscriptError, UploadError, *DATABASE_AWAY)
 
 PAGES = {
     "home": "pages/home.py",
@@ -89,7 +91,7 @@ def error_text(err: BaseException) -> str:
             items = "\n".join(f"- {tr(b)}" for b in params.pop("blockers", []))
             return tr(err.code) + "\n" + items
         return tr(err.code, **params)
-    if isinstance(err, OperationalError):
+    if isinstance(err, DATABASE_AWAY):
         return tr("error.database")
     return tr("error.generic")
 
@@ -101,6 +103,22 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
     except USER_ERRORS as err:
         st.error(error_text(err))
         return False, err
+
+
+def frame_call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """A database call of the frame that every run makes (engine, login check, the actor).
+
+    It waits through a short outage (a PostgreSQL restart) by retrying; if the database stays
+    away, the run ends with a clear message instead of Streamlit's error page, and whatever the
+    user typed stays in the browser session for the next run.
+    """
+    from lises_reflect.db import retry_transient
+
+    try:
+        return retry_transient(fn)(*args, **kwargs)
+    except DATABASE_AWAY:
+        st.error(tr("error.database"))
+        st.stop()
 
 
 def act(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
@@ -176,6 +194,11 @@ def autosave_text(
     """
     wkey, bkey, skey = f"w:{key}", f"b:{key}", f"s:{key}"
     base: _Base | None = st.session_state.get(bkey)
+    state = st.session_state.get(skey)
+    if state and state[0] == "unsaved" and wkey not in st.session_state:
+        # The database was away and the run that followed could not draw this field, so
+        # Streamlit forgot the widget's text; the text kept with the failed save comes back.
+        st.session_state[wkey] = state[1]
     if wkey not in st.session_state or base is None:
         st.session_state[wkey] = loaded_text
         st.session_state[bkey] = base = _Base(loaded_text, loaded_version)
@@ -203,13 +226,17 @@ def autosave_text(
     st.caption(f"{tr(visibility)} · {caption}" if caption else tr(visibility))
     if hints:
         evaluative_hint(st.session_state.get(wkey, ""))
-    state = st.session_state.get(skey)
-    if state:
+    if state := st.session_state.get(skey):
         kind, payload = state
         if kind == "saved":
             st.caption(tr("ui.saved_at", time=payload))
         elif kind == "error":
             st.error(payload)
+        elif kind == "unsaved":
+            st.warning(tr("ui.unsaved"))
+            if st.button(tr("ui.save_again"), key=f"again:{key}"):
+                _save_field(key, save)
+                st.rerun()
         elif kind == "conflict":
             st.warning(tr("error.conflict"))
             with st.container(border=True):
@@ -232,6 +259,10 @@ def _save_field(key: str, save: Callable[[str, _Base], int | str]) -> None:
         version = current.version if err.current_version is None else err.current_version
         # The next save is made against what the user has now seen.
         st.session_state[bkey] = _Base(err.current_text, version)
+        return
+    except DATABASE_AWAY:
+        # Kept outside the widget: a widget's text is forgotten by a run that cannot draw it.
+        st.session_state[skey] = ("unsaved", text)
         return
     except USER_ERRORS as err:
         st.session_state[skey] = ("error", error_text(err))
