@@ -293,6 +293,8 @@ STRINGS.update(
         "ui.other_version": ("Den anden version:", "The other version:"),
         "ui.save_mine": ("Gem min tekst alligevel", "Save my text anyway"),
         "ui.save_again": ("Gem igen", "Save again"),
+        "ui.page": ("Side", "Page"),
+        "ui.showing": ("Viser {first}–{last} af {total}", "Showing {first}–{last} of {total}"),
         "ui.unsaved": (
             "Din tekst er ikke gemt endnu: databasen svarede ikke. Teksten står i feltet – tryk "
             "»Gem igen«, når forbindelsen er tilbage.",
@@ -925,6 +927,14 @@ STRINGS.update(
         "flip.tab.pool": ("Delt materiale", "Shared material"),
         "flip.tab.pack": ("Seminarpakke", "Seminar pack"),
         "flip.teams_shown": ("Team i sammenligningen: {teams}.", "Teams compared: {teams}."),
+        "flip.compare_teams": (
+            "Team der sammenlignes (højst {n})",
+            "Teams to compare (at most {n})",
+        ),
+        "error.too_many_teams": (
+            "Vælg højst {maximum} team at sammenligne.",
+            "Choose at most {maximum} teams to compare.",
+        ),
         "flip.no_teams": (
             "Ingen af dine team har mindst {k} deltagende sagsbehandlere i perioden. Prøv en "
             "længere periode.",

@@ -10,11 +10,13 @@ they never leave this module.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
+from typing import Any
 
-from sqlalchemy import String, and_, case, cast, func, literal
+from sqlalchemy import String, and_, bindparam, case, cast, func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -161,111 +163,176 @@ def _period(period_key: str) -> Period:
 # ------------------------------------------------------------------------------ facts (SQL)
 
 
-def _month_bucket(column, half: Period):  # type: ignore[no-untyped-def]
-    """A portable CASE that turns a timestamp into its local month key within one half year."""
+# The statements are built once, with bound parameters for the teams and the half year: building
+# the SQL expressions anew on every call took as long as running them (profiled at 1k sessions:
+# 2.1 ms per figure against 0.19 ms for the same hand-written query).
+_RS = ReflectionSession
+_HALF_MONTHS = 6
+# A portable CASE that turns a timestamp into its local month key within one half year.
+_BUCKET = case(
+    *[
+        (_RS.created_at < bindparam(f"end{i}"), bindparam(f"key{i}", type_=String))
+        for i in range(_HALF_MONTHS - 1)
+    ],
+    else_=bindparam(f"key{_HALF_MONTHS - 1}", type_=String),
+)
+_SCOPE = and_(
+    _RS.team_id.in_(bindparam("teams", expanding=True)),
+    _RS.created_at >= bindparam("start"),
+    _RS.created_at < bindparam("end"),
+)
+
+
+def _scope(team_ids: Sequence[int], half: Period) -> dict[str, object]:
     months = half.months
-    whens = [(column < m.end(), literal(m.key)) for m in months[:-1]]
-    return case(*whens, else_=literal(months[-1].key))
+    assert len(months) == _HALF_MONTHS, half.key
+    params: dict[str, object] = {
+        "teams": list(team_ids),
+        "start": half.start(),
+        "end": half.end(),
+        "months": [m.key for m in months],
+    }
+    for i, m in enumerate(months):
+        params[f"key{i}"] = m.key
+        params[f"end{i}"] = m.end()
+    return params
 
 
-def _session_filter(team_ids: Sequence[int], half: Period):  # type: ignore[no-untyped-def]
-    return and_(
-        ReflectionSession.team_id.in_(list(team_ids)),
-        ReflectionSession.created_at >= half.start(),
-        ReflectionSession.created_at < half.end(),
+def _rows(s: Session, statement: Any, team_ids: Sequence[int], half: Period) -> Sequence[Any]:
+    return s.connection().execute(statement, _scope(team_ids, half)).all()
+
+
+# Every query groups by team as well: the facilitator's comparison asks for several teams, and
+# one query per measure for all of them replaced one per measure and team (60 teams: 240
+# queries a page run).
+Facts = dict[int, list[Fact]]
+
+
+def _by_team(rows: Iterable[tuple[int, Fact]]) -> Facts:
+    out: Facts = {}
+    for team_id, fact in rows:
+        out.setdefault(team_id, []).append(fact)
+    return out
+
+
+@cache
+def _sessions_statement() -> Any:
+    return (
+        select(_RS.team_id, _BUCKET, _RS.bringer_id, func.count())
+        .where(_SCOPE)
+        .group_by(_RS.team_id, _BUCKET, _RS.bringer_id)
     )
 
 
-def _facts_sessions(s: Session, team_id: int, half: Period) -> list[Fact]:
-    bucket = _month_bucket(ReflectionSession.created_at, half)
-    rows = s.exec(
-        select(bucket, ReflectionSession.bringer_id, func.count())
-        .where(_session_filter([team_id], half))
-        .group_by(bucket, ReflectionSession.bringer_id)
-    ).all()
-    return [Fact(m, "", (float(n),), (b,)) for m, b, n in rows]
+def _facts_sessions(s: Session, team_ids: Sequence[int], half: Period) -> Facts:
+    rows = _rows(s, _sessions_statement(), team_ids, half)
+    return _by_team((team, Fact(m, "", (float(n),), (b,))) for team, m, b, n in rows)
 
 
-def _facts_lenses(s: Session, team_id: int, half: Period, lens_ids: Sequence[str]) -> list[Fact]:
-    bucket = _month_bucket(ReflectionSession.created_at, half)
-    text = cast(ReflectionSession.lenses, String)
+@cache
+def _lenses_statement(lens_ids: tuple[str, ...]) -> Any:
+    text = cast(_RS.lenses, String)
     sums = [
         func.sum(case((text.contains(f'"{lid}"', autoescape=True), 1), else_=0)) for lid in lens_ids
     ]
-    rows = s.exec(
-        select(bucket, ReflectionSession.bringer_id, *sums)
-        .where(_session_filter([team_id], half))
-        .group_by(bucket, ReflectionSession.bringer_id)
-    ).all()
-    out = []
-    for m, b, *counts in rows:
-        for lid, n in zip(lens_ids, counts, strict=True):
-            if n:
-                out.append(Fact(m, lid, (float(n),), (b,)))
-    return out
+    return (
+        select(_RS.team_id, _BUCKET, _RS.bringer_id, *sums)
+        .where(_SCOPE)
+        .group_by(_RS.team_id, _BUCKET, _RS.bringer_id)
+    )
 
 
-def _facts_annotations(s: Session, team_id: int, half: Period, model, category_col) -> list[Fact]:  # type: ignore[no-untyped-def]
-    bucket = _month_bucket(ReflectionSession.created_at, half)
-    rows = s.exec(
-        select(bucket, category_col, ReflectionSession.bringer_id, model.annotator_id, func.count())
-        .join(ReflectionSession, ReflectionSession.id == model.session_id)
-        .where(_session_filter([team_id], half))
-        .group_by(bucket, category_col, ReflectionSession.bringer_id, model.annotator_id)
-    ).all()
-    return [Fact(m, c, (float(n),), (b, a)) for m, c, b, a, n in rows]
+def _facts_lenses(
+    s: Session, team_ids: Sequence[int], half: Period, lens_ids: Sequence[str]
+) -> Facts:
+    rows = _rows(s, _lenses_statement(tuple(lens_ids)), team_ids, half)
+    return _by_team(
+        (team, Fact(m, lid, (float(n),), (b,)))
+        for team, m, b, *counts in rows
+        for lid, n in zip(lens_ids, counts, strict=True)
+        if n
+    )
 
 
-def _facts_process(s: Session, team_id: int, half: Period) -> list[Fact]:
+@cache
+def _annotations_statement(model: Any, category: str) -> Any:
+    category_col = getattr(model, category)
+    return (
+        select(_RS.team_id, _BUCKET, category_col, _RS.bringer_id, model.annotator_id, func.count())
+        .join(_RS, _RS.id == model.session_id)
+        .where(_SCOPE)
+        .group_by(_RS.team_id, _BUCKET, category_col, _RS.bringer_id, model.annotator_id)
+    )
+
+
+def _facts_annotations(
+    s: Session, team_ids: Sequence[int], half: Period, model: Any, category: str
+) -> Facts:
+    rows = _rows(s, _annotations_statement(model, category), team_ids, half)
+    return _by_team((team, Fact(m, c, (float(n),), (b, a))) for team, m, c, b, a, n in rows)
+
+
+@cache
+def _process_statements() -> tuple[Any, Any]:
+    pc = ProcessCheck
+    answers = (
+        select(pc.team_id, pc.period, func.sum(pc.safe_frame), func.count())
+        .where(
+            pc.team_id.in_(bindparam("teams", expanding=True)),
+            pc.period.in_(bindparam("months", expanding=True)),
+        )
+        .group_by(pc.team_id, pc.period)
+    )
+    receipts = (
+        select(_RS.team_id, _BUCKET, ProcessCheckReceipt.user_id)
+        .join(_RS, _RS.id == ProcessCheckReceipt.session_id)
+        .where(_SCOPE)
+        .group_by(_RS.team_id, _BUCKET, ProcessCheckReceipt.user_id)
+    )
+    return answers, receipts
+
+
+def _facts_process(s: Session, team_ids: Sequence[int], half: Period) -> Facts:
     """Answers are anonymous; the month's receipts say how many people stand behind them."""
-    answers = dict(
-        (p, (float(total or 0), float(n)))
-        for p, total, n in s.exec(
-            select(ProcessCheck.period, func.sum(ProcessCheck.safe_frame), func.count())
-            .where(ProcessCheck.team_id == team_id, ProcessCheck.period.in_(half.month_keys))
-            .group_by(ProcessCheck.period)
-        ).all()
-    )
-    bucket = _month_bucket(ReflectionSession.created_at, half)
-    who = s.exec(
-        select(bucket, ProcessCheckReceipt.user_id)
-        .join(ReflectionSession, ReflectionSession.id == ProcessCheckReceipt.session_id)
-        .where(_session_filter([team_id], half))
-        .group_by(bucket, ProcessCheckReceipt.user_id)
-    ).all()
-    people: dict[str, list[int]] = {}
-    for m, uid in who:
-        people.setdefault(m, []).append(uid)
+    answers_statement, receipts_statement = _process_statements()
+    answers = _rows(s, answers_statement, team_ids, half)
+    people: dict[tuple[int, str], list[int]] = {}
+    for team, m, uid in _rows(s, receipts_statement, team_ids, half):
+        people.setdefault((team, m), []).append(uid)
     out = []
-    for m, values in answers.items():
-        ids = people.get(m) or [-1]  # answers without receipts: counts as nobody known
-        out.append(Fact(m, "", values, (ids[0],)))
-        out.extend(Fact(m, "", (0.0, 0.0), (uid,)) for uid in ids[1:])
-    return out
+    for team, m, total, n in answers:
+        ids = people.get((team, m)) or [-1]  # answers without receipts: counts as nobody known
+        out.append((team, Fact(m, "", (float(total or 0), float(n)), (ids[0],))))
+        out.extend((team, Fact(m, "", (0.0, 0.0), (uid,))) for uid in ids[1:])
+    return _by_team(out)
 
 
-def _participants(s: Session, team_id: int, p: Period) -> int:
-    return int(
-        s.exec(
-            select(func.count(func.distinct(Participant.user_id)))
-            .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
-            .where(
-                ReflectionSession.team_id == team_id,
-                ReflectionSession.created_at >= p.start(),
-                ReflectionSession.created_at < p.end(),
-            )
-        ).one()
-    )
+def _participants(s: Session, team_ids: Sequence[int], p: Period) -> dict[int, int]:
+    rows = s.exec(
+        select(ReflectionSession.team_id, func.count(func.distinct(Participant.user_id)))
+        .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
+        .where(
+            ReflectionSession.team_id.in_(list(team_ids)),
+            ReflectionSession.created_at >= p.start(),
+            ReflectionSession.created_at < p.end(),
+        )
+        .group_by(ReflectionSession.team_id)
+    ).all()
+    return {team: int(n) for team, n in rows}
 
 
-def _team_size(s: Session, team_id: int) -> int:
-    return int(
-        s.exec(
-            select(func.count(func.distinct(User.id)))
-            .join(UserRole, UserRole.user_id == User.id)
-            .where(User.team_id == team_id, User.active == True, UserRole.role == "caseworker")  # noqa: E712
-        ).one()
-    )
+def _team_sizes(s: Session, team_ids: Sequence[int]) -> dict[int, int]:
+    rows = s.exec(
+        select(User.team_id, func.count(func.distinct(User.id)))
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(
+            User.team_id.in_(list(team_ids)),
+            User.active == True,  # noqa: E712
+            UserRole.role == "caseworker",
+        )
+        .group_by(User.team_id)
+    ).all()
+    return {team: int(n) for team, n in rows}
 
 
 # ------------------------------------------------------------------------------ figures
@@ -316,24 +383,24 @@ MEASURES: dict[str, _Measure] = {
 }
 
 
-def _facts(s: Session, key: str, team_id: int, half: Period, cat: Catalogue) -> list[Fact]:
+def _facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Catalogue) -> Facts:
     if key == "sessions":
-        return _facts_sessions(s, team_id, half)
+        return _facts_sessions(s, team_ids, half)
     if key == "lenses":
-        return _facts_lenses(s, team_id, half, [lens.id for lens in cat.lenses])
+        return _facts_lenses(s, team_ids, half, [lens.id for lens in cat.lenses])
     if key == "tags":
-        return _facts_annotations(s, team_id, half, TurnTag, TurnTag.tag_id)
+        return _facts_annotations(s, team_ids, half, TurnTag, "tag_id")
     if key == "outcomes":
-        return _facts_annotations(s, team_id, half, GribningLink, GribningLink.outcome)
-    return _facts_process(s, team_id, half)
+        return _facts_annotations(s, team_ids, half, GribningLink, "outcome")
+    return _facts_process(s, team_ids, half)
 
 
 def _released(
-    s: Session, key: str, team_id: int, p: Period, cat: Catalogue, k: int
+    key: str, facts: list[Fact], p: Period, cat: Catalogue, k: int
 ) -> dict[tuple[str, str], Cell]:
     m = MEASURES[key]
     return disclosure.release(
-        _facts(s, key, team_id, p.half, cat),
+        facts,
         p.half,
         m.categories(cat),
         k,
@@ -460,7 +527,7 @@ def _participation(
     bars = []
     for node in nodes:
         label = node.short_label(lang) if node.kind == "month" else node.label(lang)
-        took_part = _participants(s, team_id, node)
+        took_part = _participants(s, [team_id], node).get(team_id, 0)
         if took_part < k or size <= k:
             bars.append(Bar(label, None, "too_few", group))
             continue
@@ -512,6 +579,9 @@ def _shuffle(salt: str, item_id: int) -> str:
 
 TEAM_FIGURES = ("sessions", "participation", "lenses", "tags", "outcomes", "process")
 COMPARED_FIGURES = ("lenses", "tags", "outcomes", "process")  # per team, side by side
+# Side by side, a comparison stays readable (and each chart small) up to this many teams; a
+# facilitator chooses which. The seminar pack takes all of the facilitator's teams.
+MAX_COMPARED_TEAMS = 8
 
 
 def _team_figures(
@@ -524,14 +594,18 @@ def _team_figures(
     size: int,
     group: str = "",
     keys: Sequence[str] = TEAM_FIGURES,
+    facts: dict[str, Facts] | None = None,
 ) -> list[Figure]:
-    """The team's figures in page order; `keys` limits the work to the figures needed."""
+    """The team's figures in page order; `keys` limits the work to the figures needed, and
+    `facts` (by figure, then team) are used when the caller fetched them for many teams."""
     figures = []
     for key in keys:
         if key == "participation":
             bars = _participation(s, team_id, p, size, lang, k, group)
         else:
-            bars = _bars(key, _released(s, key, team_id, p, cat, k), p, cat, lang, group)
+            fetched = facts[key] if facts is not None else _facts(s, key, [team_id], p.half, cat)
+            released = _released(key, fetched.get(team_id, []), p, cat, k)
+            bars = _bars(key, released, p, cat, lang, group)
         figures.append(_figure(key, bars, p, lang, k))
     return figures
 
@@ -549,7 +623,7 @@ def team_overview(
     with session_scope(engine) as s:
         actor, team = _lead_scope(s, actor_id, team_id)
         audit.record(s, actor, "view.team_overview", f"team:{team.id}", period=p.key)
-        size = _team_size(s, team.id)
+        size = _team_sizes(s, [team.id]).get(team.id, 0)
         if size < th.figures:
             return TeamOverview(team.name, p.label(lang), True, (), (), False, th.figures, th.text)
         cat = catalogue()
@@ -579,7 +653,7 @@ def team_figure_csv(
         audit.record(
             s, actor, "export.team_figure_csv", f"team:{team.id}", period=p.key, figure=figure_key
         )
-        size = _team_size(s, team.id)
+        size = _team_sizes(s, [team.id]).get(team.id, 0)
         if size < th.figures:
             raise InvalidInput("error.small_team", k=th.figures)
         keys = (figure_key,)
@@ -596,6 +670,8 @@ def _flip_scope(
     allowed = _facilitated_team_ids(s, actor)
     if team_ids is not None:
         wanted = {int(x) for x in team_ids}
+        if len(wanted) > MAX_COMPARED_TEAMS:
+            raise InvalidInput("error.too_many_teams", maximum=MAX_COMPARED_TEAMS)
         if not wanted <= allowed:
             raise PermissionDenied("error.not_your_team")
         allowed = wanted
@@ -609,15 +685,19 @@ def _flip_figures(
     cat = catalogue()
     per_key: dict[str, list[tuple[int, int, Bar]]] = {}
     shown: list[str] = []
-    left_out = 0
-    for team in teams:
-        size = _team_size(s, team.team_id)
-        if size < k or _participants(s, team.team_id, p) < k:
-            left_out += 1
-            continue
+    ids = [team.team_id for team in teams]
+    sizes, took_part = _team_sizes(s, ids), _participants(s, ids, p)
+    passing = [x for x in teams if min(sizes.get(x.team_id, 0), took_part.get(x.team_id, 0)) >= k]
+    left_out = len(teams) - len(passing)
+    passing_ids = [x.team_id for x in passing]
+    facts = {key: _facts(s, key, passing_ids, p.half, cat) for key in COMPARED_FIGURES}
+    for team in passing:
         label = f"{team.name} ({team.organisation})"
         shown.append(label)
-        for fig in _team_figures(s, team.team_id, p, cat, lang, k, size, label, COMPARED_FIGURES):
+        size = sizes[team.team_id]
+        for fig in _team_figures(
+            s, team.team_id, p, cat, lang, k, size, label, COMPARED_FIGURES, facts
+        ):
             for position, bar in enumerate(fig.bars):
                 per_key.setdefault(fig.key, []).append((position, len(shown), bar))
     # Category first, then the teams side by side in a fixed order: a comparison, not a ranking.

@@ -7,10 +7,10 @@ is tested without it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 from sqlalchemy.engine import Engine
@@ -27,6 +27,8 @@ from lises_reflect.transcript import TranscriptError, UploadError
 # A database that does not answer (a restart, a network cut) is told as such, not as a bug.
 DATABASE_AWAY = (OperationalError, InterfaceError)
 USER_ERRORS = (ServiceError, PersonalDataError, TranscriptError, UploadError, *DATABASE_AWAY)
+
+T = TypeVar("T")
 
 PAGES = {
     "home": "pages/home.py",
@@ -328,6 +330,22 @@ def period_picker(key: str, default_kind: str = "quarter") -> str:
     return str(chosen)
 
 
+def paged(items: Sequence[T], key: str, size: int) -> Sequence[T]:
+    """One page of a long list, with a page picker under it when there is more than one.
+
+    A facilitator's pool can hold hundreds of excerpts; drawing them all sent thousands of
+    elements to the browser on every rerun.
+    """
+    if len(items) <= size:
+        return items
+    pages = (len(items) + size - 1) // size
+    number = st.selectbox(tr("ui.page"), range(1, pages + 1), key=f"{key}:page")
+    first = (int(number or 1) - 1) * size
+    shown = items[first : first + size]
+    st.caption(tr("ui.showing", first=first + 1, last=first + len(shown), total=len(items)))
+    return shown
+
+
 def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
     """One chart with its plain-language reading, a table as text alternative and its CSV."""
     from lises_reflect import charts
@@ -336,9 +354,12 @@ def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
         st.subheader(fig.title)
         st.write(fig.reading)
         if fig.bars:
-            # Explicit height: one row per bar. The description is the reading (aria-label).
-            st.altair_chart(
-                charts.chart(fig, titled=False), width="stretch", height=charts.height(fig) + 70
+            # Explicit height: one row per bar. The spec's description (the reading) is the
+            # chart's accessible name.
+            st.vega_lite_chart(
+                spec=charts.browser_spec(fig),
+                width="stretch",
+                height=charts.height(fig) + 70,
             )
         for note in fig.notes:
             st.caption(note)

@@ -19,7 +19,19 @@ patterns_tab, pool_tab, pack_tab = st.tabs(
 )
 
 with patterns_tab:
-    ok, pat = ui.call(insights.flip_patterns, engine, uid, period_key, lang, thresholds=th)
+    ok, choices = ui.call(insights.facilitated_teams, engine, uid)
+    names = {c.team_id: f"{c.name} ({c.organisation})" for c in choices} if ok else {}
+    team_ids = st.multiselect(
+        ui.tr("flip.compare_teams", n=insights.MAX_COMPARED_TEAMS),
+        list(names),
+        default=list(names)[: insights.MAX_COMPARED_TEAMS],
+        format_func=names.get,
+        max_selections=insights.MAX_COMPARED_TEAMS,
+        key="flip:teams",
+    )
+    ok, pat = ui.call(
+        insights.flip_patterns, engine, uid, period_key, lang, thresholds=th, team_ids=team_ids
+    )
     if ok:
         if pat.teams_shown:
             st.write(ui.tr("flip.teams_shown", teams=", ".join(pat.teams_shown)))
@@ -31,7 +43,7 @@ with patterns_tab:
             ui.figure_block(
                 fig,
                 lambda key=fig.key: insights.flip_figure_csv(
-                    engine, uid, period_key, key, lang, thresholds=th
+                    engine, uid, period_key, key, lang, thresholds=th, team_ids=team_ids
                 ),
                 f"flip-{period_key}",
             )
@@ -81,17 +93,21 @@ with pool_tab:
 
     if ok:
         pool_heading("flip.excerpts", pool.excerpts_enough, pool.excerpts)
-        for e in pool.excerpts:
+        for e in ui.paged(pool.excerpts, "flip:excerpts", 10):
             with st.expander(f"{e.heading} · {e.kind} · {', '.join(e.lenses)}"):
                 if e.tags:
                     st.caption(ui.tr("flip.tags_present", tags=", ".join(e.tags)))
-                for turn in e.turns:
-                    st.markdown(f"**{turn.number} {turn.label}:** {freetext.md_escape(turn.text)}")
+                st.markdown(
+                    "\n\n".join(
+                        f"**{turn.number} {turn.label}:** {freetext.md_escape(turn.text)}"
+                        for turn in e.turns
+                    )
+                )
                 for _cid, label, text in e.learning_points:
                     st.caption(label)
                     ui.plain(text)
         pool_heading("flip.points", pool.points_enough, pool.points)
-        for point in pool.points:
+        for point in ui.paged(pool.points, "flip:points", 20):
             with st.container(border=True):
                 st.caption(point.category)
                 ui.plain(point.text)

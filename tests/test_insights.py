@@ -8,7 +8,7 @@ from sqlmodel import select
 from lises_reflect import auth, insights
 from lises_reflect.db import session_scope
 from lises_reflect.disclosure import Thresholds
-from lises_reflect.errors import PermissionDenied
+from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import AuditEntry
 from tests import builders as b
 from tests.conftest import Org
@@ -86,6 +86,28 @@ def test_facilitator_sees_only_passing_teams(org: Org):
     assert pat.teams_not_shown == 1  # Team B: too few caseworkers
     tags = {f.key: f for f in pat.figures}["tags"]
     assert all(bar.group == "Team A (Jobcenter Test)" for bar in tags.bars)
+
+
+def test_a_comparison_takes_at_most_eight_teams_fetched_together(org: Org):
+    busy_team(org)
+    with session_scope(org.engine) as s:
+        from lises_reflect.models import Team
+
+        first_org = s.get(Team, org.team).organisation_id
+    b.assign(org.engine, org.facilitator, "facilitator", org_id=first_org)
+    extra = [
+        auth.create_team(org.engine, None, first_org, f"Team {n}")
+        for n in range(insights.MAX_COMPARED_TEAMS)
+    ]
+    with pytest.raises(InvalidInput):
+        insights.flip_patterns(org.engine, org.facilitator, "2026-H1", team_ids=[org.team, *extra])
+    # The same figures whether the teams are fetched together or one by one.
+    together = insights.flip_patterns(
+        org.engine, org.facilitator, "2026-H1", team_ids=[org.team, *extra[:3]]
+    )
+    alone = insights.flip_patterns(org.engine, org.facilitator, "2026-H1", team_ids=[org.team])
+    assert together.figures == alone.figures
+    assert together.teams_not_shown == 3
 
 
 def test_csv_is_the_figure_and_is_audited(org: Org):
