@@ -238,27 +238,22 @@ def page(
 
 caseworker = actor.has("caseworker")
 admin = actor.has("admin")
-sections: dict[str, list] = {
-    "": [
-        page("home", ui.tr("nav.home"), ":material/home:", "forside", True, default=not caseworker)
-    ],
-    ui.tr("nav.section.reflection"): [
-        page("mine", ui.tr("nav.mine"), ":material/menu_book:", "mine", caseworker, default=True),
-        page("new", ui.tr("nav.new"), ":material/add_circle:", "ny", caseworker),
-        # Reached from "Mine refleksioner", never from the menu.
-        page("session", ui.tr("nav.session"), ":material/hearing:", "refleksion", False),
-    ],
-    ui.tr("nav.section.patterns"): [
-        page("team", ui.tr("nav.team"), ":material/groups:", "team", actor.has("teamlead")),
-        page("flip", ui.tr("nav.flip"), ":material/co_present:", "flip", actor.has("facilitator")),
-    ],
-    ui.tr("nav.section.admin"): [
-        page("admin", ui.tr("nav.admin"), ":material/settings:", "admin", admin),
-    ],
-}
+# One flat list: a role sees two or three pages, and Streamlit draws section headings inside
+# the menu's <ul> as non-list elements, which screen readers cannot announce as a list (axe:
+# "list", "listitem").
+pages = [
+    page("home", ui.tr("nav.home"), ":material/home:", "forside", True, default=not caseworker),
+    page("mine", ui.tr("nav.mine"), ":material/menu_book:", "mine", caseworker, default=True),
+    page("new", ui.tr("nav.new"), ":material/add_circle:", "ny", caseworker),
+    # Reached from "Mine refleksioner", never from the menu.
+    page("session", ui.tr("nav.session"), ":material/hearing:", "refleksion", False),
+    page("team", ui.tr("nav.team"), ":material/groups:", "team", actor.has("teamlead")),
+    page("flip", ui.tr("nav.flip"), ":material/co_present:", "flip", actor.has("facilitator")),
+    page("admin", ui.tr("nav.admin"), ":material/settings:", "admin", admin),
+]
 
 try:
-    st.navigation(sections).run()
+    st.navigation(pages).run()
 except ServiceError as err:  # a service refusal that a page did not catch itself
     ui.refuse(err)
 except ui.DATABASE_AWAY as err:  # the database went away in the middle of the page

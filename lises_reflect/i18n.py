@@ -97,8 +97,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.new": ("Ny refleksion", "New reflection"),
     "nav.session": ("Refleksion", "Reflection"),
     "nav.admin": ("Administration", "Administration"),
-    "nav.section.reflection": ("Refleksion", "Reflection"),
-    "nav.section.admin": ("Administration", "Administration"),
     # errors
     "error.generic": (
         "Noget gik galt. Prøv igen.",
@@ -868,7 +866,6 @@ STRINGS.update(
         "period.choose": ("Vælg periode", "Choose period"),
         "figure.as_table": ("Vis tallene som tabel", "Show the numbers as a table"),
         "figure.csv": ("Hent tallene (CSV)", "Download the numbers (CSV)"),
-        "nav.section.patterns": ("Mønstre", "Patterns"),
         "nav.team": ("Teamets refleksioner", "The team's reflections"),
         "nav.flip": ("FLIP-forberedelse", "FLIP preparation"),
         "team.title": ("Teamets refleksioner", "The team's reflections"),

@@ -94,6 +94,24 @@ else
     fi
 fi
 
+# --- 3b. axe-core from the npm registry (the accessibility browser test injects it) ---
+E2E="$ROOT/tests/e2e"
+NPM_STAMP="$E2E/node_modules/.lock.sha256"
+LOCK_HASH="$(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
+if [ -f "$E2E/node_modules/axe-core/axe.min.js" ] && [ -f "$NPM_STAMP" ] &&
+    [ "$(cat "$NPM_STAMP")" = "$LOCK_HASH" ]; then
+    say "axe-core up to date"
+elif ! command -v npm >/dev/null 2>&1; then
+    warn "npm not found: the accessibility test will be skipped (or fail under CI)."
+else
+    say "Installing axe-core (npm ci in tests/e2e)"
+    if (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error </dev/null); then
+        echo "$LOCK_HASH" >"$NPM_STAMP"
+    else
+        warn "npm ci failed: the accessibility test will be skipped (or fail under CI)."
+    fi
+fi
+
 # --- 4. PostgreSQL (optional: PG tests skip cleanly without it) -------------
 pg_up() { (exec 3<>/dev/tcp/127.0.0.1/5432) >/dev/null 2>&1; }
 
