@@ -16,6 +16,7 @@ from lises_reflect.errors import ServiceError
 from lises_reflect.sessions import catalogue
 
 st.set_page_config(page_title="Lån et øre", page_icon=":material/hearing:", layout="wide")
+st.html(ui.FOCUS_CSS)  # a clear focus ring for keyboard users
 settings = ui.settings()
 
 with st.sidebar:

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -29,6 +30,7 @@ DATABASE_AWAY = (OperationalError, InterfaceError)
 USER_ERRORS = (ServiceError, PersonalDataError, TranscriptError, UploadError, *DATABASE_AWAY)
 
 T = TypeVar("T")
+FOCUS_CSS = "<style>" + (Path(__file__).parent / "static" / "focus.css").read_text() + "</style>"
 
 PAGES = {
     "home": "pages/home.py",
