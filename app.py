@@ -82,9 +82,14 @@ def first_run() -> None:
             st.rerun()
 
 
+COOKIE_NAME = "lises_auth"
+# Only the account this run is about: the one logged in, or the one a login cookie names.
+who = st.session_state.get("username") or login_service.cookie_username(
+    st.context.cookies.get(COOKIE_NAME), cookie_key
+)
 authenticator = stauth.Authenticate(
-    ui.frame_call(auth.credentials, engine),
-    cookie_name="lises_auth",
+    ui.frame_call(auth.credentials, engine, [who] if who else []),
+    cookie_name=COOKIE_NAME,
     cookie_key=cookie_key,
     cookie_expiry_days=0.5,
     auto_hash=False,
@@ -203,7 +208,7 @@ st.session_state["user_id"] = actor.user_id
 st.session_state["user_roles"] = sorted(actor.roles)
 
 with st.sidebar:
-    st.write(ui.tr("app.logged_in_as", name=actor.display_name))
+    st.write(ui.tr("app.logged_in_as", name=ui.md(actor.display_name)))
     st.caption(
         ui.tr(
             "app.roles",

@@ -13,7 +13,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from lises_reflect import audit, auth, login
+from lises_reflect import audit, auth, freetext, login
 from lises_reflect.db import session_scope
 from lises_reflect.errors import InvalidInput, NotFound
 from lises_reflect.models import ROLES, Organisation, Team, User, UserRole
@@ -34,9 +34,7 @@ def update_user(engine: Engine, actor_id: int | None, user_id: int, edit: UserEd
         user = s.get(User, user_id)
         if user is None:
             raise NotFound("error.user_not_found")
-        name = edit.display_name.strip()
-        if not name or len(name) > 200:
-            raise InvalidInput("error.display_name")
+        name = freetext.name(edit.display_name, "error.display_name")
         roles = tuple(dict.fromkeys(edit.roles))
         if not roles or set(roles) - set(ROLES):
             raise InvalidInput("error.roles", roles=", ".join(sorted(set(roles) - set(ROLES))))
@@ -96,9 +94,7 @@ def rename(
         row = s.get(model, item_id)
         if row is None:
             raise NotFound()
-        name = name.strip()
-        if not name or len(name) > 200:
-            raise InvalidInput("error.name_required")
+        name = freetext.name(name, "error.name_required")
         audit.record(s, actor, f"{kind}.updated", f"{kind}:{item_id}", name=name, active=active)
         row.name, row.active = name, active
         s.add(row)

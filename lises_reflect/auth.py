@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,7 @@ import bcrypt
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from lises_reflect import freetext
 from lises_reflect.db import session_scope
 from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
 from lises_reflect.models import ROLES, Assignment, Organisation, Team, User, UserRole
@@ -115,19 +117,29 @@ def actor_by_username(engine: Engine, username: str) -> Actor | None:
         return load_actor(s, user.id)
 
 
-def credentials(engine: Engine) -> dict:
-    """The structure streamlit-authenticator expects, built from the database on each run."""
+def credentials(engine: Engine, usernames: Collection[str]) -> dict:
+    """The structure streamlit-authenticator expects, for the users of this run only (the one
+    logged in, or the one a login cookie names).
+
+    The package only restores a login from its signed cookie and logs out; passwords are
+    checked by `login.attempt`. So no password hash is handed over, and a run no longer loads
+    every account of the municipality (720 rows a run with 60 teams).
+    """
+    wanted = sorted({u for u in usernames if u})
+    if not wanted:
+        return {"usernames": {}}
     with session_scope(engine) as s:
-        users = s.exec(select(User).where(User.active == True)).all()  # noqa: E712
+        users = s.exec(
+            select(User).where(User.active == True, User.username.in_(wanted))  # noqa: E712
+        ).all()
         roles: dict[int, list[str]] = {}
-        for r in s.exec(select(UserRole)).all():
+        for r in s.exec(select(UserRole).where(UserRole.user_id.in_([u.id for u in users]))):
             roles.setdefault(r.user_id, []).append(r.role)
         return {
             "usernames": {
                 u.username: {
                     "name": u.display_name,
                     "email": u.email or "",
-                    "password": u.password_hash,
                     "roles": sorted(roles.get(u.id, [])),
                     "failed_login_attempts": 0,
                     "logged_in": False,
@@ -158,9 +170,7 @@ def _create_user(
         raise InvalidInput("error.username_format")
     if s.exec(select(User).where(User.username == username)).first() is not None:
         raise InvalidInput("error.username_taken", username=username)
-    display_name = display_name.strip()
-    if not display_name or len(display_name) > 200:
-        raise InvalidInput("error.display_name")
+    display_name = freetext.name(display_name, "error.display_name")
     unknown = set(roles) - set(ROLES)
     if unknown or not roles:
         raise InvalidInput("error.roles", roles=", ".join(sorted(unknown)))
@@ -214,9 +224,7 @@ def create_organisation(engine: Engine, actor_id: int | None, name: str) -> int:
     with session_scope(engine) as s:
         if actor_id is not None:
             require(s, actor_id, "admin")
-        name = name.strip()
-        if not name or len(name) > 200:
-            raise InvalidInput("error.name_required")
+        name = freetext.name(name, "error.name_required")
         if s.exec(select(Organisation).where(Organisation.name == name)).first():
             raise InvalidInput("error.name_taken", name=name)
         org = Organisation(name=name)
@@ -231,9 +239,7 @@ def create_team(engine: Engine, actor_id: int | None, organisation_id: int, name
             require(s, actor_id, "admin")
         if s.get(Organisation, organisation_id) is None:
             raise NotFound("error.organisation_not_found")
-        name = name.strip()
-        if not name or len(name) > 200:
-            raise InvalidInput("error.name_required")
+        name = freetext.name(name, "error.name_required")
         exists = s.exec(
             select(Team).where(Team.organisation_id == organisation_id, Team.name == name)
         ).first()

@@ -21,13 +21,32 @@ LIMITS: dict[str, int] = {
     "learning_point": 600,
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Invisible characters that change how text around them is shown: bidirectional embeddings,
+# overrides and isolates (a reversed "Trojan source" line), zero-width space and stray byte-
+# order marks. Zero-width (non-)joiners stay: emoji and some scripts need them.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Half of a UTF-16 pair cannot be stored as UTF-8 (PostgreSQL refuses it): never text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text).strip()
+    return _SURROGATE.sub("", _INVISIBLE.sub("", _CONTROL.sub("", text))).strip()
+
+
+NAME_LIMIT = 200
+
+
+def name(text: str, code: str) -> str:
+    """A name (person, team, organisation) is shown on every page and in exports: one line, no
+    control or invisible characters, never empty nor longer than NAME_LIMIT. `code` is the
+    caller's message, so the user is told which name to fix."""
+    value = " ".join(normalise(text).split())
+    if not value or len(value) > NAME_LIMIT:
+        raise InvalidInput(code, limit=NAME_LIMIT)
+    return value
 
 
 def clean(field: str, text: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
+import jwt
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -86,6 +87,21 @@ def attempt(
         actor = auth.load_actor(s, user.id)
         audit.record(s, actor, "login", name, client=client)
         return Outcome("ok", actor)
+
+
+def cookie_username(token: str | None, cookie_key: str) -> str | None:
+    """Whom a login cookie names, if its signature holds and it has not expired; the
+    server-side session it stands for is checked separately (`check_session`)."""
+    if not token:
+        return None
+    try:
+        claims = jwt.decode(token, cookie_key, algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return None
+    username, expires = claims.get("username"), claims.get("exp_date")
+    if not isinstance(username, str) or not isinstance(expires, int | float):
+        return None
+    return username if expires > datetime.now().timestamp() else None
 
 
 def key_hash(username: str, issued: float) -> str:

@@ -151,6 +151,11 @@ def require_role(*wanted: str) -> int:
     return uid  # type: ignore[return-value]
 
 
+def md(text: str) -> str:
+    """A user's or an admin's text (a title, a name) inside a Markdown element, as literal text."""
+    return freetext.md_escape(text)
+
+
 def plain(text: str, *, empty: str = "—") -> None:
     """User text is shown as text: never Markdown, never HTML."""
     st.text(text if text.strip() else empty)

@@ -124,7 +124,9 @@ with tab_structure:
         if st.form_submit_button(ui.tr("admin.create_org")):
             ok, _ = ui.call(auth.create_organisation, engine, uid, org_name)
             if ok:
-                st.session_state["admin_notice"] = ui.tr("admin.created", name=org_name.strip())
+                st.session_state["admin_notice"] = ui.tr(
+                    "admin.created", name=ui.md(org_name.strip())
+                )
                 st.rerun()
     with c2, st.form("new_team"):
         org_id = st.selectbox(
@@ -138,7 +140,7 @@ with tab_structure:
                 ok, _ = ui.call(auth.create_team, engine, uid, org_id, team_name)
                 if ok:
                     st.session_state["admin_notice"] = ui.tr(
-                        "admin.created", name=team_name.strip()
+                        "admin.created", name=ui.md(team_name.strip())
                     )
                     st.rerun()
     with st.form("rename"):
@@ -166,7 +168,7 @@ with tab_structure:
                     st.session_state["admin_notice"] = ui.tr("admin.saved")
                     st.rerun()
     for org_name, team_names in directory["teams_by_organisation"].items():
-        st.markdown(f"**{org_name}**")
+        st.markdown(f"**{ui.md(org_name)}**")
         st.text("\n".join(team_names) or "—")
 
 with tab_assign:

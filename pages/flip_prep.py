@@ -34,7 +34,7 @@ with patterns_tab:
     )
     if ok:
         if pat.teams_shown:
-            st.write(ui.tr("flip.teams_shown", teams=", ".join(pat.teams_shown)))
+            st.write(ui.tr("flip.teams_shown", teams=", ".join(map(ui.md, pat.teams_shown))))
         else:
             st.info(ui.tr("flip.no_teams", k=pat.k))
         if pat.teams_not_shown:

@@ -45,7 +45,7 @@ with tab_sessions:
                     if item.status == "finished"
                     else ui.tr("mine.phase", number=item.phase, name=phase)
                 )
-                people = ", ".join(item.others) or "—"
+                people = ", ".join(ui.md(name) for name in item.others) or "—"
                 st.caption(f"{status} · {ui.tr('mine.with', people=people)}")
             with right:
                 if st.button(
@@ -127,7 +127,7 @@ with tab_practice:
         st.caption("—")
     for when, title, text in practice.takeaways:
         with st.container(border=True):
-            st.caption(f"{ui.local_time(when)} · {title or ui.tr('session.untitled')}")
+            st.caption(f"{ui.local_time(when)} · {ui.md(title) or ui.tr('session.untitled')}")
             ui.plain(text)
 
 with tab_access:

@@ -40,17 +40,20 @@ SPEAKER_BADGE = {"caseworker": "blue", "citizen": "orange", "other": "gray"}
 
 # ---------------------------------------------------------------- header and live updates
 
-st.title(v.title or ui.tr("session.untitled"))
+st.title(ui.md(v.title) or ui.tr("session.untitled"))
 st.caption(
     ui.tr(
-        "session.meta", team=v.team_name, bringer=v.bringer_name, date=ui.local_time(v.created_at)
+        "session.meta",
+        team=ui.md(v.team_name),
+        bringer=ui.md(v.bringer_name),
+        date=ui.local_time(v.created_at),
     )
     + " · "
     + ui.tr("session.you_are", role=ui.tr("mine.role." + v.my_role))
 )
 st.markdown(
     " · ".join(
-        f"{p.name} ({ui.tr('mine.role.' + p.role)}"
+        f"{ui.md(p.name)} ({ui.tr('mine.role.' + p.role)}"
         + (f", {ui.tr('rules.ok_short')})" if p.acknowledged else ")")
         for p in v.participants
     )
@@ -250,7 +253,7 @@ def others(kind: str, slot: str | None = None) -> None:
     for c in shown:
         if c.text.strip():
             with st.container(border=True):
-                st.caption(c.author_name)
+                st.caption(ui.md(c.author_name))
                 ui.plain(c.text)
 
 
@@ -259,7 +262,7 @@ def others(kind: str, slot: str | None = None) -> None:
 
 def phase_preparation() -> None:
     if not v.is_bringer:
-        st.write(ui.tr("prep.listener_note", bringer=v.bringer_name))
+        st.write(ui.tr("prep.listener_note", bringer=ui.md(v.bringer_name)))
         st.markdown(
             f"**{ui.tr('prep.kind')}:** {option_label(cat.conversation_kinds, v.conversation_kind)}"
         )
@@ -397,7 +400,7 @@ def phase_framing() -> None:
             st.rerun()
     waiting = [p.name for p in v.participants if not p.acknowledged]
     if waiting:
-        st.caption(ui.tr("rules.waiting", names=", ".join(waiting)))
+        st.caption(ui.tr("rules.waiting", names=", ".join(ui.md(n) for n in waiting)))
 
 
 def phase_context() -> None:
@@ -405,7 +408,7 @@ def phase_context() -> None:
     if v.is_bringer:
         session_text_box("context_wish", ui.tr("context.label"), v.context_wish)
     else:
-        st.caption(ui.tr("context.listener_note", bringer=v.bringer_name))
+        st.caption(ui.tr("context.listener_note", bringer=ui.md(v.bringer_name)))
         ui.plain(v.context_wish)
     excerpt_panel()
 
@@ -614,7 +617,7 @@ def phase_response() -> None:
         contribution_box("struck", "", ui.tr("response.struck"), "vis.group")
         contribution_box("takeaway", "", ui.tr("response.takeaway"), "vis.private")
     else:
-        st.caption(ui.tr("response.listener_note", bringer=v.bringer_name))
+        st.caption(ui.tr("response.listener_note", bringer=ui.md(v.bringer_name)))
         others("struck")
 
 

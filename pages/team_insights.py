@@ -24,7 +24,7 @@ ok, ov = ui.call(insights.team_overview, engine, uid, team_id, period_key, ui.la
 if not ok:
     st.stop()
 if ov.small_team:
-    st.info(ui.tr("team.small", team=ov.team_name, k=ov.k))
+    st.info(ui.tr("team.small", team=ui.md(ov.team_name), k=ov.k))
     st.stop()
 
 stub = f"teamets-refleksioner-{period_key}"

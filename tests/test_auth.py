@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lises_reflect import auth
+from lises_reflect import accounts, auth
 from lises_reflect.errors import InvalidInput, PermissionDenied
 
 
@@ -43,9 +43,14 @@ def test_users_have_several_roles_and_credentials_come_from_the_database(org) ->
     )
     actor = auth.actor_by_username(org.engine, "dobbelt")
     assert actor.user_id == uid and actor.roles == {"caseworker", "facilitator"}
-    creds = auth.credentials(org.engine)["usernames"]
+    creds = auth.credentials(org.engine, ["dobbelt"])["usernames"]
+    assert set(creds) == {"dobbelt"}  # only the account of this run, never all of them
     assert creds["dobbelt"]["roles"] == ["caseworker", "facilitator"]
-    assert creds["dobbelt"]["password"].startswith("$2b$")
+    assert "password" not in creds["dobbelt"]  # passwords are checked by login.attempt
+    assert auth.credentials(org.engine, []) == {"usernames": {}}
+    edit = accounts.UserEdit("Dobbelt", None, org.team, ("caseworker",), active=False)
+    accounts.update_user(org.engine, org.admin, uid, edit)
+    assert auth.credentials(org.engine, ["dobbelt"]) == {"usernames": {}}
 
 
 def test_only_admins_create_accounts(org) -> None:
@@ -73,3 +78,24 @@ def test_only_admins_create_accounts(org) -> None:
 def test_first_admin_only_on_an_empty_database(org) -> None:
     with pytest.raises(PermissionDenied):
         auth.create_first_admin(org.engine, "root", "Root", "en lang adgangskode")
+
+
+def test_cookie_username_only_for_a_valid_unexpired_signed_token() -> None:
+    import time
+
+    import jwt
+
+    from lises_reflect.login import cookie_username
+
+    key = "k" * 40
+    later = time.time() + 3600
+    assert cookie_username(jwt.encode({"username": "mette", "exp_date": later}, key), key) == (
+        "mette"
+    )
+    assert (
+        cookie_username(jwt.encode({"username": "mette", "exp_date": later}, "x" * 40), key) is None
+    )
+    assert cookie_username(jwt.encode({"username": "mette", "exp_date": 1.0}, key), key) is None
+    assert cookie_username(jwt.encode({"exp_date": later}, key), key) is None
+    for broken in (None, "", "not-a-token", "a.b.c"):
+        assert cookie_username(broken, key) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,12 +58,14 @@ def open_login_session(username: str) -> str:
 
 
 def texts(at: AppTest) -> str:
+    """What a reader sees: plain text as it is, Markdown with its backslash escapes undone
+    (names and titles are escaped so that they are shown literally)."""
     parts = [
-        e.value
+        str(e.value) if kind == "text" else re.sub(r"\\(.)", r"\1", str(e.value))
         for kind in ("title", "markdown", "caption", "text", "info", "success", "warning", "error")
         for e in getattr(at, kind)
     ]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(parts)
 
 
 def click(at: AppTest, label: str) -> AppTest:
