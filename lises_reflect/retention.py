@@ -108,6 +108,7 @@ def purge(
         s.add(
             AuditEntry(
                 action=PURGE_ACTION,
+                at=now,  # the clock this run worked by, which purge_if_due compares with
                 target="retention",
                 filters={
                     "sessions": sessions,

@@ -138,3 +138,23 @@ def test_png_without_title_is_shorter():
 def test_text_falls_back_to_i18n():
     assert t("chart.empty", "en") == "No figures to show"
     assert t("figure.hidden", "da") == "skjult"
+
+
+def test_only_layers_that_draw_something_so_no_mark_is_left_without_a_name():
+    """An empty Vega mark container still has an ARIA role; axe calls it an unnamed image."""
+    only_hidden = Figure("tags", "T", "R", "L", "V", (Bar("A", None, "too_few"),) * 2)
+    marks = [layer["mark"]["type"] for layer in charts.chart(only_hidden).to_dict()["layer"]]
+    assert marks == ["text"]
+    only_shown = Figure("tags", "T", "R", "L", "V", (Bar("A", 3.0), Bar("B", 1.0)))
+    marks = [layer["mark"]["type"] for layer in charts.chart(only_shown).to_dict()["layer"]]
+    assert marks == ["bar", "text"]
+
+
+def test_browser_spec_is_the_chart_and_a_new_figure_is_a_new_spec():
+    fig = figure(3)
+    first, again = charts.browser_spec(fig), charts.browser_spec(fig)
+    assert first == again == json.loads(json.dumps(charts.chart(fig, titled=False).to_dict()))
+    first["data"]["values"].clear()  # what one page does to its copy reaches no other page
+    assert charts.browser_spec(fig)["data"]["values"]
+    changed = figure(3, lang="en")
+    assert charts.browser_spec(changed) != again
