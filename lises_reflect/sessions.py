@@ -591,7 +591,7 @@ def save_contribution(
     if kind not in LISTENER_KINDS + BRINGER_KINDS:
         raise InvalidInput("error.invalid")
     value = freetext.clean(kind, text)
-    with session_scope(engine) as s:
+    with session_scope(engine, writes=True) as s:
         w = _writer(s, actor_id, session_id)
         if w.status == "finished":
             raise InvalidInput("error.session_finished")
@@ -625,7 +625,7 @@ def save_learning_point(
     if not 1 <= int(position) <= MAX_LEARNING_POINTS:
         raise InvalidInput("error.invalid")
     value = freetext.clean("learning_point", text)
-    with session_scope(engine) as s:
+    with session_scope(engine, writes=True) as s:
         if _writer(s, actor_id, session_id).status == "finished":
             raise InvalidInput("error.session_finished")
         key = {"session_id": session_id, "position": int(position)}
