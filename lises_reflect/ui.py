@@ -7,11 +7,11 @@ is tested without it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import streamlit as st
 from sqlalchemy.engine import Engine
@@ -29,7 +29,6 @@ from lises_reflect.transcript import TranscriptError, UploadError
 DATABASE_AWAY = (OperationalError, InterfaceError)
 USER_ERRORS = (ServiceError, PersonalDataError, TranscriptError, UploadError, *DATABASE_AWAY)
 
-T = TypeVar("T")
 FOCUS_CSS = "<style>" + (Path(__file__).parent / "static" / "focus.css").read_text() + "</style>"
 
 PAGES = {
@@ -337,20 +336,21 @@ def period_picker(key: str, default_kind: str = "quarter") -> str:
     return str(chosen)
 
 
-def paged(items: Sequence[T], key: str, size: int) -> Sequence[T]:
-    """One page of a long list, with a page picker under it when there is more than one.
+def page_asked(key: str) -> int:
+    """The page number a list's picker holds, read before the service is asked for that page."""
+    return int(st.session_state.get(f"{key}:page") or 1)
 
-    A facilitator's pool can hold hundreds of excerpts; drawing them all sent thousands of
-    elements to the browser on every rerun.
-    """
-    if len(items) <= size:
-        return items
-    pages = (len(items) + size - 1) // size
-    number = st.selectbox(tr("ui.page"), range(1, pages + 1), key=f"{key}:page")
-    first = (int(number or 1) - 1) * size
-    shown = items[first : first + size]
-    st.caption(tr("ui.showing", first=first + 1, last=first + len(shown), total=len(items)))
-    return shown
+
+def page_picker(total: int, page: int, key: str, size: int, shown: int) -> None:
+    """A page picker under a long list the service pages (a facilitator's pool holds
+    thousands of items; only one page is loaded and drawn)."""
+    if total <= size:
+        return
+    pages = (total + size - 1) // size
+    st.session_state[f"{key}:page"] = page  # the service keeps the page within the pages
+    st.selectbox(tr("ui.page"), range(1, pages + 1), key=f"{key}:page")
+    first = (page - 1) * size + 1
+    st.caption(tr("ui.showing", first=first, last=first + shown - 1, total=total))
 
 
 def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:

@@ -82,6 +82,8 @@ with pool_tab:
         category=category,
         lang=lang,
         thresholds=th,
+        excerpt_page=ui.page_asked("flip:excerpts"),
+        point_page=ui.page_asked("flip:points"),
     )
 
     def pool_heading(title: str, enough: bool, items: tuple) -> None:
@@ -93,7 +95,7 @@ with pool_tab:
 
     if ok:
         pool_heading("flip.excerpts", pool.excerpts_enough, pool.excerpts)
-        for e in ui.paged(pool.excerpts, "flip:excerpts", 10):
+        for e in pool.excerpts:
             with st.expander(f"{e.heading} · {e.kind} · {', '.join(e.lenses)}"):
                 if e.tags:
                     st.caption(ui.tr("flip.tags_present", tags=", ".join(e.tags)))
@@ -106,19 +108,31 @@ with pool_tab:
                 for _cid, label, text in e.learning_points:
                     st.caption(label)
                     ui.plain(text)
+        ui.page_picker(
+            pool.excerpts_total,
+            pool.excerpt_page,
+            "flip:excerpts",
+            flip.EXCERPTS_PER_PAGE,
+            len(pool.excerpts),
+        )
         pool_heading("flip.points", pool.points_enough, pool.points)
-        for point in ui.paged(pool.points, "flip:points", 20):
+        for point in pool.points:
             with st.container(border=True):
                 st.caption(point.category)
                 ui.plain(point.text)
+        ui.page_picker(
+            pool.points_total,
+            pool.point_page,
+            "flip:points",
+            flip.POINTS_PER_PAGE,
+            len(pool.points),
+        )
 
 with pack_tab:
-    ok, everything = ui.call(flip.shared_pool, engine, uid, period_key, lang=lang, thresholds=th)
-    options = (
-        {e.token: f"{e.heading} · {e.kind} · {', '.join(e.lenses)}" for e in everything.excerpts}
-        if ok
-        else {}
-    )
+    ok, usable = ui.call(flip.pack_choices, engine, uid, period_key, lang=lang, thresholds=th)
+    options = {
+        c.token: f"{c.heading} · {c.kind} · {', '.join(c.lenses)}" for c in (usable if ok else ())
+    }
     st.caption(ui.tr("flip.pack_intro"))
     title = st.text_input(
         ui.tr("flip.pack_title"),

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lises_reflect import audit, sessions, ui
+from lises_reflect import audit, paging, sessions, ui
 
 uid = ui.require_role("caseworker")
 engine = ui.engine()
@@ -28,10 +28,12 @@ tab_sessions, tab_practice, tab_access = st.tabs(
     [ui.tr("mine.tab_sessions"), ui.tr("mine.tab_practice"), ui.tr("mine.tab_access")]
 )
 
+SESSIONS_PER_PAGE = 20
 with tab_sessions:
     if not items:
         st.info(ui.tr("mine.empty"))
-    for item in items:
+    page, shown = paging.page_of(items, ui.page_asked("mine:sessions"), SESSIONS_PER_PAGE)
+    for item in shown:
         with st.container(border=True):
             left, right = st.columns([4, 2])
             with left:
@@ -73,6 +75,7 @@ with tab_sessions:
                 elif st.button(ui.tr(label), key=f"del:{item.id}"):
                     st.session_state[confirm_key] = True
                     st.rerun()
+    ui.page_picker(len(items), page, "mine:sessions", SESSIONS_PER_PAGE, len(shown))
 
 with tab_practice:
     st.caption(ui.tr("mine.practice_note"))

@@ -538,3 +538,15 @@ def test_a_category_chosen_by_one_participant_reaches_the_other(site: Org) -> No
     a.selectbox(key=f"lpcat:{sid}:1").select("frames_demands").run()
     b.run()  # what "Opdater" does
     assert b.selectbox(key=f"lpcat:{sid}:1").value == "frames_demands"
+
+
+def test_my_reflections_pages_a_long_list_of_sessions(site: Org) -> None:
+    for n in range(25):
+        S.create_session(site.engine, site.bringer, f"Samtale nummer {n:02d}")
+    at = app("bringer")
+    shown = [t.value for t in at.text if str(t.value).startswith("Samtale nummer")]
+    assert len(shown) == 20 and "Samtale nummer 24" in shown  # the newest first
+    at.selectbox(key="mine:sessions:page").select(2).run()
+    shown = [t.value for t in at.text if str(t.value).startswith("Samtale nummer")]
+    assert len(shown) == 5 and "Samtale nummer 00" in shown
+    assert "21–25 af 25" in texts(at).replace("-", "–")

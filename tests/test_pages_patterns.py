@@ -84,7 +84,16 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     assert "Team A (Jobcenter Test)" in page
     assert "Uddrag 1" in " ".join(e.label for e in at.expander)
     pool = flip.shared_pool(busy.engine, busy.facilitator, THIS_QUARTER.key)
-    assert len(at.multiselect(key="pack:excerpts").options) == len(pool.excerpts) > 4
+    assert len(at.multiselect(key="pack:excerpts").options) == pool.excerpts_total > 4
+
+    # The pool is paged by the service: the next page shows the next ten excerpts.
+    def excerpt_headings() -> list[str]:
+        labels = [e.label.split(" · ")[0] for e in at.expander]
+        return [x for x in labels if x.startswith("Uddrag ")]
+
+    assert excerpt_headings() == [f"Uddrag {n}" for n in range(1, 11)]
+    at.selectbox(key="flip:excerpts:page").select(2).run()
+    assert excerpt_headings() == [f"Uddrag {n}" for n in range(11, 21)]
     at.text_area(key="pack:questions").input("Hvad hører I borgeren sige?").run()
     at.button(key="pack:make:pdf").click().run()
     no_exception(at)

@@ -210,6 +210,7 @@ def test_every_lead_and_facilitator_function_returns_nothing_personal(org: Org):
         "flip_figure_csv": lambda: insights.flip_figure_csv(e, fac, "2026-H1", "tags"),
         "period_choices": lambda: insights.period_choices("quarter"),
         "shared_pool": lambda: flip.shared_pool(e, fac, "2026-H1", tag="institutional"),
+        "pack_choices": lambda: flip.pack_choices(e, fac, "2026-H1"),
         "export_pack": lambda: flip.export_pack(e, fac, request, "pptx"),
     }
     public = {

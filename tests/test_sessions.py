@@ -406,3 +406,14 @@ def test_my_sessions_and_practice_only_show_my_own(org) -> None:
     for uid in (org.lead, org.admin, org.facilitator):
         with pytest.raises(PermissionDenied):
             S.my_practice(e, uid)
+
+
+def test_page_of_keeps_the_page_within_the_pages_there_are() -> None:
+    from lises_reflect.paging import page_of
+
+    items = list(range(45))
+    assert page_of(items, 1, 20) == (1, items[:20])
+    assert page_of(items, 3, 20) == (3, items[40:])
+    assert page_of(items, 9, 20) == (3, items[40:])  # beyond the end: the last page
+    assert page_of(items, 0, 20) == (1, items[:20])
+    assert page_of([], 4, 20) == (1, [])
