@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import String, cast
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
@@ -162,19 +164,22 @@ POINTS_PER_PAGE = 20
 
 @dataclass(frozen=True)
 class _Index:
-    excerpts: list[tuple[int, Any]]  # (n, (session id, bringer id, lens ids, kind)) in order
-    points: list[Any]  # (point id, session id, bringer id, category, lens ids) in order
+    # Lens ids stay the column's JSON text ('["gribning", ...]'): decoding 70,000 of them was
+    # the largest part of a pool load at 100k sessions; only the shown page is decoded.
+    excerpts: list[tuple[int, Any]]  # (n, (session id, bringer id, lenses JSON, kind)) in order
+    points: list[Any]  # (point id, session id, bringer id, category, lenses JSON) in order
     excerpts_enough: bool
     points_enough: bool
 
 
 def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True) -> _Index:
     scope = _in_scope(s, actor, p)
+    lenses_text = cast(ReflectionSession.lenses, String)
     sessions = s.exec(
         select(
             ReflectionSession.id,
             ReflectionSession.bringer_id,
-            ReflectionSession.lenses,
+            lenses_text,
             ReflectionSession.conversation_kind,
         ).where(*scope, ReflectionSession.excerpt_shared == True)  # noqa: E712
     ).all()
@@ -187,7 +192,7 @@ def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True
                     LearningPoint.session_id,
                     ReflectionSession.bringer_id,
                     LearningPoint.category,
-                    ReflectionSession.lenses,
+                    lenses_text,
                 )
                 .join(ReflectionSession, ReflectionSession.id == LearningPoint.session_id)
                 .where(
@@ -242,7 +247,7 @@ def _excerpts(
     out = []
     for n, (sid, _b, lenses, kind) in numbered:
         tag_ids = tuple(tid for tid in cat.tag_ids() if tid in tags_of.get(sid, set()))
-        lens_ids = tuple(lenses or [])
+        lens_ids = _lens_ids(lenses)
         out.append(
             PoolExcerpt(
                 token=_token(sid),
@@ -272,10 +277,17 @@ def _points(s: Session, rows: Sequence[Any], lang: str, cat: Catalogue) -> list[
             category_id=category or "",
             category=_label(cat.learning_category, category, lang) if category else "",
             text=texts.get(pid, ""),
-            lens_ids=tuple(lenses or []),
+            lens_ids=_lens_ids(lenses),
         )
         for pid, _sid, _b, category, lenses in rows
     ]
+
+
+@lru_cache(maxsize=256)
+def _lens_ids(lenses_json: str | None) -> tuple[str, ...]:
+    """A session's lens ids from the column's JSON text; a few hundred distinct choices."""
+    value = json.loads(lenses_json) if lenses_json else []
+    return tuple(str(x) for x in value) if isinstance(value, list) else ()
 
 
 def _search(
@@ -287,7 +299,8 @@ def _search(
     category: str | None,
 ) -> tuple[list[tuple[int, Any]], list[Any]]:
     """The excerpts and learning points that match, in the pool's order."""
-    excerpts = [x for x in index.excerpts if not lens or lens in (x[1][2] or [])]
+    wanted = f'"{lens}"'  # how the lens id appears in the column's JSON text
+    excerpts = [x for x in index.excerpts if not lens or wanted in (x[1][2] or "")]
     if category:
         with_category = {row[1] for row in index.points if row[3] == category}
         excerpts = [x for x in excerpts if x[1][0] in with_category]
@@ -304,7 +317,7 @@ def _search(
     points = [
         row
         for row in index.points
-        if (not lens or lens in (row[4] or [])) and (not category or row[3] == category)
+        if (not lens or wanted in (row[4] or "")) and (not category or row[3] == category)
     ]
     if tag:
         points = []  # tags belong to excerpts; a learning point has none
@@ -401,7 +414,7 @@ def pack_choices(
             token=_token(sid),
             heading=t("flip.excerpt_heading", lang, n=n),
             kind=_label(cat.conversation_kind, kind, lang) if kind else "",
-            lenses=tuple(_label(cat.lens, x, lang) for x in lenses or []),
+            lenses=tuple(_label(cat.lens, x, lang) for x in _lens_ids(lenses)),
         )
         for n, (sid, _b, lenses, kind) in index.excerpts
     )

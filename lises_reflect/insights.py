@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import String, and_, bindparam, case, cast, func
@@ -184,10 +184,16 @@ _SCOPE = and_(
 
 
 def _scope(team_ids: Sequence[int], half: Period) -> dict[str, object]:
+    return {"teams": list(team_ids), **_half_params(half)}
+
+
+@lru_cache(maxsize=64)
+def _half_params(half: Period) -> dict[str, object]:
+    # Month boundaries in local time took a third of a figure's query at 1k sessions (115 of
+    # 356 us); a half year's boundaries never change. Callers get a copy (see _scope).
     months = half.months
     assert len(months) == _HALF_MONTHS, half.key
     params: dict[str, object] = {
-        "teams": list(team_ids),
         "start": half.start(),
         "end": half.end(),
         "months": [m.key for m in months],
