@@ -69,23 +69,10 @@ def database(backend: str, workdir: Path, name: str) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{workdir / (name + '.sqlite3')}"
         return
-    from sqlalchemy import text
+    from lises_reflect.db import throwaway_pg_database
 
-    from lises_reflect.db import make_engine
-
-    db_name = f"lises_bench_{name}_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{db_name}"'))
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + db_name
-    finally:
-        from lises_reflect.db import dispose_engine
-
-        dispose_engine(PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + db_name)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
-        admin.dispose()
+    with throwaway_pg_database(PG_ADMIN_URL, f"lises_bench_{name}") as url:
+        yield url
 
 
 def pg_reachable() -> bool:
@@ -355,8 +342,7 @@ def _run_plain(engine: Any, sql: str, params: dict[str, Any]) -> list[tuple]:
 def bench_aggregations(sc: Scene, size: int, runs: int) -> None:
     from sqlmodel import Session
 
-    from lises_reflect import disclosure, insights
-    from lises_reflect.insights import MEASURES
+    from lises_reflect import insights
     from lises_reflect.sessions import catalogue
 
     cat = catalogue()
@@ -381,18 +367,8 @@ def bench_aggregations(sc: Scene, size: int, runs: int) -> None:
 
         t_orm = median_ms(orm, runs)
         t_sql = median_ms(by_hand, runs)
-        m = MEASURES[key]
         t_release = median_ms(
-            lambda facts=facts, m=m: disclosure.release(
-                facts,
-                sc.half,
-                m.categories(cat),
-                k,
-                roles=m.roles,
-                width=m.width,
-                marginal=m.marginal,
-            ),
-            runs,
+            lambda facts=facts, key=key: insights._released(key, facts, sc.half, cat, k), runs
         )
         emit("aggregation_ms", size, t_orm, "ms", figure=key)
         emit("aggregation_plain_sql_ms", size, t_sql, "ms", figure=key)

@@ -242,6 +242,28 @@ def _hold_write_gate(session: Session) -> None:
         conn.info["gate"] = True  # released when the connection goes back to the pool
 
 
+@contextmanager
+def throwaway_pg_database(admin_url: str, prefix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database for the duration of the block (tests, benchmarks);
+    its URL. Dropped afterwards even while connections are still open."""
+    import uuid
+
+    from sqlalchemy import text
+
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    url = admin_url.rsplit("/", 1)[0] + "/" + name
+    admin = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield url
+    finally:
+        dispose_engine(url)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def _alembic_config(engine: Engine):
     from alembic.config import Config
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -13,7 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from lises_reflect import auth
+from lises_reflect import auth, db
 from lises_reflect.db import make_engine, migrate
 
 PG_ADMIN_URL = os.environ.get(
@@ -40,19 +39,9 @@ def _pg_reachable() -> str | None:
         return f"PostgreSQL not reachable at {PG_ADMIN_URL}: {err.__class__.__name__}"
 
 
-@contextlib.contextmanager
-def throwaway_pg_database(prefix: str) -> Iterator[str]:
+def throwaway_pg_database(prefix: str) -> contextlib.AbstractContextManager[str]:
     """A new, empty PostgreSQL database for the duration of the block; its URL."""
-    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(PG_ADMIN_URL).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    return db.throwaway_pg_database(PG_ADMIN_URL, prefix)
 
 
 @pytest.fixture(scope="session")
