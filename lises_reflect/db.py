@@ -8,13 +8,14 @@ import random
 import sqlite3
 import threading
 import time
+import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
@@ -74,6 +75,13 @@ class WriteGate:
                 raise sqlite3.OperationalError("database is locked")  # transient: retried
         # Handed over in the very moment the wait ran out: the gate is ours.
 
+    def hold(self, info: dict) -> None:
+        """Take the gate for the pool connection whose `info` this is, unless it has it; the
+        pool's checkin releases it."""
+        if not info.get("gate"):
+            self.acquire()
+            info["gate"] = True
+
     def release(self) -> None:
         with self._mutex:
             self._depth -= 1
@@ -95,9 +103,9 @@ def _install_write_gate(engine: Engine, timeout: float) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _enter(conn, _cursor, statement, _params, _context, _many) -> None:
+        # Cheap test first: most statements of a writing transaction come after it has the gate.
         if not conn.info.get("gate") and statement.lstrip()[:7].upper().startswith(_WRITES):
-            gate.acquire()
-            conn.info["gate"] = True
+            gate.hold(conn.info)
 
     def _leave(_dbapi_connection, record) -> None:
         if record.info.pop("gate", False):
@@ -237,19 +245,14 @@ def session_scope(engine: Engine, *, writes: bool = False) -> Iterator[Session]:
 def _hold_write_gate(session: Session) -> None:
     conn = session.connection()
     gate = getattr(conn.engine, "write_gate", None)
-    if gate is not None and not conn.info.get("gate"):
-        gate.acquire()
-        conn.info["gate"] = True  # released when the connection goes back to the pool
+    if gate is not None:
+        gate.hold(conn.info)
 
 
 @contextmanager
 def throwaway_pg_database(admin_url: str, prefix: str) -> Iterator[str]:
     """A new, empty PostgreSQL database for the duration of the block (tests, benchmarks);
     its URL. Dropped afterwards even while connections are still open."""
-    import uuid
-
-    from sqlalchemy import text
-
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     url = admin_url.rsplit("/", 1)[0] + "/" + name
     admin = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")

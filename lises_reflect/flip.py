@@ -170,6 +170,11 @@ class _Index:
     points: list[Any]  # (point id, session id, bringer id, category, lenses JSON) in order
     excerpts_enough: bool
     points_enough: bool
+    scope: tuple[Any, ...]  # the facilitator's teams and the period the index was read in
+
+
+# A learning point in the pool: shared by the bringer, and not left empty.
+_SHARED_POINT = (LearningPoint.shared == True, func.trim(LearningPoint.text) != "")  # noqa: E712
 
 
 def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True) -> _Index:
@@ -195,11 +200,7 @@ def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True
                     lenses_text,
                 )
                 .join(ReflectionSession, ReflectionSession.id == LearningPoint.session_id)
-                .where(
-                    *scope,
-                    LearningPoint.shared == True,  # noqa: E712
-                    func.trim(LearningPoint.text) != "",
-                )
+                .where(*scope, *_SHARED_POINT)
             ).all()
         )
     salt = _salt(actor, p)
@@ -208,6 +209,7 @@ def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True
         points=[row for _n, row in _numbered(salt, point_rows)],
         excerpts_enough=len({row[1] for row in sessions}) >= k_text,
         points_enough=len({row[2] for row in point_rows}) >= k_text,
+        scope=scope,
     )
 
 
@@ -235,26 +237,23 @@ def _excerpts(
     shared_of: dict[int, list[tuple[str, str, str]]] = {}
     for sid, text, category in s.exec(
         select(LearningPoint.session_id, LearningPoint.text, LearningPoint.category)
-        .where(
-            LearningPoint.session_id.in_(ids),
-            LearningPoint.shared == True,  # noqa: E712
-            func.trim(LearningPoint.text) != "",
-        )
+        .where(LearningPoint.session_id.in_(ids), *_SHARED_POINT)
         .order_by(LearningPoint.session_id, LearningPoint.position)
     ).all():
         label = _label(cat.learning_category, category, lang) if category else ""
         shared_of.setdefault(sid, []).append((category or "", label, text))
     out = []
-    for n, (sid, _b, lenses, kind) in numbered:
+    for n, row in numbered:
+        sid, _b, lenses, _kind = row
+        head = _choice(n, row, lang, cat)
         tag_ids = tuple(tid for tid in cat.tag_ids() if tid in tags_of.get(sid, set()))
-        lens_ids = _lens_ids(lenses)
         out.append(
             PoolExcerpt(
-                token=_token(sid),
-                heading=t("flip.excerpt_heading", lang, n=n),
-                kind=_label(cat.conversation_kind, kind, lang) if kind else "",
-                lens_ids=lens_ids,
-                lenses=tuple(_label(cat.lens, x, lang) for x in lens_ids),
+                token=head.token,
+                heading=head.heading,
+                kind=head.kind,
+                lens_ids=_lens_ids(lenses),
+                lenses=head.lenses,
                 tag_ids=tag_ids,
                 tags=tuple(_label(cat.tag, x, lang) for x in tag_ids),
                 turns=_turns(texts.get(sid) or "", lang),
@@ -292,7 +291,6 @@ def _lens_ids(lenses_json: str | None) -> tuple[str, ...]:
 
 def _search(
     s: Session,
-    scope: Any,
     index: _Index,
     lens: str | None,
     tag: str | None,
@@ -309,7 +307,11 @@ def _search(
             s.exec(
                 select(TurnTag.session_id)
                 .join(ReflectionSession, ReflectionSession.id == TurnTag.session_id)
-                .where(*scope, ReflectionSession.excerpt_shared == True, TurnTag.tag_id == tag)  # noqa: E712
+                .where(
+                    *index.scope,
+                    ReflectionSession.excerpt_shared == True,  # noqa: E712
+                    TurnTag.tag_id == tag,
+                )
                 .distinct()
             ).all()
         )
@@ -344,7 +346,7 @@ def shared_pool(
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
         index = _index(s, actor, p, th.text)
-        excerpts, points = _search(s, _in_scope(s, actor, p), index, lens, tag, category)
+        excerpts, points = _search(s, index, lens, tag, category)
         if not index.excerpts_enough:
             excerpts = []
         if not index.points_enough:
@@ -409,14 +411,17 @@ def pack_choices(
         index = _index(s, actor, p, th.text, points=False)
     if not index.excerpts_enough:
         return ()
-    return tuple(
-        PackChoice(
-            token=_token(sid),
-            heading=t("flip.excerpt_heading", lang, n=n),
-            kind=_label(cat.conversation_kind, kind, lang) if kind else "",
-            lenses=tuple(_label(cat.lens, x, lang) for x in _lens_ids(lenses)),
-        )
-        for n, (sid, _b, lenses, kind) in index.excerpts
+    return tuple(_choice(n, row, lang, cat) for n, row in index.excerpts)
+
+
+def _choice(n: int, row: Any, lang: str, cat: Catalogue) -> PackChoice:
+    """An excerpt's heading as the pool and the pack both show it."""
+    sid, _b, lenses, kind = row
+    return PackChoice(
+        token=_token(sid),
+        heading=t("flip.excerpt_heading", lang, n=n),
+        kind=_label(cat.conversation_kind, kind, lang) if kind else "",
+        lenses=tuple(_label(cat.lens, x, lang) for x in _lens_ids(lenses)),
     )
 
 

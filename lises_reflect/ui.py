@@ -17,7 +17,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from lises_reflect import freetext
+from lises_reflect import freetext, paging
 from lises_reflect.config import Settings, load_settings
 from lises_reflect.errors import Conflict, ServiceError
 from lises_reflect.i18n import t
@@ -346,7 +346,7 @@ def page_picker(total: int, page: int, key: str, size: int, shown: int) -> None:
     thousands of items; only one page is loaded and drawn)."""
     if total <= size:
         return
-    pages = (total + size - 1) // size
+    pages = paging.page_count(total, size)
     st.session_state[f"{key}:page"] = page  # the service keeps the page within the pages
     st.selectbox(tr("ui.page"), range(1, pages + 1), key=f"{key}:page")
     first = (page - 1) * size + 1
