@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Literal
 
-from lises_reflect.periods import Period
+import numpy as np
+
+from lises_reflect.periods import Period, parse
 
 FLOOR = 3  # configuration may raise the thresholds, never lower them below this
 
@@ -133,36 +135,62 @@ def release(
         hidden[key] = "complement"
         return True
 
-    changed = True
-    while changed:
-        changed = False
-        for c in cats:
-            for node in tree:
-                kids = [kid for kid in node.children if kid.start() < moment]
-                if not kids:
-                    continue
-                parent_hidden = (node.key, c) in hidden
-                any_kid_hidden = any((kid.key, c) in hidden for kid in kids)
-                if parent_hidden or any_kid_hidden:
-                    for kid in kids:
-                        changed |= hide((kid.key, c))
-        if marginal:
-            for node in tree:
-                while True:
-                    gone = [c for c in cats if (node.key, c) in hidden]
-                    if not gone:
-                        break
-                    union = [set() for _ in range(roles)]
-                    for c in gone:
-                        for i, s in enumerate(who((node.key, c))):
-                            union[i] |= s
-                    if all(len(s) >= k for s in union):
-                        break
-                    left = [c for c in cats if (node.key, c) not in hidden]
-                    if not left:
-                        break
-                    smallest = min(left, key=lambda c: (sums.get((node.key, c), [0.0])[0], c))
-                    changed |= hide((node.key, smallest))
+    def settle() -> None:
+        changed = True
+        while changed:
+            changed = False
+            for c in cats:
+                for node in tree:
+                    kids = [kid for kid in node.children if kid.start() < moment]
+                    if not kids:
+                        continue
+                    parent_hidden = (node.key, c) in hidden
+                    any_kid_hidden = any((kid.key, c) in hidden for kid in kids)
+                    if parent_hidden or any_kid_hidden:
+                        for kid in kids:
+                            changed |= hide((kid.key, c))
+            if marginal:
+                for node in tree:
+                    while True:
+                        gone = [c for c in cats if (node.key, c) in hidden]
+                        if not gone:
+                            break
+                        union = [set() for _ in range(roles)]
+                        for c in gone:
+                            for i, s in enumerate(who((node.key, c))):
+                                union[i] |= s
+                        if all(len(s) >= k for s in union):
+                            break
+                        left = [c for c in cats if (node.key, c) not in hidden]
+                        if not left:
+                            break
+                        smallest = min(left, key=lambda c: (sums.get((node.key, c), [0.0])[0], c))
+                        changed |= hide((node.key, smallest))
+
+    settle()
+    if marginal:
+        # The total across categories is released elsewhere by the same rules, on its own; a
+        # category cell hidden here must not come back as "total minus the shown ones", in
+        # this period or any other of the half year. The rules above are decided table by
+        # table, so an exact audit over both tables together closes what they leave open.
+        totals = release(
+            [Fact(f.month, "", f.values, f.who) for f in facts],
+            half,
+            [""],
+            k,
+            roles=roles,
+            width=width,
+            now=moment,
+        )
+        total_rows = [_months_of(key[0]) for key, cell in totals.items() if cell.shown]
+        audit = _Audit(facts, month_to_nodes, roles)
+        while True:
+            shown = [(n.key, c) for n in tree for c in cats if (n.key, c) not in hidden]
+            worst = audit.exposure(shown, total_rows)
+            if not worst or not shown:  # the totals alone are one tree, safe by the rules
+                break
+            hide(audit.best_to_hide(shown, total_rows, worst, sums))
+            settle()
 
     out: dict[tuple[str, str], Cell] = {}
     for node in tree:
@@ -175,6 +203,80 @@ def release(
             else:
                 out[key] = Cell(node.key, c, None, status)
     return out
+
+
+def _months_of(period_key: str) -> frozenset[str]:
+    return frozenset(parse(period_key).month_keys)
+
+
+class _Audit:
+    """The attacker of `tests.attack`, run on the release itself.
+
+    Every released cell is a sum over (month, category) columns. A person is exposed when some
+    combination of released rows touches only columns in which that person alone (in one role)
+    has facts: rank(all rows) > rank(rows without those columns). Columns, not single facts,
+    are enough because facts in the same column always appear in the same released cells."""
+
+    def __init__(self, facts: Iterable[Fact], months: dict[str, list[str]], roles: int) -> None:
+        owners: dict[tuple[str, str], list[set[int]]] = {}
+        for f in facts:
+            if f.month not in months:
+                continue
+            sets = owners.setdefault((f.month, f.category), [set() for _ in range(roles)])
+            for i, person in enumerate(f.who[:roles]):
+                sets[i].add(person)
+        self.columns = sorted(owners)
+        self.lonely: dict[tuple[int, int], set[int]] = {}
+        for j, col in enumerate(self.columns):
+            for role, people in enumerate(owners[col]):
+                if len(people) == 1:
+                    self.lonely.setdefault((role, next(iter(people))), set()).add(j)
+
+    def _matrix(
+        self, shown: Sequence[tuple[str, str]], total_rows: Sequence[frozenset[str]]
+    ) -> np.ndarray:
+        rows = [
+            [1.0 if (m in _months_of(node) and c == cat) else 0.0 for m, c in self.columns]
+            for node, cat in shown
+        ]
+        rows += [[1.0 if m in months else 0.0 for m, _ in self.columns] for months in total_rows]
+        return np.array(rows, dtype=float).reshape(len(rows), len(self.columns))
+
+    def _exposure(self, a: np.ndarray) -> int:
+        if a.size == 0:
+            return 0
+        full = np.linalg.matrix_rank(a)
+        worst = 0
+        for cols in self.lonely.values():
+            keep = [j for j in range(a.shape[1]) if j not in cols]
+            rest = np.linalg.matrix_rank(a[:, keep]) if keep else 0
+            worst += full - rest
+        return int(worst)
+
+    def exposure(
+        self, shown: Sequence[tuple[str, str]], total_rows: Sequence[frozenset[str]]
+    ) -> int:
+        """How many independent single-person figures the attacker can compute (0 is safe)."""
+        if not self.lonely:
+            return 0
+        return self._exposure(self._matrix(shown, total_rows))
+
+    def best_to_hide(
+        self,
+        shown: Sequence[tuple[str, str]],
+        total_rows: Sequence[frozenset[str]],
+        now: int,
+        sums: dict[tuple[str, str], list[float]],
+    ) -> tuple[str, str]:
+        """The shown cell whose hiding exposes least; the smallest figure among equals."""
+        a = self._matrix(shown, total_rows)
+
+        def cost(i: int) -> tuple[int, float, str, str]:
+            left = self._exposure(np.delete(a, i, axis=0)) if now else 0
+            node, cat = shown[i]
+            return (left, sums.get((node, cat), [0.0])[0], node, cat)
+
+        return shown[min(range(len(shown)), key=cost)]
 
 
 def band(share: float) -> str:
