@@ -37,3 +37,11 @@ class Conflict(ServiceError):
         super().__init__(None, **params)
         self.current_text = current_text
         self.current_version = current_version
+
+
+class WouldClear(ServiceError):
+    """An empty save over stored text. A field can become empty without anyone meaning it (a
+    browser that re-created it blank); deleting a saved text is only done as an explicit act
+    (`clear=True`), so an empty autosave never wipes anything."""
+
+    code = "error.would_clear"

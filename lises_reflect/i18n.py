@@ -1328,3 +1328,21 @@ STRINGS.update(
         ),
     }
 )
+
+# Issue 13: nothing lost, one shared room.
+STRINGS.update(
+    {
+        "ui.would_clear": (
+            "Feltet er tomt, men den gemte tekst er ikke slettet. Hent den tilbage, eller slet "
+            "den, hvis det var meningen.",
+            "The field is empty, but the saved text has not been deleted. Bring it back, or "
+            "delete it if that is what you meant.",
+        ),
+        "ui.restore_saved": ("Hent den gemte tekst tilbage", "Bring the saved text back"),
+        "ui.delete_saved": ("Slet den gemte tekst", "Delete the saved text"),
+        "error.would_clear": (
+            "Et tomt felt sletter ikke en gemt tekst af sig selv.",
+            "An empty field does not delete a saved text by itself.",
+        ),
+    }
+)

@@ -23,7 +23,13 @@ from lises_reflect import audit, freetext, periods, retention
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, load_catalogue
 from lises_reflect.db import retry_transient, session_scope
-from lises_reflect.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from lises_reflect.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    WouldClear,
+)
 from lises_reflect.models import (
     Contribution,
     GribningLink,
@@ -315,14 +321,23 @@ def update_text(
     name: str,
     text: str,
     base: str,
+    *,
+    clear: bool = False,
 ) -> str:
-    """Save one of the session's own texts if nobody changed it since `base` was loaded."""
+    """Save one of the session's own texts if nobody changed it since `base` was loaded.
+
+    Emptying a stored text takes `clear=True` (see `errors.WouldClear`)."""
     if name not in TEXT_FIELDS:
         raise InvalidInput("error.invalid")
     value = freetext.clean(name, text)
     with session_scope(engine) as s:
         _actor, rs = _as_bringer(s, actor_id, session_id)
         _editable(rs)
+        stored = getattr(rs, name) or ""
+        if not value.strip() and not clear:
+            if not stored.strip():
+                return stored
+            raise WouldClear()
         if name == "excerpt":
             from lises_reflect.tagging import check_excerpt_change  # tagging builds on this module
 
@@ -548,14 +563,24 @@ def _save_versioned(
     key: dict[str, object],
     value: str,
     expected_version: int,
+    clear: bool = False,
 ) -> int:
     """Optimistic versioning: the write lands only on the version the writer last saw.
 
     Saving the text that is already stored is a success whatever the version, so a save that
     is retried after a lost answer (a dropped connection) does not turn into a conflict.
+    An empty text never replaces a stored one unless `clear` says the person chose to delete
+    it, and never creates an empty row.
     """
     conn = s.connection()
     keys = {f"k_{name}": v for name, v in key.items()}
+    if not value.strip() and not clear:
+        current = conn.execute(statements.current, keys).first()
+        if current is None:
+            return 0
+        if not current[0].strip():
+            return current[1]
+        raise WouldClear()
     params = {**keys, "text": value, "now": _now(), "expected": expected_version}
     touch = {"k_session_id": key["session_id"], "now": params["now"]}
     if expected_version > 0 and conn.execute(statements.update, params).rowcount == 1:
@@ -586,6 +611,8 @@ def save_contribution(
     slot: str,
     text: str,
     expected_version: int,
+    *,
+    clear: bool = False,
 ) -> int:
     """Autosave one of the caller's own texts; returns the new version (0 = not yet saved)."""
     if kind not in LISTENER_KINDS + BRINGER_KINDS:
@@ -601,7 +628,7 @@ def save_contribution(
             raise PermissionDenied("error.bringer_only")
         _check_slot(w.lenses, kind, slot)
         key = {"session_id": session_id, "author_id": actor_id, "kind": kind, "slot": slot}
-        return _save_versioned(s, _CONTRIBUTION, key, value, expected_version)
+        return _save_versioned(s, _CONTRIBUTION, key, value, expected_version, clear)
 
 
 def _learning_point(s: Session, rs: ReflectionSession, position: int) -> LearningPoint | None:
@@ -620,6 +647,8 @@ def save_learning_point(
     position: int,
     text: str,
     expected_version: int,
+    *,
+    clear: bool = False,
 ) -> int:
     """The group formulates learning points together, so any participant may edit the text."""
     if not 1 <= int(position) <= MAX_LEARNING_POINTS:
@@ -629,7 +658,7 @@ def save_learning_point(
         if _writer(s, actor_id, session_id).status == "finished":
             raise InvalidInput("error.session_finished")
         key = {"session_id": session_id, "position": int(position)}
-        return _save_versioned(s, _LEARNING_POINT, key, value, expected_version)
+        return _save_versioned(s, _LEARNING_POINT, key, value, expected_version, clear)
 
 
 def set_learning_point_category(

@@ -19,7 +19,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from lises_reflect import freetext, paging
 from lises_reflect.config import Settings, load_settings
-from lises_reflect.errors import Conflict, ServiceError
+from lises_reflect.errors import Conflict, ServiceError, WouldClear
 from lises_reflect.i18n import t
 from lises_reflect.privacy import PersonalDataError, describe_finding
 from lises_reflect.transcript import TranscriptError, UploadError
@@ -30,6 +30,12 @@ DATABASE_AWAY = (OperationalError, InterfaceError)
 USER_ERRORS = (ServiceError, PersonalDataError, TranscriptError, UploadError, *DATABASE_AWAY)
 
 FOCUS_CSS = "<style>" + (Path(__file__).parent / "static" / "focus.css").read_text() + "</style>"
+# Registered once per process; inline JavaScript, no build step, no network.
+_LIVE_TEXT = st.components.v2.component(
+    "lises_live_text",
+    js=(Path(__file__).parent / "static" / "live_text.js").read_text(),
+    isolate_styles=False,
+)
 
 PAGES = {
     "home": "pages/home.py",
@@ -179,12 +185,17 @@ class _Base:
     version: int  # for session texts: unused (the base text itself is the version)
 
 
+# save(text, base, clear) stores `text` if nobody changed it since `base`; `clear` is only
+# True when the person chose to delete the saved text.
+Saver = Callable[..., int | str]
+
+
 def autosave_text(
     key: str,
     label: str,
     loaded_text: str,
     loaded_version: int,
-    save: Callable[[str, _Base], int | str],
+    save: Saver,
     *,
     field: str,
     visibility: str,
@@ -224,6 +235,10 @@ def autosave_text(
     caption = tr("ui.limit", limit=limit) if limit else ""
     st.text_area(
         label,
+        # The server's text is also the widget's default: a browser that re-creates the field
+        # (a rerun cut short by a menu click) then shows this text instead of an empty box,
+        # and never reports the blank as an edit (issue 13).
+        value=held(wkey),
         key=wkey,
         height=height,
         on_change=on_change,
@@ -245,6 +260,23 @@ def autosave_text(
             if st.button(tr("ui.save_again"), key=f"again:{key}"):
                 _save_field(key, save)
                 st.rerun()
+        elif kind == "would_clear":
+            st.warning(tr("ui.would_clear"))
+            c1, c2 = st.columns(2)
+            c1.button(
+                tr("ui.restore_saved"),
+                key=f"restore:{key}",
+                on_click=_restore_saved,
+                args=(key,),
+                icon=":material/undo:",
+            )
+            c2.button(
+                tr("ui.delete_saved"),
+                key=f"clear:{key}",
+                on_click=_save_field,
+                args=(key, save, True),
+                icon=":material/delete:",
+            )
         elif kind == "conflict":
             st.warning(tr("error.conflict"))
             with st.container(border=True):
@@ -255,13 +287,28 @@ def autosave_text(
                 st.rerun()
 
 
-def _save_field(key: str, save: Callable[[str, _Base], int | str]) -> None:
+def live_typing() -> None:
+    """Autosaving text areas on this page save while the person types (`static/live_text.js`)
+    and before a click elsewhere, not only when the field is left."""
+    _LIVE_TEXT(key="lises_live_text", width="content", height=0)
+
+
+def _restore_saved(key: str) -> None:
+    """Undo an emptied field: the saved text, which was never deleted, comes back into it."""
+    st.session_state[f"w:{key}"] = st.session_state[f"b:{key}"].text
+    st.session_state.pop(f"s:{key}", None)
+
+
+def _save_field(key: str, save: Saver, clear: bool = False) -> None:
     """Save the widget's text against the base it was loaded from; record the outcome."""
     wkey, bkey, skey = f"w:{key}", f"b:{key}", f"s:{key}"
     current: _Base = st.session_state[bkey]
     text = st.session_state.get(wkey, "")
     try:
-        result = save(text, current)
+        result = save(text, current, clear=True) if clear else save(text, current)
+    except WouldClear:
+        st.session_state[skey] = ("would_clear", "")
+        return
     except Conflict as err:
         st.session_state[skey] = ("conflict", err.current_text)
         version = current.version if err.current_version is None else err.current_version
@@ -281,9 +328,7 @@ def _save_field(key: str, save: Callable[[str, _Base], int | str]) -> None:
     st.session_state[skey] = ("saved", time.strftime("%H:%M:%S"))
 
 
-def save_now(
-    key: str, loaded_text: str, loaded_version: int, save: Callable[[str, _Base], int | str]
-) -> None:
+def save_now(key: str, loaded_text: str, loaded_version: int, save: Saver) -> None:
     """Save text put into a field by code (an upload) as if the user had typed it."""
     st.session_state.setdefault(f"b:{key}", _Base(loaded_text, loaded_version))
     _save_field(key, save)
@@ -298,6 +343,17 @@ def evaluative_hint(text: str) -> None:
     if found:
         words = ", ".join(dict.fromkeys(f"»{h.text}«" for h in found))
         st.info(f"{hint_text(catalogue(), lang())} ({words})", icon=":material/lightbulb:")
+
+
+def held(key: str, fallback: Any = None) -> Any:
+    """The value the server holds for a widget, to be passed as that widget's default.
+
+    Streamlit sends a keyed widget's default with every run but its session-state value only
+    when the script set it in that run. A browser that lost its widget state (a page switch
+    interrupted by a rerun) re-creates the widget from the default and reports that value back;
+    with the default left empty, a saved text or a set of tags came back as an "edit" to
+    nothing and was stored. Every input with a stored value passes `held(key)` as default."""
+    return st.session_state.get(key, fallback)
 
 
 def synced(key: str, stored: Any) -> str:

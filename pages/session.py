@@ -36,6 +36,7 @@ ok, talk = ui.call(tagging.talk_view, engine, uid, sid)
 if not ok:
     st.stop()
 SPEAKER_BADGE = {"caseworker": "blue", "citizen": "orange", "other": "gray"}
+ui.live_typing()
 
 
 # ---------------------------------------------------------------- header and live updates
@@ -206,8 +207,8 @@ def excerpt_panel(expanded: bool = False) -> None:
 def session_text_box(name: str, label: str, value: str, **kw) -> None:
     """One of the bringer's session texts; its saved value is its own version."""
 
-    def save(text: str, base) -> str:
-        return sessions.update_text(engine, uid, sid, name, text, base.text)
+    def save(text: str, base, clear: bool = False) -> str:
+        return sessions.update_text(engine, uid, sid, name, text, base.text, clear=clear)
 
     if st.session_state.pop(f"upload_pending:{sid}", False) and name == "excerpt":
         ui.save_now(f"{sid}:{name}", value, 0, save)
@@ -226,8 +227,10 @@ def session_text_box(name: str, label: str, value: str, **kw) -> None:
 
 
 def save_contribution(kind: str, slot: str):
-    def save(text: str, base) -> int:
-        return sessions.save_contribution(engine, uid, sid, kind, slot, text, base.version)
+    def save(text: str, base, clear: bool = False) -> int:
+        return sessions.save_contribution(
+            engine, uid, sid, kind, slot, text, base.version, clear=clear
+        )
 
     return save
 
@@ -633,8 +636,10 @@ def phase_learning() -> None:
         with st.container(border=True):
             st.markdown(f"**{ui.tr('learning.point', number=position)}**")
 
-            def save(text: str, base, position: int = position) -> int:
-                return sessions.save_learning_point(engine, uid, sid, position, text, base.version)
+            def save(text: str, base, clear: bool = False, position: int = position) -> int:
+                return sessions.save_learning_point(
+                    engine, uid, sid, position, text, base.version, clear=clear
+                )
 
             ui.autosave_text(
                 f"{sid}:lp:{position}",
