@@ -86,6 +86,7 @@ class AccessRow:
 _MATERIAL_ACTIONS = (
     "view.open",
     "export.session",
+    "export.own_contributions",
     "view.flip_pool",
     "export.seminar_pack_pdf",
     "export.seminar_pack_pptx",

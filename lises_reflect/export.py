@@ -1,6 +1,7 @@
-"""Files the bringer takes home: a line-numbered handout (PDF), tags as CSV and as JSON.
+"""Files the bringer takes home: a line-numbered handout (PDF), tags as CSV and as JSON; and
+the file a listener takes home from a finished session: his or her own contributions.
 
-Pure functions over already-permitted data: who may export is decided in `tagging`.
+Pure functions over already-permitted data: who may export what is decided in `tagging`.
 Annotators appear only as pseudonyms.
 """
 
@@ -231,3 +232,101 @@ def filename(data: SessionExport, ext: str) -> str:
     date = re.sub(r"[^0-9-]", "", data.created)[:10]
     ext = re.sub(r"[^a-z0-9]", "", ext.lower()) or "bin"
     return f"laan-et-oere-{date + '-' if date else ''}{slug}.{ext}"
+
+
+# ---------------------------------------------------------------- a listener's own contributions
+
+
+@dataclass(frozen=True)
+class OwnText:
+    heading: str  # the lens question, or "Refleksion"
+    text: str
+
+
+@dataclass(frozen=True)
+class ContributionsExport:
+    """What a listener takes home from a finished session: his or her own texts, tags and
+    links, the learning points the bringer released, and the excerpt only with the bringer's
+    consent (`turns` is then non-empty and `title` filled)."""
+
+    title: str
+    kind_label: str
+    created: str
+    lang: str
+    excerpt_included: bool
+    turns: tuple[ExportTurn, ...]
+    observations: tuple[OwnText, ...]
+    reflections: tuple[OwnText, ...]
+    tags: tuple[ExportTag, ...]
+    links: tuple[ExportLink, ...]
+    learning_points: tuple[str, ...]
+
+
+_OWN_TEXT = {
+    "da": {
+        "heading": "Mine bidrag til en Lån et øre-session",
+        "confidential": "Fortroligt – dine egne noter fra sessionen",
+        "excerpt": "Uddrag (delt af den, der bragte samtalen)",
+        "no_excerpt": "Uddraget er ikke med: det har den, der bragte samtalen, ikke delt.",
+        "observations": "Mine iagttagelser",
+        "reflections": "Mine refleksioner",
+        "tags": "Mine markeringer",
+        "links": "Mine gribninger",
+        "learning_points": "Fælles læringspunkter, som er delt",
+        "turn": "Tur",
+        "none": "(ingen)",
+    },
+    "en": {
+        "heading": "My contributions to a Lend an ear session",
+        "confidential": "Confidential – your own notes from the session",
+        "excerpt": "Excerpt (shared by the colleague who brought the conversation)",
+        "no_excerpt": "The excerpt is not included: the colleague who brought it did not share it.",
+        "observations": "My observations",
+        "reflections": "My reflections",
+        "tags": "My tags",
+        "links": "My gribning links",
+        "learning_points": "Shared learning points of the group",
+        "turn": "Turn",
+        "none": "(none)",
+    },
+}
+
+
+def contributions_text(data: ContributionsExport) -> bytes:
+    """A plain UTF-8 text file that opens anywhere; user texts are written as they are."""
+    t = _OWN_TEXT.get(data.lang, _OWN_TEXT["da"])
+    lines = [t["heading"], "=" * len(t["heading"])]
+    about = (data.title, " · ".join(x for x in (data.kind_label, data.created) if x))
+    lines += [x for x in about if x] + [t["confidential"], ""]
+
+    def section(name: str, items: list[str]) -> None:
+        lines.extend([t[name], "-" * len(t[name])])
+        lines.extend(items or [t["none"]])
+        lines.append("")
+
+    if data.excerpt_included:
+        section("excerpt", [f"{x.number}. {x.label}: {x.text}" for x in data.turns])
+    else:
+        lines += [t["no_excerpt"], ""]
+    section("observations", [f"{o.heading}\n  {o.text}" for o in data.observations])
+    section("reflections", [o.text for o in data.reflections])
+    section("tags", [f"{t['turn']} {x.turn}: {x.tag_label}" for x in data.tags])
+    section(
+        "links",
+        [
+            f"{t['turn']} {x.from_turn} → {', '.join(map(str, x.to_turns))}: {x.outcome_label}"
+            for x in data.links
+        ],
+    )
+    section("learning_points", [f"• {x}" for x in data.learning_points])
+    return "\n".join(lines).encode("utf-8")
+
+
+def contributions_json(data: ContributionsExport) -> bytes:
+    return json.dumps(asdict(data), ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def contributions_filename(data: ContributionsExport, ext: str) -> str:
+    date = re.sub(r"[^0-9-]", "", data.created)[:10]
+    ext = re.sub(r"[^a-z0-9]", "", ext.lower()) or "bin"
+    return f"laan-et-oere-{date + '-' if date else ''}mine-bidrag.{ext}"

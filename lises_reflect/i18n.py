@@ -1346,3 +1346,110 @@ STRINGS.update(
         ),
     }
 )
+
+# Who leads the phases, finishing with confirmation, the finished session as a record (issue 13)
+STRINGS.update(
+    {
+        "error.phase_bringer_only": (
+            "Det er den, der har bragt samtalen, der flytter gruppens fase. Du kan foreslå at "
+            "gå videre.",
+            "The colleague who brought the conversation moves the group's phase. You can "
+            "propose moving on.",
+        ),
+        "error.propose_listener_only": (
+            "Som bringer flytter du selv fasen; forslag kommer fra lytterne.",
+            "As the bringer you move the phase yourself; proposals come from the listeners.",
+        ),
+        "error.proposal_same_phase": (
+            "Gruppen er allerede i den fase.",
+            "The group is already in that phase.",
+        ),
+        "error.session_not_finished": (
+            "Du kan hente dine bidrag, når sessionen er afsluttet.",
+            "You can download your contributions once the session is finished.",
+        ),
+        "error.own_download_listener_only": (
+            "Som bringer henter du hele sessionen under »Hent sessionen«.",
+            "As the bringer you download the whole session under “Download the session”.",
+        ),
+        "lead.leads": ("{bringer} styrer faserne.", "{bringer} leads the phases."),
+        "lead.listener_note": (
+            "Du kan foreslå at gå videre; {bringer} bestemmer.",
+            "You can propose moving on; {bringer} decides.",
+        ),
+        "lead.propose_next": ("Foreslå næste fase", "Propose the next phase"),
+        "lead.proposed_by_me": (
+            "Du har foreslået at gå videre til »{name}«. {bringer} bestemmer.",
+            "You proposed moving on to “{name}”. {bringer} decides.",
+        ),
+        "lead.proposed_by_other": (
+            "{who} har foreslået at gå videre til »{name}«.",
+            "{who} proposed moving on to “{name}”.",
+        ),
+        "lead.proposal_for_bringer": (
+            "{who} foreslår, at gruppen går videre til fase {number}: »{name}«.",
+            "{who} proposes that the group moves on to phase {number}: “{name}”.",
+        ),
+        "lead.follow": ("Følg forslaget", "Follow the proposal"),
+        "lead.dismiss": ("Ikke endnu", "Not yet"),
+        "finish.confirm_title": ("Vil du afslutte sessionen?", "Finish the session?"),
+        "finish.confirm_body": (
+            "Når sessionen er afsluttet:\n"
+            "- kan ingen ændre noget i den længere – heller ikke dig;\n"
+            "- kan alle deltagere stadig læse alle otte faser;\n"
+            "- kan du hente hele sessionen (PDF, CSV, JSON), og hver lytter kan hente sine "
+            "egne iagttagelser, refleksioner, markeringer og gribninger samt de delte "
+            "læringspunkter;\n"
+            "- går de læringspunkter, du har markeret som delt, anonymt til teamets FLIP-pulje.",
+            "Once the session is finished:\n"
+            "- nobody can change anything in it any more – not you either;\n"
+            "- every participant can still read all eight phases;\n"
+            "- you can download the whole session (PDF, CSV, JSON), and each listener can "
+            "download his or her own observations, reflections, tags and gribning links and "
+            "the shared learning points;\n"
+            "- the learning points you marked as shared go anonymously to the team's FLIP pool.",
+        ),
+        "finish.excerpt_for_listeners": (
+            "Lytterne må få uddraget med i deres download",
+            "Listeners may take the excerpt along in their download",
+        ),
+        "finish.excerpt_for_listeners_help": (
+            "Kun du bestemmer. En hentet kopi kan ikke trækkes tilbage. Uden dit ja får "
+            "lytterne kun deres egne bidrag.",
+            "Only you decide. A downloaded copy cannot be taken back. Without your yes the "
+            "listeners get their own contributions only.",
+        ),
+        "finish.confirm": ("Ja, afslut sessionen", "Yes, finish the session"),
+        "finish.cancel": ("Fortryd", "Cancel"),
+        "record.pick": ("Læs fase", "Read phase"),
+        "record.note": (
+            "Du læser den afsluttede session. At skifte fase her flytter ikke gruppen.",
+            "You are reading the finished session. Changing the phase here does not move "
+            "the group.",
+        ),
+        "record.own_title": ("Hent dine bidrag", "Download your contributions"),
+        "record.own_note_with_excerpt": (
+            "Dine egne iagttagelser, refleksioner, markeringer og gribninger, de delte "
+            "læringspunkter og uddraget, som {bringer} har givet lov til. Opbevar filen "
+            "fortroligt.",
+            "Your own observations, reflections, tags and gribning links, the shared learning "
+            "points, and the excerpt, which {bringer} allowed. Keep the file confidential.",
+        ),
+        "record.own_note_without_excerpt": (
+            "Dine egne iagttagelser, refleksioner, markeringer og gribninger og de delte "
+            "læringspunkter. Uddraget er ikke med: {bringer} har ikke givet lov til det.",
+            "Your own observations, reflections, tags and gribning links and the shared "
+            "learning points. The excerpt is not included: {bringer} has not allowed it.",
+        ),
+        "record.own_txt": ("Mine bidrag (tekst)", "My contributions (text)"),
+        "record.own_json": ("Mine bidrag (JSON)", "My contributions (JSON)"),
+        "record.process_check_closed": (
+            "Sessionen er afsluttet; tjekket kan ikke længere sendes.",
+            "The session is finished; the check can no longer be sent.",
+        ),
+        "access.export.own_contributions": (
+            "hentede sine egne bidrag",
+            "downloaded his or her own contributions",
+        ),
+    }
+)

@@ -83,6 +83,14 @@ class ReflectionSession(SQLModel, table=True):
     # The bringer's explicit choice to let FLIP facilitators read the (already screened) excerpt
     # without any name attached; withdrawn by setting it back.
     excerpt_shared: bool = Field(default=False, index=True)
+    # A listener's proposal to move the group to another phase, until the bringer follows or
+    # dismisses it; stored so that every app replica shows it. No foreign key: a proposal
+    # must never keep an account from being deleted.
+    proposed_phase: int | None = None
+    proposed_by: int | None = None
+    # The bringer's explicit choice to let listeners take the excerpt home in the download of
+    # their own contributions (a copy cannot be taken back, unlike `excerpt_shared`).
+    excerpt_for_listeners: bool = False
 
 
 class Participant(SQLModel, table=True):

@@ -114,6 +114,11 @@ class SessionView:
     learning_points: list[LearningPointView]
     process_check_done: bool
     excerpt_shared: bool = False
+    # A listener's pending proposal to move the group (see `propose_phase`).
+    proposed_phase: int | None = None
+    proposed_by_name: str = ""
+    proposed_by_me: bool = False
+    excerpt_for_listeners: bool = False
 
     @property
     def finished(self) -> bool:
@@ -443,29 +448,132 @@ def phase_blockers(engine: Engine, actor_id: int | None, session_id: int, target
 
 
 def set_phase(engine: Engine, actor_id: int | None, session_id: int, phase: int) -> int:
-    """Any participant may move the group back and forth; forward only when the ground is laid."""
+    """The bringer leads: only he or she moves the group back and forth, forward only when
+    the ground is laid. It is his or her conversation on the table, so the bringer sets the
+    pace; a listener proposes (`propose_phase`) instead. A finished session stays where it
+    ended. Any move answers a pending proposal, so it is cleared."""
     if not 1 <= int(phase) <= PHASE_COUNT:
         raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
-        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _actor, rs, p = _as_participant(s, actor_id, session_id)
+        if p.role != "bringer":
+            raise PermissionDenied("error.phase_bringer_only")
+        _editable(rs)
         if phase > rs.phase:
             blockers = _phase_blockers(s, rs, phase)
             if blockers:
                 raise InvalidInput("error.phase_blocked", blockers=blockers)
         rs.phase = int(phase)
+        rs.proposed_phase = None
+        rs.proposed_by = None
         _touch(s, rs)
         return rs.phase
 
 
-def finish_session(engine: Engine, actor_id: int | None, session_id: int) -> None:
+@dataclass(frozen=True)
+class PhaseProposal:
+    phase: int
+    by_name: str
+    by_me: bool
+
+
+def _proposal(
+    s: Session, rs: ReflectionSession, actor: Actor, names: dict[int, str] | None = None
+) -> PhaseProposal | None:
+    """The pending proposal, if it still means something: its author still takes part and
+    the group is not already there."""
+    if rs.proposed_phase is None or rs.proposed_by is None or rs.proposed_phase == rs.phase:
+        return None
+    if names is None:
+        names = dict(
+            s.exec(
+                select(User.id, User.display_name)
+                .join(Participant, Participant.user_id == User.id)
+                .where(Participant.session_id == rs.id, Participant.user_id == rs.proposed_by)
+            ).all()
+        )
+    if rs.proposed_by not in names:
+        return None
+    return PhaseProposal(rs.proposed_phase, names[rs.proposed_by], rs.proposed_by == actor.user_id)
+
+
+def propose_phase(engine: Engine, actor_id: int | None, session_id: int, phase: int) -> None:
+    """A listener asks the bringer to move the group; the bringer sees it and follows or not.
+
+    Stored in the session row (not in the listener's browser), so the bringer sees it whichever
+    app replica serves him or her. A newer proposal replaces an older one. A forward proposal
+    is refused for the same reasons a move would be, so the listener learns what is missing.
+    """
+    if not 1 <= int(phase) <= PHASE_COUNT:
+        raise InvalidInput("error.invalid")
+    with session_scope(engine) as s:
+        actor, rs, p = _as_participant(s, actor_id, session_id)
+        if p.role != "listener":
+            raise PermissionDenied("error.propose_listener_only")
+        _editable(rs)
+        if int(phase) == rs.phase:
+            raise InvalidInput("error.proposal_same_phase")
+        if phase > rs.phase:
+            blockers = _phase_blockers(s, rs, phase)
+            if blockers:
+                raise InvalidInput("error.phase_blocked", blockers=blockers)
+        rs.proposed_phase = int(phase)
+        rs.proposed_by = actor.user_id
+        s.add(rs)
+
+
+def phase_proposal(engine: Engine, actor_id: int | None, session_id: int) -> PhaseProposal | None:
+    """The pending proposal, cheap enough for the bringer's page to poll."""
+    with session_scope(engine) as s:
+        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        if rs.status == "finished":
+            return None
+        return _proposal(s, rs, actor)
+
+
+def dismiss_proposal(engine: Engine, actor_id: int | None, session_id: int) -> None:
+    """The bringer answers "not yet": the proposal goes away, the phase stays."""
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        rs.proposed_phase = None
+        rs.proposed_by = None
+        s.add(rs)
+
+
+def set_excerpt_for_listeners(
+    engine: Engine, actor_id: int | None, session_id: int, shared: bool
+) -> None:
+    """The bringer alone lets listeners take the excerpt home with their own contributions.
+
+    Separate from `set_excerpt_sharing`: that lets FLIP facilitators read it in the app, and
+    can be withdrawn; a downloaded copy cannot. Changing it later only affects later downloads.
+    """
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        rs.excerpt_for_listeners = bool(shared)
+        _touch(s, rs)
+
+
+def finish_session(
+    engine: Engine,
+    actor_id: int | None,
+    session_id: int,
+    excerpt_for_listeners: bool | None = None,
+) -> None:
+    """The bringer closes the session for good: nothing can be edited afterwards, everyone can
+    still read it. `excerpt_for_listeners`, when given, is stored in the same transaction."""
     with session_scope(engine) as s:
         _actor, rs = _as_bringer(s, actor_id, session_id)
         _editable(rs)
         for lp in s.exec(select(LearningPoint).where(LearningPoint.session_id == rs.id)).all():
             if lp.text.strip() and (lp.category is None or lp.shared is None):
                 raise InvalidInput("error.learning_point_incomplete", position=lp.position)
+        if excerpt_for_listeners is not None:
+            rs.excerpt_for_listeners = bool(excerpt_for_listeners)
         rs.status = "finished"
         rs.phase = PHASE_COUNT
+        rs.proposed_phase = None
+        rs.proposed_by = None
         rs.finished_at = _now()
         _touch(s, rs)
 
@@ -776,6 +884,7 @@ def session_view(engine: Engine, actor_id: int | None, session_id: int) -> Sessi
         ).all()
         team = s.get(Team, rs.team_id)
         done = s.get(ProcessCheckReceipt, (rs.id, actor.user_id)) is not None
+        proposal = None if rs.status == "finished" else _proposal(s, rs, actor, names)
         return SessionView(
             id=rs.id,
             title=rs.title,
@@ -809,6 +918,10 @@ def session_view(engine: Engine, actor_id: int | None, session_id: int) -> Sessi
             ],
             process_check_done=done,
             excerpt_shared=bool(rs.excerpt_shared),
+            proposed_phase=proposal.phase if proposal else None,
+            proposed_by_name=proposal.by_name if proposal else "",
+            proposed_by_me=bool(proposal and proposal.by_me),
+            excerpt_for_listeners=bool(rs.excerpt_for_listeners),
         )
 
 

@@ -412,3 +412,105 @@ def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: 
                 for link in links
             ),
         )
+
+
+def own_contributions(engine: Engine, actor_id: int | None, session_id: int, lang: str = "da"):
+    """What a listener may take home from a finished session.
+
+    A caseworker owns his or her conversation material and decides what is shared, so:
+
+    * the listener's own texts go along: observations, reflections, tags and gribning links
+      he or she wrote (what others wrote stays in the room);
+    * learning points are written by the group together (any participant edits the same
+      text, so there is no single author to tell apart), and the bringer alone decides which
+      of them leave the room (`sessions.set_learning_point_sharing`): only those the bringer
+      marked as shared go along, the same ones that go to the pool;
+    * the excerpt, and the title the bringer gave it, only when the bringer chose so
+      (`ReflectionSession.excerpt_for_listeners`): a downloaded copy cannot be taken back, so
+      it needs its own explicit consent, apart from sharing with FLIP facilitators; the
+      bringer's own response and private take-away never go along.
+
+    Only for a finished session (the record is then complete and no longer changes), and only
+    for listeners: the bringer has the full export (`export_session`). Each download is in the
+    audit trail, which the bringer can read under "Mine refleksioner".
+    """
+    from lises_reflect import audit, export
+    from lises_reflect.models import Contribution, LearningPoint
+
+    cat = catalogue()
+    with session_scope(engine) as s:
+        actor, rs, p = _as_participant(s, actor_id, session_id)
+        if p.role != "listener":
+            raise PermissionDenied("error.own_download_listener_only")
+        if rs.status != "finished":
+            raise InvalidInput("error.session_not_finished")
+        with_excerpt = bool(rs.excerpt_for_listeners)
+        audit.record(s, actor, "export.own_contributions", f"session:{rs.id}", excerpt=with_excerpt)
+        turns = turns_of(rs.excerpt)
+        speakers = {t.number: t.speaker for t in turns}
+        questions = {f"{lens.id}.free": lens.title.get(lang) for lens in cat.lenses}
+        questions.update({q.id: q.text.get(lang) for lens in cat.lenses for q in lens.questions})
+        mine = s.exec(
+            select(Contribution)
+            .where(
+                Contribution.session_id == rs.id,
+                Contribution.author_id == actor.user_id,
+                Contribution.kind.in_(("observation", "reflection")),
+                Contribution.text != "",
+            )
+            .order_by(Contribution.kind, Contribution.slot)
+        ).all()
+        tags = s.exec(
+            select(TurnTag)
+            .where(TurnTag.session_id == rs.id, TurnTag.annotator_id == actor.user_id)
+            .order_by(TurnTag.turn_number, TurnTag.tag_id)
+        ).all()
+        links = s.exec(
+            select(GribningLink)
+            .where(GribningLink.session_id == rs.id, GribningLink.annotator_id == actor.user_id)
+            .order_by(GribningLink.from_turn)
+        ).all()
+        points = s.exec(
+            select(LearningPoint.text)
+            .where(LearningPoint.session_id == rs.id, LearningPoint.shared == True)  # noqa: E712
+            .order_by(LearningPoint.position)
+        ).all()
+        kind = next((o for o in cat.conversation_kinds if o.id == rs.conversation_kind), None)
+        me = "Mig" if lang != "en" else "Me"
+        return export.ContributionsExport(
+            title=rs.title if with_excerpt else "",
+            kind_label=kind.label.get(lang) if kind else "",
+            created=rs.created_at.strftime("%Y-%m-%d"),
+            lang=lang,
+            excerpt_included=with_excerpt,
+            turns=tuple(export.ExportTurn(t.number, t.speaker, t.label, t.text) for t in turns)
+            if with_excerpt
+            else (),
+            observations=tuple(
+                export.OwnText(questions.get(c.slot, c.slot), c.text)
+                for c in mine
+                if c.kind == "observation"
+            ),
+            reflections=tuple(export.OwnText("", c.text) for c in mine if c.kind == "reflection"),
+            tags=tuple(
+                export.ExportTag(
+                    t.turn_number,
+                    speakers.get(t.turn_number, t.speaker),
+                    t.tag_id,
+                    cat.tag(t.tag_id).label.get(lang),
+                    me,
+                )
+                for t in tags
+            ),
+            links=tuple(
+                export.ExportLink(
+                    link.from_turn,
+                    tuple(link.to_turns or []),
+                    link.outcome,
+                    cat.outcome(link.outcome).label.get(lang),
+                    me,
+                )
+                for link in links
+            ),
+            learning_points=tuple(t for t in points if t.strip()),
+        )

@@ -84,7 +84,7 @@ def live_updates() -> None:
 live_updates()
 
 if v.is_bringer:
-    with st.expander(ui.tr("export.title"), icon=":material/download:"):
+    with st.expander(ui.tr("export.title"), icon=":material/download:", expanded=readonly):
         st.caption(ui.tr("export.note"))
 
         def build(kind: str):
@@ -118,14 +118,69 @@ if v.is_bringer:
                 on_click="ignore",
                 key=f"export:{kind}",
             )
+        if readonly:
+
+            def on_excerpt_for_listeners() -> None:
+                value = st.session_state[f"excerpt_for_listeners:{sid}"]
+                ui.call(sessions.set_excerpt_for_listeners, engine, uid, sid, value)
+
+            st.toggle(
+                ui.tr("finish.excerpt_for_listeners"),
+                key=ui.synced(f"excerpt_for_listeners:{sid}", v.excerpt_for_listeners),
+                on_change=on_excerpt_for_listeners,
+                help=ui.tr("finish.excerpt_for_listeners_help"),
+            )
+elif readonly:
+    # A listener's own file from the finished record; what goes in is decided (and
+    # explained) in tagging.own_contributions.
+    with st.expander(ui.tr("record.own_title"), icon=":material/download:", expanded=True):
+        note = "with_excerpt" if v.excerpt_for_listeners else "without_excerpt"
+        st.caption(ui.tr(f"record.own_note_{note}", bringer=ui.md(v.bringer_name)))
+
+        def own(kind: str):
+            def make() -> bytes:
+                writers = {"txt": export.contributions_text, "json": export.contributions_json}
+                return writers[kind](tagging.own_contributions(engine, uid, sid, lang))
+
+            return make
+
+        own_stub = export.ContributionsExport(
+            "", "", v.created_at.strftime("%Y-%m-%d"), lang, False, (), (), (), (), (), ()
+        )
+        own_mimes = {"txt": "text/plain", "json": "application/json"}
+        for col, (kind, mime) in zip(st.columns(2), own_mimes.items(), strict=True):
+            col.download_button(
+                ui.tr(f"record.own_{kind}"),
+                data=own(kind),
+                file_name=export.contributions_filename(own_stub, kind),
+                mime=mime,
+                on_click="ignore",
+                key=f"own_export:{kind}",
+            )
 
 # ---------------------------------------------------------------- phase navigation
 
-phase = cat.phases[v.phase - 1]
+
+def phase_title(number: int) -> str:
+    return cat.phases[number - 1].title.get(lang)
+
+
+# A finished session is a record: each reader picks the phase to read, locally; the stored
+# phase does not move. An open session shows the group's phase, which the bringer moves.
+shown = v.phase
+if readonly:
+    shown = st.selectbox(
+        ui.tr("record.pick"),
+        [p.number for p in cat.phases],
+        index=v.phase - 1,
+        format_func=lambda n: f"{n}. {phase_title(n)}",
+        key=f"record:{sid}",
+    )
+phase = cat.phases[shown - 1]
 st.progress(
-    v.phase / sessions.PHASE_COUNT,
+    shown / sessions.PHASE_COUNT,
     text=ui.tr(
-        "session.phase_of", number=v.phase, total=sessions.PHASE_COUNT, name=phase.title.get(lang)
+        "session.phase_of", number=shown, total=sessions.PHASE_COUNT, name=phase.title.get(lang)
     ),
 )
 
@@ -136,27 +191,93 @@ def go(target: int) -> None:
         st.rerun()
 
 
-nav = st.columns([1, 3, 1])
-if nav[0].button(ui.tr("session.prev"), disabled=v.phase <= 1 or readonly, width="stretch"):
-    go(v.phase - 1)
-choice = nav[1].selectbox(
-    ui.tr("session.goto"),
-    [p.number for p in cat.phases],
-    index=v.phase - 1,
-    format_func=lambda n: f"{n}. {cat.phases[n - 1].title.get(lang)}",
-    disabled=readonly,
-    label_visibility="collapsed",
-    key=f"goto:{sid}:{v.phase}",
-)
-if choice != v.phase:
-    go(choice)
-if nav[2].button(
-    ui.tr("session.next"),
-    disabled=v.phase >= sessions.PHASE_COUNT or readonly,
-    type="primary",
-    width="stretch",
-):
-    go(v.phase + 1)
+@st.fragment(run_every=4)
+def proposal_notice() -> None:
+    """The bringer sees a listener's proposal by itself (stored, so from any replica)."""
+    ok, proposal = ui.call(sessions.phase_proposal, engine, uid, sid)
+    if not ok or proposal is None:
+        return
+    with st.container(border=True):
+        st.info(
+            ui.tr(
+                "lead.proposal_for_bringer",
+                who=ui.md(proposal.by_name),
+                number=proposal.phase,
+                name=phase_title(proposal.phase),
+            ),
+            icon=":material/front_hand:",
+        )
+        cols = st.columns(2)
+        if cols[0].button(ui.tr("lead.follow"), type="primary", key=f"follow:{sid}"):
+            ok, _ = ui.call(sessions.set_phase, engine, uid, sid, proposal.phase)
+            if ok:
+                st.rerun(scope="app")
+        if cols[1].button(ui.tr("lead.dismiss"), key=f"dismiss:{sid}"):
+            ok, _ = ui.call(sessions.dismiss_proposal, engine, uid, sid)
+            if ok:
+                st.rerun(scope="app")
+
+
+def listener_lead() -> None:
+    """A listener sees who leads and may propose moving on; only the bringer moves."""
+    cols = st.columns([3, 1])
+    cols[0].markdown(
+        ui.tr("lead.leads", bringer=ui.md(v.bringer_name))
+        + " "
+        + ui.tr("lead.listener_note", bringer=ui.md(v.bringer_name))
+    )
+    if v.proposed_phase is not None:
+        if v.proposed_by_me:
+            text = ui.tr(
+                "lead.proposed_by_me",
+                name=phase_title(v.proposed_phase),
+                bringer=ui.md(v.bringer_name),
+            )
+        else:
+            text = ui.tr(
+                "lead.proposed_by_other",
+                who=ui.md(v.proposed_by_name),
+                name=phase_title(v.proposed_phase),
+            )
+        st.caption(text)
+    wanted = v.phase + 1
+    if cols[1].button(
+        ui.tr("lead.propose_next"),
+        disabled=wanted > sessions.PHASE_COUNT or (v.proposed_by_me and v.proposed_phase == wanted),
+        icon=":material/front_hand:",
+        width="stretch",
+    ):
+        ok, _ = ui.call(sessions.propose_phase, engine, uid, sid, wanted)
+        if ok:
+            st.rerun()
+
+
+if readonly:
+    st.caption(ui.tr("record.note"))
+elif v.is_bringer:
+    proposal_notice()
+    nav = st.columns([1, 3, 1])
+    if nav[0].button(ui.tr("session.prev"), disabled=v.phase <= 1, width="stretch"):
+        go(v.phase - 1)
+    choice = nav[1].selectbox(
+        ui.tr("session.goto"),
+        [p.number for p in cat.phases],
+        index=v.phase - 1,
+        format_func=lambda n: f"{n}. {phase_title(n)}",
+        label_visibility="collapsed",
+        key=f"goto:{sid}:{v.phase}",
+    )
+    if choice != v.phase:
+        go(choice)
+    if nav[2].button(
+        ui.tr("session.next"),
+        disabled=v.phase >= sessions.PHASE_COUNT,
+        type="primary",
+        width="stretch",
+    ):
+        go(v.phase + 1)
+else:
+    listener_lead()
 
 st.info(phase.instruction.get(lang))
 
@@ -185,7 +306,7 @@ def turn_line(t) -> str:
 
 
 def visible_turns() -> list:
-    upto = talk.reveal_upto
+    upto = None if readonly else talk.reveal_upto  # the finished record shows every turn
     return [t for t in talk.turns if upto is None or t.number <= upto]
 
 
@@ -418,7 +539,7 @@ def phase_context() -> None:
 
 def reveal_controls() -> None:
     """Step-by-step reading: at a citizen turn the group first imagines the next turns."""
-    if not talk.turns:
+    if not talk.turns or readonly:
         return
     upto = talk.reveal_upto
     if upto is None:
@@ -520,6 +641,18 @@ def gribning_links() -> None:
             ui.act(tagging.delete_link, engine, uid, sid, link.from_turn)
 
 
+def links_record() -> None:
+    """The gribning links of a finished session, read-only (no form to fill in)."""
+    if not talk.links:
+        st.caption(ui.tr("talk.link_note"))
+    for link in talk.links:
+        to = ", ".join(map(str, link.to_turns))
+        st.markdown(
+            f"**{ui.tr('talk.turn')} {link.from_turn}** → {to}: "
+            f"{cat.outcome(link.outcome).label.get(lang)} · _{freetext.md_escape(link.annotator)}_"
+        )
+
+
 def summary_panel() -> None:
     summary = talk.summary
     st.caption(ui.tr("talk.summary_note"))
@@ -595,7 +728,10 @@ def phase_describe() -> None:
     with tabs[0]:
         tag_turns()
     with tabs[1]:
-        gribning_links()
+        if readonly:
+            links_record()
+        else:
+            gribning_links()
     with tabs[2]:
         excerpt_panel()
         observations()
@@ -729,6 +865,8 @@ def phase_closing() -> None:
     st.subheader(ui.tr("closing.check"))
     if v.process_check_done:
         st.success(ui.tr("closing.check_done"))
+    elif readonly:
+        st.caption(ui.tr("record.process_check_closed"))
     else:
         with st.form(f"check:{sid}"):
             score = st.radio(
@@ -752,10 +890,37 @@ def phase_closing() -> None:
     if v.is_bringer and not readonly:
         st.divider()
         st.write(ui.tr("closing.finish_note"))
+        finish_with_confirmation()
+
+
+def finish_with_confirmation() -> None:
+    """Two steps: first say plainly what finishing means, then finish."""
+    asking = f"confirm_finish:{sid}"
+    if not st.session_state.get(asking):
         if st.button(ui.tr("closing.finish"), type="primary"):
-            ok, _ = ui.call(sessions.finish_session, engine, uid, sid)
+            st.session_state[asking] = True
+            st.rerun()
+        return
+    with st.container(border=True):
+        st.warning(
+            f"**{ui.tr('finish.confirm_title')}**\n\n{ui.tr('finish.confirm_body')}",
+            icon=":material/lock:",
+        )
+        excerpt_along = st.checkbox(
+            ui.tr("finish.excerpt_for_listeners"),
+            value=v.excerpt_for_listeners,
+            key=f"finish_excerpt:{sid}",
+            help=ui.tr("finish.excerpt_for_listeners_help"),
+        )
+        cols = st.columns(2)
+        if cols[0].button(ui.tr("finish.confirm"), type="primary"):
+            ok, _ = ui.call(sessions.finish_session, engine, uid, sid, excerpt_along)
             if ok:
+                st.session_state.pop(asking, None)
                 st.rerun()
+        if cols[1].button(ui.tr("finish.cancel")):
+            st.session_state.pop(asking, None)
+            st.rerun()
 
 
 {
@@ -767,4 +932,4 @@ def phase_closing() -> None:
     6: phase_response,
     7: phase_learning,
     8: phase_closing,
-}[v.phase]()
+}[shown]()

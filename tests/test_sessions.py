@@ -123,6 +123,7 @@ BRINGER_ONLY = {
     "set_listeners",
     "set_learning_point_sharing",
     "finish_session",
+    "set_phase",  # the bringer leads; a listener proposes (tests/test_session_lead.py)
 }
 
 
@@ -169,14 +170,14 @@ def test_phase_gates_name_what_is_missing(org) -> None:
         "block.no_lenses",
     }
     sid = prepared(org)
-    assert S.set_phase(e, org.listener, sid, 2) == 2
+    assert S.set_phase(e, org.bringer, sid, 2) == 2
     with pytest.raises(InvalidInput) as err:
         S.set_phase(e, org.bringer, sid, 3)
     assert err.value.params["blockers"] == ["block.rules_not_acknowledged"]
     S.acknowledge_rules(e, org.bringer, sid)
     S.acknowledge_rules(e, org.listener, sid)
     assert S.set_phase(e, org.bringer, sid, 5) == 5
-    assert S.set_phase(e, org.listener, sid, 3) == 3  # back is always allowed
+    assert S.set_phase(e, org.bringer, sid, 3) == 3  # back is always allowed
     with pytest.raises(InvalidInput):
         S.set_phase(e, org.bringer, sid, 9)
 
