@@ -445,15 +445,6 @@ STRINGS.update(
             "Sessionen er afsluttet. Du kan læse den, men ikke ændre den.",
             "The session is finished. You can read it but not change it.",
         ),
-        "session.phase_moved": (
-            "Gruppen er gået til fasen »{name}«. Tryk Opdater for at følge med.",
-            "The group moved to the phase “{name}”. Press Refresh to follow.",
-        ),
-        "session.news": (
-            "Der er nyt fra de andre i sessionen. Tryk Opdater for at se det.",
-            "There is news from the others in the session. Press Refresh to see it.",
-        ),
-        "session.refresh": ("Opdater", "Refresh"),
         "session.phase_of": (
             "Fase {number} af {total}: {name}",
             "Phase {number} of {total}: {name}",
@@ -1451,5 +1442,20 @@ STRINGS.update(
             "hentede sine egne bidrag",
             "downloaded his or her own contributions",
         ),
+    }
+)
+
+# Issue 13: presence on the session page.
+STRINGS.update(
+    {
+        "live.here": ("🟢 Her nu: {names}", "🟢 Here now: {names}"),
+        "live.alone": (
+            "Ingen andre har sessionen åben lige nu.",
+            "Nobody else has the session open right now.",
+        ),
+        "live.writing": ("✍️ {name} skriver {what}", "✍️ {name} is writing {what}"),
+        "live.kind.observation": ("en iagttagelse", "an observation"),
+        "live.kind.reflection": ("en refleksion", "a reflection"),
+        "live.kind.struck": ("om, hvad der gjorde indtryk", "about what struck them"),
     }
 )

@@ -101,6 +101,8 @@ class Participant(SQLModel, table=True):
     role: str = Field(max_length=20)  # bringer | listener
     rules_acknowledged_at: datetime | None = None
     joined_at: datetime = Field(default_factory=utcnow)
+    # Last time this participant's session page asked for news: "who is here now" (issue 13).
+    seen_at: datetime | None = None
 
 
 class Contribution(SQLModel, table=True):

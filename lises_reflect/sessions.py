@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -926,11 +926,77 @@ def session_view(engine: Engine, actor_id: int | None, session_id: int) -> Sessi
 
 
 @retry_transient
-def session_stamp(engine: Engine, actor_id: int | None, session_id: int) -> tuple[int, str]:
-    """(phase, last change) — cheap enough to poll every few seconds."""
+def session_stamp(engine: Engine, actor_id: int | None, session_id: int) -> tuple:
+    """What changes whenever anything on the session page changes for anyone."""
     with session_scope(engine) as s:
         _actor, rs, _p = _as_participant(s, actor_id, session_id)
-        return rs.phase, rs.updated_at.isoformat()
+        return _stamp(rs)
+
+
+def _stamp(rs: ReflectionSession) -> tuple:
+    return (rs.phase, rs.updated_at.isoformat(), rs.proposed_phase, rs.status)
+
+
+PRESENT_SECONDS = 6  # a page asks every second; a few missed answers are not "gone"
+SEEN_EVERY_SECONDS = 3  # the presence write, at most this often per participant
+TYPING_SECONDS = 4
+# Text kinds others may see being written; the bringer's private note is never announced.
+_ANNOUNCED = ("observation", "reflection", "struck")
+
+
+@dataclass(frozen=True)
+class LiveState:
+    """One answer a second to an open session page: has anything changed, who else is here,
+    who is writing what. Presence is shown only to the session's own participants."""
+
+    stamp: tuple
+    here: tuple[str, ...]  # the other participants with the page open now
+    writing: tuple[tuple[str, str], ...]  # (name, kind) of others' group texts being written
+
+
+@retry_transient
+def live_state(
+    engine: Engine, actor_id: int | None, session_id: int, now: datetime | None = None
+) -> LiveState:
+    """Cheap enough for every open page every second, on every replica: one read, and a
+    presence write only every few seconds."""
+    moment = now or _now()
+    with session_scope(engine) as s:
+        _actor, rs, me = _as_participant(s, actor_id, session_id)
+        stamp = _stamp(rs)
+        seen = me.seen_at
+        people = s.exec(
+            select(Participant.user_id, Participant.seen_at, User.display_name)
+            .join(User, User.id == Participant.user_id)
+            .where(Participant.session_id == rs.id, Participant.user_id != me.user_id)
+        ).all()
+        names = {uid: name for uid, _seen, name in people}
+        here = tuple(
+            sorted(
+                name
+                for _uid, at, name in people
+                if at is not None and (moment - _aware(at)).total_seconds() < PRESENT_SECONDS
+            )
+        )
+        writing_rows = s.exec(
+            select(Contribution.author_id, Contribution.kind)
+            .where(
+                Contribution.session_id == rs.id,
+                Contribution.author_id != me.user_id,
+                Contribution.kind.in_(_ANNOUNCED),
+                Contribution.updated_at > moment - timedelta(seconds=TYPING_SECONDS),
+            )
+            .distinct()
+        ).all()
+        writing = tuple(sorted((names.get(a, "?"), k) for a, k in writing_rows))
+    if seen is None or (moment - _aware(seen)).total_seconds() >= SEEN_EVERY_SECONDS:
+        with session_scope(engine, writes=True) as s:
+            s.exec(update(Participant).where(Participant.id == me.id).values(seen_at=moment))
+    return LiveState(stamp, here, writing)
+
+
+def _aware(d: datetime) -> datetime:
+    return d if d.tzinfo else d.replace(tzinfo=timezone.utc)
 
 
 @retry_transient

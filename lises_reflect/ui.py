@@ -114,6 +114,27 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
         return False, err
 
 
+def quiet_call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
+    """A background call (a poll every second): a refusal or a short outage is not shown as
+    an error box every second; the page's own calls say what is wrong."""
+    try:
+        return True, fn(*args, **kwargs)
+    except USER_ERRORS as err:
+        return False, err
+
+
+def presence(live: Any) -> None:
+    """Who else has the session page open, and who is writing what (group texts only)."""
+    parts = []
+    if live.here:
+        parts.append(tr("live.here", names=", ".join(md(n) for n in live.here)))
+    else:
+        parts.append(tr("live.alone"))
+    for name, kind in live.writing:
+        parts.append(tr("live.writing", name=md(name), what=tr(f"live.kind.{kind}")))
+    st.caption(" · ".join(parts))
+
+
 def frame_call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """A database call of the frame that every run makes (engine, login check, the actor).
 

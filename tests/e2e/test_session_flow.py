@@ -42,10 +42,9 @@ from tests.e2e.flow import (  # noqa: F401  (patient_expect: autouse fixture)
     element_container,
     expect_phase,
     follow,
+    news_arrived,
     open_tab,
     patient_expect,
-    refresh,
-    refresh_on_news,
 )
 
 DEMO_BANNER = "DEMO – alle personer, samtaler og refleksioner her er opdigtede."
@@ -240,7 +239,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
     move_together(a, b, 3, "Kontekst og ønske", wait)
     expect(a.get_by_role("heading", name="Hvad vil du gerne låne vores ører til?")).to_be_visible()
     autosave(a, "Dit svar", CONTEXT_WISH, wait)
-    refresh_on_news(b, wait)
+    news_arrived(b, wait)
     expect(b.get_by_text(f"{BRINGER[1]}s svar:")).to_be_visible()
     expect(b.get_by_text(CONTEXT_WISH, exact=True)).to_be_visible()
     expect(textarea(b, "Dit svar")).to_have_count(0)  # only the bringer answers
@@ -262,7 +261,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
     expect(caption_after(observation, "✓ Gemt kl.")).to_have_count(0)
     shot(b, "03-listener-cpr-refused")
 
-    refresh(a, wait)  # nothing was stored: the bringer does not see it
+    news_arrived(a, wait)  # nothing was stored: the bringer does not see it
     expect_phase(a, 4, "Beskrivende runde")
     open_tab(a, "Iagttagelser", wait)
     expect(a.get_by_text("Du lytter: lytterne beskriver")).to_be_visible()
@@ -271,7 +270,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
 
     autosave(b, "Min iagttagelse", OBSERVATION, wait)
     expect(caption_after(observation, "Teksten er ikke gemt")).to_have_count(0)
-    refresh_on_news(a, wait)
+    news_arrived(a, wait)
     open_tab(a, "Iagttagelser", wait)
     expect(a.get_by_text(OBSERVATION, exact=True)).to_be_visible()
     expect(a.get_by_text(CPR)).to_have_count(0)
@@ -297,7 +296,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
     move_together(a, b, 5, "Reflekterende runde", wait)
     autosave(b, "Min refleksion", REFLECTION, wait)
     expect(a.get_by_text("Du læser med, mens lytterne reflekterer.")).to_be_visible()
-    refresh_on_news(a, wait)
+    news_arrived(a, wait)
     expect(a.get_by_text(REFLECTION, exact=True)).to_be_visible()
 
     step("phase 5 reflection")
@@ -308,7 +307,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
     expect(
         caption_after(textarea(a, "Det tager jeg med mig"), "Kun synligt for dig")
     ).to_be_visible()
-    refresh_on_news(b, wait)
+    news_arrived(b, wait)
     expect(b.get_by_text(f"Det gjorde indtryk på {BRINGER[1]}:")).to_be_visible()
     expect(b.get_by_text(STRUCK, exact=True)).to_be_visible()
     expect(b.get_by_text(TAKEAWAY)).to_have_count(0)
@@ -335,7 +334,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
     wait(a)
     expect(first_point.get_by_role("radio", name="Ja, del anonymt")).to_be_checked()
 
-    refresh_on_news(b, wait)
+    news_arrived(b, wait)
     expect(textarea(b, "Læringspunkt", 0)).to_have_value(LEARNING_POINT)
     expect(b.get_by_text("Del med teamets FLIP-pulje: Ja, del anonymt")).to_be_visible()
     b_category = b.get_by_role("combobox", name="Kategori", exact=True).first
@@ -365,7 +364,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
     # A finished session is a record: a local phase picker instead of the group's navigation.
     expect(a.get_by_role("button", name="Næste fase ▶")).to_have_count(0)
     expect(a.get_by_role("combobox", name="Læs fase", exact=True)).to_be_visible()
-    refresh_on_news(b, wait)
+    news_arrived(b, wait)
     expect(b.get_by_text(finished)).to_be_visible()
     expect(b.get_by_role("button", name="◀ Forrige fase")).to_have_count(0)
     expect(b.get_by_role("combobox", name="Læs fase", exact=True)).to_be_visible()

@@ -44,9 +44,9 @@ from tests.e2e.flow import (  # noqa: F401  (patient_expect: autouse fixture)
     element_container,
     expect_phase,
     follow,
+    news_arrived,
     open_tab,
     patient_expect,
-    refresh_on_news,
 )
 
 CPR = "010190-1234"
@@ -256,7 +256,7 @@ def test_excerpt_tags_from_two_participants_gribning_link_and_refused_cpr(
     tag_turn(b, TAGGED_TURN, TAG_INSTITUTIONAL, wait)
     expect(others_caption(b, TAGGED_TURN)).to_have_count(0)
 
-    refresh_on_news(a, wait)
+    news_arrived(a, wait)
     open_tab(a, "Udskrift og markeringer", wait)
     expect(others_caption(a, TAGGED_TURN)).to_have_text(f"{LISTENER[1]}: {TAG_INSTITUTIONAL}")
     tag_turn(a, TAGGED_TURN, TAG_TAKES_UP, wait)
@@ -264,7 +264,7 @@ def test_excerpt_tags_from_two_participants_gribning_link_and_refused_cpr(
     # Each keeps his or her own tags: A's multiselect does not hold B's tag.
     expect(my_tag_chip(a, TAGGED_TURN, TAG_INSTITUTIONAL)).to_have_count(0)
 
-    refresh_on_news(b, wait)
+    news_arrived(b, wait)
     open_tab(b, "Udskrift og markeringer", wait)
     expect(others_caption(b, TAGGED_TURN)).to_have_text(f"{BRINGER[1]}: {TAG_TAKES_UP}")
     expect(my_tag_chip(b, TAGGED_TURN, TAG_INSTITUTIONAL)).to_be_visible()
@@ -301,7 +301,7 @@ def test_excerpt_tags_from_two_participants_gribning_link_and_refused_cpr(
     open_tab(b, "Udskrift og markeringer", wait)
     expect(my_tag_chip(b, CITIZEN_TURN, TAG_MEANING_MAKING)).to_be_visible()
 
-    refresh_on_news(a, wait)
+    news_arrived(a, wait)
     open_tab(a, "Gribninger", wait)
     expect(a.get_by_text(link_line, exact=True)).to_be_visible()
     expect(a.get_by_role("button", name="Slet")).to_have_count(0)  # not A's link
