@@ -19,19 +19,25 @@ st.set_page_config(page_title="Lån et øre", page_icon=":material/hearing:", la
 st.html(ui.FOCUS_CSS)  # a clear focus ring for keyboard users
 settings = ui.settings()
 
+# The language selector and the demo banner keep their places at the top, but are drawn only
+# once the run's language is known: a reload logs in again from the cookie further down, and
+# only then does the session take on the language stored on the account.
 with st.sidebar:
-    st.selectbox(
-        ui.tr("app.language"),
-        ("da", "en"),
-        format_func=lambda code: {"da": "Dansk", "en": "English"}[code],
-        key="lang",
-    )
-if settings.demo:
-    st.warning(ui.tr("app.demo_banner"), icon=":material/science:")
+    language_slot = st.container()
+banner_slot = st.container()
+
+
+def frame_top() -> None:
+    with language_slot:
+        ui.language_selector()
+    if settings.demo:
+        banner_slot.warning(ui.tr("app.demo_banner"), icon=":material/science:")
+
 
 try:
     catalogue()
 except CatalogueError as err:
+    frame_top()
     st.error(ui.tr("app.catalogue_broken", error=str(err)))
     st.stop()
 
@@ -54,11 +60,13 @@ def _cookie_key() -> str | None:
 
 cookie_key = _cookie_key()
 if cookie_key is None:
+    frame_top()
     st.error(ui.tr("app.no_cookie_key"))
     st.stop()
 
 engine = ui.frame_call(ui.engine)
 if not settings.demo and ui.frame_call(demo_data.has_demo_accounts, engine):
+    frame_top()
     st.error(ui.tr("app.demo_accounts_outside_demo"))
     st.stop()
 
@@ -187,6 +195,7 @@ if not st.session_state.get("authentication_status"):
     entry = (
         first_run if (not settings.demo and ui.frame_call(auth.user_count, engine) == 0) else login
     )
+    frame_top()
     try:
         st.navigation(
             [st.Page(entry, title=ui.tr("login.form"), url_path="login")], position="hidden"
@@ -206,6 +215,8 @@ if ended or actor is None:
     st.rerun()
 st.session_state["user_id"] = actor.user_id
 st.session_state["user_roles"] = sorted(actor.roles)
+ui.adopt_language(engine, actor.user_id)  # the account's language after a login or a reload
+frame_top()
 
 with st.sidebar:
     st.write(ui.tr("app.logged_in_as", name=ui.md(actor.display_name)))

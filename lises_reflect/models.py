@@ -46,6 +46,8 @@ class User(SQLModel, table=True):
     active: bool = True
     must_change_password: bool = False
     created_at: datetime = Field(default_factory=utcnow)
+    # The interface language the user chose ("da", "en"); None: never chosen (Danish).
+    language: str | None = Field(default=None, max_length=8)
 
 
 class UserRole(SQLModel, table=True):

@@ -20,7 +20,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from lises_reflect import freetext, paging
 from lises_reflect.config import Settings, load_settings
 from lises_reflect.errors import Conflict, ServiceError, WouldClear
-from lises_reflect.i18n import t
+from lises_reflect.i18n import LANGUAGES, t
 from lises_reflect.privacy import PersonalDataError, describe_finding
 from lises_reflect.transcript import TranscriptError, UploadError
 
@@ -72,8 +72,62 @@ def engine() -> Engine:
     return _engine_for(s.database_url, s.demo)
 
 
+# The language of this browser session lives under its own key, not under the selector's.
+# Streamlit forgets a widget's state on a page switch it is not told about: the rerun of
+# st.switch_page (opening a session from "Mine refleksioner") carries no widget states, and a
+# change of page clears every widget state the rerun does not list, the sidebar's included.
+# The selector is drawn from this key on every run and writes to it when the user picks.
+LANG_KEY = "ui:lang"
+LANG_WIDGET = "lang"
+_LANG_PICKED = "ui:lang_picked"  # picked in this session, not yet stored on the account
+_LANG_USER = "ui:lang_user"  # the account whose language this session has taken on
+_LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
+
+
 def lang() -> str:
-    return st.session_state.get("lang", "da")
+    chosen = st.session_state.get(LANG_KEY)
+    return chosen if chosen in LANGUAGES else "da"
+
+
+def _language_picked() -> None:
+    chosen = st.session_state.get(LANG_WIDGET)
+    if chosen in LANGUAGES:
+        st.session_state[LANG_KEY] = chosen
+        st.session_state[_LANG_PICKED] = chosen
+
+
+def language_selector() -> None:
+    """The sidebar's language selector, on the login page and on every page of the app."""
+    if st.session_state.get(LANG_WIDGET) != lang():
+        st.session_state[LANG_WIDGET] = lang()  # also after Streamlit dropped the widget
+    st.selectbox(
+        tr("app.language"),
+        LANGUAGES,
+        format_func=_LANGUAGE_NAMES.__getitem__,
+        key=LANG_WIDGET,
+        on_change=_language_picked,
+    )
+
+
+def adopt_language(engine: Engine, user_id: int) -> None:
+    """Bring the session's language and the account's together, once the user is known.
+
+    At a login or a cookie re-login (a reload, a new tab) the session takes on the language
+    the account holds; a language picked in this session (on the login page, or just now in
+    the app) is stored on the account instead. Call it before anything is drawn in a language:
+    a rerun to redraw would lose the page of a reload (st.rerun before st.navigation).
+    """
+    from lises_reflect import preferences
+
+    picked = st.session_state.get(_LANG_PICKED)
+    if picked is None and st.session_state.get(_LANG_USER) == user_id:
+        return
+    settled = frame_call(preferences.settle_language, engine, user_id, picked)
+    st.session_state[_LANG_USER] = user_id
+    if st.session_state.get(_LANG_PICKED) == picked:
+        st.session_state.pop(_LANG_PICKED, None)
+    if settled is not None:
+        st.session_state[LANG_KEY] = settled
 
 
 def tr(key: str, **params: Any) -> str:

@@ -404,6 +404,51 @@ def test_english_interface(site: Org) -> None:
     assert [t.value for t in at.title] == ["My reflections"]
 
 
+def test_english_holds_when_a_session_is_opened_and_after_a_reload(site: Org) -> None:
+    """Issue 13: "Fortsæt" opens the session with st.switch_page, whose rerun used to drop the
+    selector's state (Danish page, "English" in the selector); a reload lost it altogether."""
+    from lises_reflect import preferences
+
+    S.create_session(site.engine, site.bringer, "Truck")
+    at = app("bringer")
+    assert at.selectbox(key="lang").value == "da"  # nobody chose: Danish
+    at.selectbox(key="lang").select("en").run()
+    assert preferences.language(site.engine, site.bringer) == "en"  # kept on the account
+    click(at, "Continue")
+    no_exception(at)
+    assert [p.text for p in at.get("progress")] == ["Phase 1 of 8: Preparation"]
+    assert "you are Bringer" in texts(at)
+    assert at.selectbox(key="lang").value == "en"
+    assert at.sidebar.markdown[0].value.startswith("Logged in as")
+
+    reloaded = app("bringer")  # a new browser session, logged in again
+    no_exception(reloaded)
+    assert [t.value for t in reloaded.title] == ["My reflections"]
+    assert reloaded.selectbox(key="lang").value == "en"
+    assert preferences.language(site.engine, site.listener) is None  # one's own account
+    assert [t.value for t in app("listener").title] == ["Mine refleksioner"]
+
+    reloaded.selectbox(key="lang").select("da").run()
+    assert [t.value for t in reloaded.title] == ["Mine refleksioner"]
+    assert preferences.language(site.engine, site.bringer) == "da"
+
+
+def test_a_language_picked_on_the_login_page_follows_the_login(site: Org) -> None:
+    from lises_reflect import preferences
+
+    at = app()
+    at.selectbox(key="lang").select("en").run()
+    assert [t.label for t in at.text_input] == ["Username", "Password"]
+    assert preferences.language(site.engine, site.bringer) is None  # nobody known yet
+    at.text_input[0].input("bringer")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    at.run()
+    no_exception(at)
+    assert [t.value for t in at.title] == ["My reflections"]
+    assert preferences.language(site.engine, site.bringer) == "en"
+
+
 # ---------------------------------------------------------------- turn-level work (issue 3)
 
 TRANSCRIPT = """[00:01:12] R: Hvordan går det i praktikken?
