@@ -1459,3 +1459,98 @@ STRINGS.update(
         "live.kind.struck": ("om, hvad der gjorde indtryk", "about what struck them"),
     }
 )
+
+# Gribning form, blind tagging and the differences in tags (issue 13, items 5 and 7).
+STRINGS.update(
+    {
+        "talk.choose_source": ("Vælg en borgertur …", "Choose a citizen turn …"),
+        "talk.choose_targets": ("Vælg en eller flere ture …", "Choose one or more turns …"),
+        "talk.source_first": ("Vælg først borgerens tur", "First choose the citizen's turn"),
+        "talk.no_linkable": (
+            "Ingen af de viste borgerture har en tur efter sig endnu. Vis flere ture for at "
+            "beskrive, hvad der sker så.",
+            "None of the citizen turns shown has a turn after it yet. Show more turns to "
+            "describe what happens next.",
+        ),
+        "talk.link_incomplete": (
+            "Vælg borgerens tur, turen eller turene efter og hvad der skete – så kan du gemme.",
+            "Choose the citizen's turn, the turn(s) after it and what happened – then you can "
+            "save.",
+        ),
+        "talk.link_saved": (
+            "✓ Gribningen er gemt: tur {source} → {targets}.",
+            "✓ The link is saved: turn {source} → {targets}.",
+        ),
+        "talk.link_transcript": ("Udskriften, som I har læst den", "The transcript as read"),
+        "talk.links_saved_heading": ("Gemte gribninger", "Saved links"),
+        "talk.tags_saved": ("✓ Gemt", "✓ Saved"),
+        "talk.blind_start": ("Markér blindt", "Tag blind"),
+        "talk.blind_start_help": (
+            "Hver deltager markerer alene: ingen ser de andres markeringer, før du viser dem "
+            "alle på én gang. Så står forskellene tydeligt frem som et sted at begynde "
+            "samtalen.",
+            "Everyone tags alone: nobody sees the others' tags until you show them all at once. "
+            "The differences then stand out as a place to start talking.",
+        ),
+        "talk.blind_on": (
+            "Blind markering: I markerer hver for sig. Ingen kan se de andres markeringer, før "
+            "{bringer} viser dem alle på én gang. 🔒 Dine markeringer ser kun du indtil da.",
+            "Blind tagging: you tag on your own. Nobody can see the others' tags until "
+            "{bringer} shows them all at once. 🔒 Until then only you see your tags.",
+        ),
+        "talk.blind_on_bringer": (
+            "Blind markering: I markerer hver for sig. Ingen kan se de andres markeringer, før "
+            "du viser dem alle på én gang. 🔒 Dine markeringer ser kun du indtil da.",
+            "Blind tagging: you tag on your own. Nobody can see the others' tags until you show "
+            "them all at once. 🔒 Until then only you see your tags.",
+        ),
+        "talk.blind_reveal": ("Vis alles markeringer", "Show everyone's tags"),
+        "talk.blind_revealed": (
+            "Alles markeringer er vist. Under »Tal om forskellene« står de ture, hvor I har "
+            "markeret forskelligt.",
+            "Everyone's tags are shown. »Talk about the differences« lists the turns you tagged "
+            "differently.",
+        ),
+        "talk.tab_differences": ("Tal om forskellene", "Talk about the differences"),
+        "talk.diff_note": (
+            "Her står de ture, hvor jeres markeringer ikke er ens, og hvad hver af jer valgte. "
+            "En forskel er ikke en fejl og ikke en bedømmelse: spørg hinanden, hvad I hørte i "
+            "turen.",
+            "These are the turns where your tags are not the same, and what each of you chose. "
+            "A difference is neither an error nor a judgement: ask each other what you heard in "
+            "the turn.",
+        ),
+        "talk.diff_heading": ("Tal om denne tur", "Talk about this turn"),
+        "talk.diff_no_tag": ("ingen markering", "no tag"),
+        "talk.diff_none": (
+            "Ingen forskelle endnu: jeres markeringer er ens, eller kun én af jer har markeret.",
+            "No differences yet: your tags are the same, or only one of you has tagged.",
+        ),
+        "talk.diff_hidden": (
+            "Forskellene vises, når bringeren har vist alles markeringer.",
+            "The differences are shown once the bringer has shown everyone's tags.",
+        ),
+        "talk.summary_own_only": (
+            "Blind markering: opsummeringen bygger kun på dine egne markeringer, indtil alles "
+            "markeringer er vist.",
+            "Blind tagging: the summary rests on your own tags only until everyone's tags are "
+            "shown.",
+        ),
+        "error.link_not_after": (
+            "Tur {target} kommer ikke efter tur {turn}. Vælg ture efter borgerens tur.",
+            "Turn {target} does not come after turn {turn}. Choose turns after the citizen's turn.",
+        ),
+        "error.turn_not_shown": (
+            "Tur {turn} er ikke vist endnu, mens I læser trin for trin.",
+            "Turn {turn} is not shown yet while you read step by step.",
+        ),
+        "error.blind_already": (
+            "Markeringen er allerede blind eller vist for alle.",
+            "Tagging is already blind or shown to everyone.",
+        ),
+        "error.not_blind": (
+            "Markeringen er ikke blind, så der er ingen skjulte markeringer at vise.",
+            "Tagging is not blind, so there are no hidden tags to show.",
+        ),
+    }
+)

@@ -77,6 +77,10 @@ class ReflectionSession(SQLModel, table=True):
     phase: int = 1
     # Step-by-step reveal while reading: None = the whole excerpt is shown; n = turns 1..n shown.
     reveal_upto: int | None = None
+    # How the participants tag the turns: "open" (each sees the others' tags at once), "blind"
+    # (each tags alone; nobody sees another's tags) or "revealed" (blind, then shown to all by
+    # the bringer at once). Stored here so that every app replica hides the same tags.
+    tagging_mode: str = Field(default="open", max_length=10)
     status: str = Field(default="open", max_length=20, index=True)  # open | finished
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow, index=True)

@@ -3,6 +3,10 @@
 Each participant tags on his or her own; nothing is merged or voted on, because disagreement
 is where the talk in the group starts. The summary describes the talk of the excerpt; it is
 computed when asked for and never stored, least of all per person.
+
+Blind tagging: the bringer can let everyone tag alone. While the session is blind, every
+read here (the talk view, the summary, the export) holds the caller's own tags and links only,
+so no page and no replica can show another's; the bringer then reveals all tags at once.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from lises_reflect.models import (
     User,
     utcnow,
 )
-from lises_reflect.sessions import _as_participant, _editable, _touch, catalogue
+from lises_reflect.sessions import _as_bringer, _as_participant, _editable, _touch, catalogue
 from lises_reflect.transcript import TranscriptError, Turn, parse_transcript
+from lises_reflect.turn_rules import TagDifference, check_link, differing_turns, visible
 
 MEANING_MAKING = "meaning_making"
 INSTITUTIONAL = "institutional"
@@ -99,6 +104,12 @@ class TalkView:
     annotators: tuple[str, ...]
     reveal_upto: int | None
     parse_error: bool
+    me: str = ""
+    tagging_mode: str = "open"
+    # True while blind: the view holds the caller's own tags and links only.
+    tags_hidden: bool = False
+    # Visible turns where the participants' tags differ (empty while blind).
+    differences: tuple[TagDifference, ...] = ()
 
 
 def _names(s: Session, session_id: int) -> dict[int, str]:
@@ -138,22 +149,39 @@ def summarise(
     )
 
 
+def tags_hidden(rs: ReflectionSession) -> bool:
+    """Blind and not yet revealed; a finished session can always be read back in full."""
+    return rs.tagging_mode == "blind" and rs.status != "finished"
+
+
+def _readable_annotators(rs: ReflectionSession, actor_user_id: int) -> list[int] | None:
+    """Whose tags and links the caller may read: everyone's (None), or only the caller's own
+    while the session is blind."""
+    return [actor_user_id] if tags_hidden(rs) else None
+
+
 @retry_transient
 def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView:
     with session_scope(engine) as s:
         actor, rs, _p = _as_participant(s, actor_id, session_id)
         names = _names(s, rs.id)
         turns = turns_of(rs.excerpt)
-        tag_rows = s.exec(
+        readable = _readable_annotators(rs, actor.user_id)
+        tag_query = (
             select(TurnTag.annotator_id, TurnTag.turn_number, TurnTag.tag_id)
             .where(TurnTag.session_id == rs.id)
             .order_by(TurnTag.turn_number, TurnTag.tag_id)
-        ).all()
-        link_rows = s.exec(
+        )
+        link_query = (
             select(GribningLink)
             .where(GribningLink.session_id == rs.id)
             .order_by(GribningLink.from_turn, GribningLink.annotator_id)
-        ).all()
+        )
+        if readable is not None:
+            tag_query = tag_query.where(TurnTag.annotator_id.in_(readable))
+            link_query = link_query.where(GribningLink.annotator_id.in_(readable))
+        tag_rows = s.exec(tag_query).all()
+        link_rows = s.exec(link_query).all()
         by_turn: dict[int, dict[int, list[str]]] = {}
         for annotator, number, tag in tag_rows:
             by_turn.setdefault(number, {}).setdefault(annotator, []).append(tag)
@@ -188,6 +216,20 @@ def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView
             {names.get(a, "?") for a, _n, _t in tag_rows}
             | {names.get(link.annotator_id, "?") for link in link_rows}
         )
+        hidden = tags_hidden(rs)
+        by_name = {
+            number: {names.get(a, "?"): tuple(tags) for a, tags in per.items()}
+            for number, per in by_turn.items()
+        }
+        differences = (
+            ()
+            if hidden
+            else differing_turns(
+                visible(turns, rs.reveal_upto),
+                by_name,
+                {names.get(a, "?") for a, _n, _t in tag_rows},
+            )
+        )
         return TalkView(
             turns=tuple(views),
             links=links,
@@ -199,6 +241,10 @@ def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView
             annotators=tuple(annotators),
             reveal_upto=rs.reveal_upto,
             parse_error=bool(rs.excerpt.strip()) and not turns,
+            me=names.get(actor.user_id, "?"),
+            tagging_mode=rs.tagging_mode,
+            tags_hidden=hidden,
+            differences=differences,
         )
 
 
@@ -239,7 +285,7 @@ def set_turn_tags(
                     tag_id=tag,
                 )
             )
-        _touch(s, rs)
+        _touch_unless_blind(s, rs)
 
 
 def save_link(
@@ -256,13 +302,9 @@ def save_link(
     with session_scope(engine) as s:
         actor, rs, _p = _as_participant(s, actor_id, session_id)
         _editable(rs)
-        turns = turns_of(rs.excerpt)
         source = _turn(rs, int(from_turn))
-        if source.speaker != "citizen":
-            raise InvalidInput("error.link_from_citizen")
-        targets = sorted({int(n) for n in to_turns})
-        if not targets or any(n <= source.number or n > len(turns) for n in targets):
-            raise InvalidInput("error.link_targets", turn=source.number)
+        # The same rule that builds the page's choices: later turns the group has read.
+        targets = check_link(turns_of(rs.excerpt), source.number, to_turns, rs.reveal_upto)
         link = s.exec(
             select(GribningLink).where(
                 GribningLink.session_id == rs.id,
@@ -300,7 +342,7 @@ def save_link(
                     tag_id=MEANING_MAKING,
                 )
             )
-        _touch(s, rs)
+        _touch_unless_blind(s, rs)
 
 
 def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn: int) -> None:
@@ -314,7 +356,7 @@ def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn
                 GribningLink.from_turn == int(from_turn),
             )
         )
-        _touch(s, rs)
+        _touch_unless_blind(s, rs)
 
 
 def set_reveal(engine: Engine, actor_id: int | None, session_id: int, upto: int | None) -> None:
@@ -325,6 +367,36 @@ def set_reveal(engine: Engine, actor_id: int | None, session_id: int, upto: int 
         if upto is not None and not 1 <= int(upto) <= max(count, 1):
             raise InvalidInput("error.invalid")
         rs.reveal_upto = None if upto is None or int(upto) >= count else int(upto)
+        _touch(s, rs)
+
+
+def _touch_unless_blind(s: Session, rs: ReflectionSession) -> None:
+    """A change the others can see tells them there is news; while blind they could not see
+    it, so they are not told (that someone is tagging is not theirs to follow either)."""
+    if not tags_hidden(rs):
+        _touch(s, rs)
+
+
+def start_blind_tagging(engine: Engine, actor_id: int | None, session_id: int) -> None:
+    """The bringer lets everyone tag alone: from now on nobody reads another's tags or links
+    until the bringer reveals them. Only from open tagging: what was revealed stays shown."""
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _editable(rs)
+        if rs.tagging_mode != "open":
+            raise InvalidInput("error.blind_already")
+        rs.tagging_mode = "blind"
+        _touch(s, rs)
+
+
+def reveal_tags(engine: Engine, actor_id: int | None, session_id: int) -> None:
+    """The bringer shows everyone's tags to everyone, all at once."""
+    with session_scope(engine) as s:
+        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _editable(rs)
+        if rs.tagging_mode != "blind":
+            raise InvalidInput("error.not_blind")
+        rs.tagging_mode = "revealed"
         _touch(s, rs)
 
 
@@ -369,16 +441,22 @@ def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: 
         turns = turns_of(rs.excerpt)
         speakers = {t.number: t.speaker for t in turns}
         alias = _pseudonyms(s, rs)
-        tags = s.exec(
+        readable = _readable_annotators(rs, actor.user_id)  # blind: the bringer's own only
+        tag_query = (
             select(TurnTag)
             .where(TurnTag.session_id == rs.id)
             .order_by(TurnTag.turn_number, TurnTag.annotator_id, TurnTag.tag_id)
-        ).all()
-        links = s.exec(
+        )
+        link_query = (
             select(GribningLink)
             .where(GribningLink.session_id == rs.id)
             .order_by(GribningLink.from_turn, GribningLink.annotator_id)
-        ).all()
+        )
+        if readable is not None:
+            tag_query = tag_query.where(TurnTag.annotator_id.in_(readable))
+            link_query = link_query.where(GribningLink.annotator_id.in_(readable))
+        tags = s.exec(tag_query).all()
+        links = s.exec(link_query).all()
         kind = next((o for o in cat.conversation_kinds if o.id == rs.conversation_kind), None)
         return export.SessionExport(
             title=rs.title,

@@ -431,6 +431,12 @@ def held(key: str, fallback: Any = None) -> Any:
     return st.session_state.get(key, fallback)
 
 
+def held_index(options: list[Any], key: str) -> int | None:
+    """`held` for a choice widget whose default is an index (selectbox, radio)."""
+    value = st.session_state.get(key)
+    return options.index(value) if value in options else None
+
+
 def synced(key: str, stored: Any) -> str:
     """Keep a choice widget in step with the database without overriding the user's own
     change: Streamlit ignores `index`/`default` once a widget exists, so a choice made by

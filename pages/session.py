@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lises_reflect import export, freetext, sessions, tagging, ui
+from lises_reflect import export, freetext, sessions, tagging, turn_rules, ui
 from lises_reflect.sessions import SessionView
 from lises_reflect.transcript import read_upload
 
@@ -124,9 +124,11 @@ if v.is_bringer:
                 value = st.session_state[f"excerpt_for_listeners:{sid}"]
                 ui.call(sessions.set_excerpt_for_listeners, engine, uid, sid, value)
 
+            efl_key = ui.synced(f"excerpt_for_listeners:{sid}", v.excerpt_for_listeners)
             st.toggle(
                 ui.tr("finish.excerpt_for_listeners"),
-                key=ui.synced(f"excerpt_for_listeners:{sid}", v.excerpt_for_listeners),
+                value=bool(ui.held(efl_key)),
+                key=efl_key,
                 on_change=on_excerpt_for_listeners,
                 help=ui.tr("finish.excerpt_for_listeners_help"),
             )
@@ -556,13 +558,42 @@ def reveal_controls() -> None:
         ui.act(tagging.set_reveal, engine, uid, sid, None)
 
 
+def blind_controls() -> None:
+    """Blind tagging: everyone tags alone until the bringer shows all tags at once."""
+    if talk.tags_hidden:
+        key = "talk.blind_on_bringer" if v.is_bringer else "talk.blind_on"
+        st.info(ui.tr(key, bringer=ui.md(v.bringer_name)), icon=":material/visibility_off:")
+        if v.is_bringer and st.button(
+            ui.tr("talk.blind_reveal"),
+            type="primary",
+            disabled=readonly,
+            icon=":material/visibility:",
+            key=f"reveal_tags:{sid}",
+        ):
+            ui.act(tagging.reveal_tags, engine, uid, sid)
+    elif talk.tagging_mode != "open":
+        st.success(ui.tr("talk.blind_revealed"), icon=":material/visibility:")
+    elif v.is_bringer and st.button(
+        ui.tr("talk.blind_start"),
+        help=ui.tr("talk.blind_start_help"),
+        disabled=readonly,
+        icon=":material/visibility_off:",
+        key=f"blind_tags:{sid}",
+    ):
+        ui.act(tagging.start_blind_tagging, engine, uid, sid)
+
+
 def tag_turns() -> None:
-    st.caption(ui.tr("talk.tag_note"))
+    if not talk.tags_hidden:  # while blind, the blind note says who sees what
+        st.caption(ui.tr("talk.tag_note"))
     if talk.parse_error:
         st.warning(ui.tr("talk.parse_error"))
         return
-    for t in visible_turns():
-        left, right = st.columns([3, 2])
+    blind_controls()
+    saved_key = f"tags_saved:{sid}"
+    for t in turn_rules.visible(talk.turns, talk.reveal_upto):
+        # Half the width for the tags: long tag names stay readable as chips.
+        left, right = st.columns([1, 1])
         left.markdown(turn_line(t))
         if t.others:
             left.caption(
@@ -575,57 +606,153 @@ def tag_turns() -> None:
 
         def on_tags(number: int = t.number) -> None:
             chosen = st.session_state[f"tags:{sid}:{number}"]
-            ui.call(tagging.set_turn_tags, engine, uid, sid, number, chosen)
+            ok, _ = ui.call(tagging.set_turn_tags, engine, uid, sid, number, chosen)
+            st.session_state[saved_key] = number if ok else None
 
+        tags_key = ui.synced(f"tags:{sid}:{t.number}", [x for x in t.my_tags if x in options])
         right.multiselect(
             ui.tr("talk.my_tags", turn=t.number),
             options,
             format_func=lambda x: cat.tag(x).label.get(lang),
-            key=ui.synced(f"tags:{sid}:{t.number}", [x for x in t.my_tags if x in options]),
+            default=ui.held(tags_key),
+            key=tags_key,
             on_change=on_tags,
             disabled=readonly,
             label_visibility="collapsed",
             placeholder=ui.tr("talk.tag_placeholder", turn=t.number),
         )
+        if st.session_state.get(saved_key) == t.number:
+            right.caption(ui.tr("talk.tags_saved"))
+
+
+def tag_differences() -> None:
+    """The turns where the tags differ ("Tal om denne tur"), and who chose what. No counts,
+    no scores: a place to start talking."""
+    if talk.tags_hidden:
+        st.info(ui.tr("talk.diff_hidden"), icon=":material/visibility_off:")
+        return
+    st.caption(ui.tr("talk.diff_note"))
+    if not talk.differences:
+        st.info(ui.tr("talk.diff_none"))
+        return
+    by_number = {t.number: t for t in talk.turns}
+    for diff in talk.differences:
+        with st.container(border=True):
+            st.markdown(turn_line(by_number[diff.number]))
+            st.markdown(f"**:material/forum: {ui.tr('talk.diff_heading')}**")
+            for name, tags in diff.choices:
+                chosen = ", ".join(cat.tag(x).label.get(lang) for x in tags)
+                st.markdown(f"- {ui.md(name)}: {chosen or '_' + ui.tr('talk.diff_no_tag') + '_'}")
 
 
 def gribning_links() -> None:
     st.caption(ui.tr("talk.link_note"))
-    citizen = [t.number for t in talk.turns if t.speaker == "citizen"]
-    if not citizen:
+    if not any(t.speaker == "citizen" for t in talk.turns):
         st.info(ui.tr("talk.no_citizen_turns"))
         return
-    outcome_ids = [o.id for o in cat.link_outcomes]
-    with st.form(f"link:{sid}", clear_on_submit=False):
-        source = st.selectbox(
-            ui.tr("talk.link_from"),
-            citizen,
-            format_func=lambda n: f"{ui.tr('talk.turn')} {n}: {talk.turns[n - 1].text[:70]}",
+    from_key, to_key, outcome_key = f"link_from:{sid}", f"link_to:{sid}", f"link_outcome:{sid}"
+    done_key, error_key = f"link_saved:{sid}", f"link_error:{sid}"
+    by_number = {t.number: t for t in talk.turns}
+    sources = turn_rules.link_sources(talk.turns, talk.reveal_upto)
+    # Choices from before the group restarted its step-by-step reading may no longer fit.
+    # Set only when they must change: a value set by code every run would override the
+    # user's next choice in the browser.
+    source = st.session_state.get(from_key)
+    if source is not None and source not in sources:
+        st.session_state[from_key] = source = None
+    later = turn_rules.link_targets(talk.turns, source, talk.reveal_upto) if source else []
+    picked = st.session_state.get(to_key) or []
+    if any(n not in later for n in picked):
+        st.session_state[to_key] = [n for n in picked if n in later]
+
+    def label(n: int) -> str:
+        return turn_rules.option_label(by_number[n], lang)
+
+    def on_source() -> None:
+        st.session_state[to_key] = []  # the turns after another turn are other turns
+        st.session_state.pop(done_key, None)
+
+    def on_save() -> None:
+        chosen_from = st.session_state.get(from_key)
+        chosen_to = list(st.session_state.get(to_key) or [])
+        outcome = st.session_state.get(outcome_key)
+        if outcome is None:
+            st.session_state[error_key] = ui.tr("error.choose_outcome")
+            return
+        try:
+            tagging.save_link(engine, uid, sid, chosen_from, chosen_to, outcome)
+        except ui.USER_ERRORS as err:
+            st.session_state[error_key] = ui.error_text(err)
+            return
+        st.session_state.pop(error_key, None)
+        st.session_state[done_key] = ui.tr(
+            "talk.link_saved", source=chosen_from, targets=", ".join(map(str, sorted(chosen_to)))
         )
-        # All turns after the first citizen turn: inside a form the chosen source only
-        # arrives on submit, and the service refuses targets that are not after it.
-        later = [t.number for t in talk.turns if t.number > citizen[0]]
-        targets = st.multiselect(
+        st.session_state[from_key] = None
+        st.session_state[to_key] = []
+        st.session_state[outcome_key] = None
+
+    text_col, form_col = st.columns([1, 1], gap="large")
+    with text_col:
+        st.markdown(f"**{ui.tr('talk.link_transcript')}**")
+        chosen = set(st.session_state.get(to_key) or [])
+        with st.container(height=480):
+            for t in turn_rules.visible(talk.turns, talk.reveal_upto):
+                mark = (
+                    ":material/record_voice_over: "
+                    if t.number == source
+                    else ":material/subdirectory_arrow_right: "
+                    if t.number in chosen
+                    else ""
+                )
+                st.markdown(mark + turn_line(t))
+        if talk.reveal_upto is not None:
+            st.caption(ui.tr("talk.hidden_turns", shown=talk.reveal_upto, total=len(talk.turns)))
+    with form_col:
+        if not sources:
+            st.info(ui.tr("talk.no_linkable"))
+        st.selectbox(
+            ui.tr("talk.link_from"),
+            sources,
+            index=None,
+            format_func=label,
+            placeholder=ui.tr("talk.choose_source"),
+            key=from_key,
+            on_change=on_source,
+            disabled=readonly or not sources,
+        )
+        st.multiselect(
             ui.tr("talk.link_to"),
             later,
-            format_func=lambda n: f"{ui.tr('talk.turn')} {n}",
-            placeholder=ui.tr("prep.choose"),
-            key=f"link_to:{sid}",
+            format_func=label,
+            placeholder=ui.tr("talk.choose_targets" if source else "talk.source_first"),
+            key=to_key,
+            disabled=readonly or source is None,
         )
         outcome = st.radio(
             ui.tr("talk.outcome"),
-            outcome_ids,
+            [o.id for o in cat.link_outcomes],
             index=None,
             format_func=lambda o: cat.outcome(o).label.get(lang),
-            horizontal=True,
+            key=outcome_key,
         )
         st.caption(ui.tr("vis.group"))
-        sent = st.form_submit_button(ui.tr("talk.save_link"), disabled=readonly)
-    if sent:
-        if outcome is None:
-            st.error(ui.tr("error.choose_outcome"))
-        elif ui.call(tagging.save_link, engine, uid, sid, source, targets, outcome)[0]:
-            st.rerun()
+        complete = bool(source and st.session_state.get(to_key) and outcome)
+        st.button(
+            ui.tr("talk.save_link"),
+            type="primary",
+            disabled=readonly or not complete,
+            on_click=on_save,
+            key=f"save_link:{sid}",
+        )
+        if error := st.session_state.pop(error_key, None):
+            st.error(error)
+        elif done := st.session_state.pop(done_key, None):
+            st.success(done)
+        elif not complete and not readonly:
+            st.caption(ui.tr("talk.link_incomplete"))
+    if talk.links:
+        st.markdown(f"**{ui.tr('talk.links_saved_heading')}**")
     for link in talk.links:
         cols = st.columns([5, 1])
         to = ", ".join(map(str, link.to_turns))
@@ -720,6 +847,7 @@ def phase_describe() -> None:
     tabs = st.tabs(
         [
             ui.tr("talk.tab_turns"),
+            ui.tr("talk.tab_differences"),
             ui.tr("talk.tab_links"),
             ui.tr("talk.tab_observations"),
             ui.tr("talk.tab_summary"),
@@ -728,14 +856,18 @@ def phase_describe() -> None:
     with tabs[0]:
         tag_turns()
     with tabs[1]:
+        tag_differences()
+    with tabs[2]:
         if readonly:
             links_record()
         else:
             gribning_links()
-    with tabs[2]:
+    with tabs[3]:
         excerpt_panel()
         observations()
-    with tabs[3]:
+    with tabs[4]:
+        if talk.tags_hidden:
+            st.caption(ui.tr("talk.summary_own_only"))
         summary_panel()
 
 
@@ -801,11 +933,13 @@ def phase_learning() -> None:
                     st.session_state[f"lpcat:{sid}:{position}"],
                 )
 
+            cat_key = ui.synced(f"lpcat:{sid}:{position}", lp.category if lp else None)
             st.selectbox(
                 ui.tr("learning.category"),
                 categories,
+                index=ui.held_index(categories, cat_key),
                 format_func=lambda k: option_label(cat.learning_categories, k),
-                key=ui.synced(f"lpcat:{sid}:{position}", lp.category if lp else None),
+                key=cat_key,
                 on_change=on_category,
                 disabled=readonly or not has_text,
                 placeholder=ui.tr("prep.choose"),
@@ -819,11 +953,13 @@ def phase_learning() -> None:
                             sessions.set_learning_point_sharing, engine, uid, sid, position, value
                         )
 
+                share_key = ui.synced(f"lpshare:{sid}:{position}", lp.shared if lp else None)
                 st.radio(
                     ui.tr("learning.share"),
                     [True, False],
+                    index=ui.held_index([True, False], share_key),
                     format_func=lambda b: share_label[b],
-                    key=ui.synced(f"lpshare:{sid}:{position}", lp.shared if lp else None),
+                    key=share_key,
                     on_change=on_share,
                     disabled=readonly or not has_text,
                     horizontal=True,
@@ -850,9 +986,11 @@ def excerpt_sharing() -> None:
                 st.session_state[f"excerptshare:{sid}"],
             )
 
+        share_key = ui.synced(f"excerptshare:{sid}", v.excerpt_shared)
         st.toggle(
             ui.tr("share_excerpt.label"),
-            key=ui.synced(f"excerptshare:{sid}", v.excerpt_shared),
+            value=bool(ui.held(share_key)),
+            key=share_key,
             on_change=on_share,
             disabled=not v.excerpt.strip(),
         )

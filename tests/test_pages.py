@@ -502,13 +502,12 @@ def test_excerpt_tags_links_and_a_refused_cpr(site: Org) -> None:
     no_exception(bringer)
     listener.run()
     assert any(c.value.startswith("Bringer: ") for c in listener.caption)
-    # a gribning link through the form
-    form_select = next(s for s in listener.selectbox if s.label == "Borgerens tur")
-    form_select.select(2)
-    next(m for m in listener.multiselect if m.label == "Turen/turene efter").select(3)
+    # a gribning link: the citizen turn first, then the turns after it
+    listener.selectbox(key=f"link_from:{sid}").select(2).run()
+    listener.multiselect(key=f"link_to:{sid}").select(3).run()
     next(r for r in listener.radio if r.label == "Hvad skete der?").set_value(
         "overtaken_institutional"
-    )
+    ).run()
     click(listener, "Gem gribning")
     no_exception(listener)
     summary = "\n".join(m.value for m in listener.markdown)
@@ -522,6 +521,144 @@ def test_excerpt_tags_links_and_a_refused_cpr(site: Org) -> None:
     assert S.session_view(e, site.bringer, sid).others("observation")[0].text.startswith("I tur 3")
     bringer.run()
     assert any(":material/arrow_forward: **3**" in m.value for m in bringer.markdown)
+
+
+def at_describe(site: Org, excerpt: str = TRANSCRIPT) -> int:
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "Truck")
+    S.update_text(e, site.bringer, sid, "excerpt", excerpt, "")
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
+    S.set_phase(e, site.bringer, sid, 2)
+    for uid in (site.bringer, site.listener):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, site.bringer, sid, 4)
+    return sid
+
+
+def on_session(username: str, sid: int) -> AppTest:
+    at = app(username)
+    at.query_params["s"] = str(sid)
+    at.switch_page("pages/session.py").run()
+    no_exception(at)
+    return at
+
+
+LONG_TRANSCRIPT = "\n".join(
+    [
+        "R: Hvordan går det i praktikken?",  # 1
+        "B: Fint.",  # 2
+        "R: Du skal huske timesedlen, praktikken er 13 uger, og vi skal have aftalen på plads.",
+        "B: Ja.",  # 4
+        "R: Og mødetiderne?",  # 5
+        "B: Dem holder jeg.",  # 6
+        "R: Godt.",  # 7
+        "B: Men jeg kunne faktisk godt tænke mig at køre truck, hvis der var mulighed for det.",
+        "R: Det må vi se på senere, først skal praktikken være slut.",  # 9
+        "Mentor: Han møder stabilt.",  # 10
+    ]
+)
+
+
+def test_gribning_offers_only_later_turns_with_their_text_and_clears_after_saving(
+    site: Org,
+) -> None:
+    sid = at_describe(site, LONG_TRANSCRIPT)
+    at = on_session("listener", sid)
+    source = at.selectbox(key=f"link_from:{sid}")
+    assert source.value is None
+    assert source.options == [
+        "Tur 2 · B · borger: Fint.",
+        "Tur 4 · B · borger: Ja.",
+        "Tur 6 · B · borger: Dem holder jeg.",
+        "Tur 8 · B · borger: Men jeg kunne faktisk godt tænke mig at køre truck, hvis…",
+    ]
+    assert at.multiselect(key=f"link_to:{sid}").disabled
+    assert at.button(key=f"save_link:{sid}").disabled
+    # the transcript is at hand on the tab: every turn, numbered, with its speaker
+    shown = "\n".join(m.value for m in at.tabs[2].markdown)
+    assert "**8** :orange-badge[B · borger]" in shown and "**10** :gray-badge" in shown
+    # choosing turn 8 offers turns 9 and 10 at once, with speaker and text
+    at.selectbox(key=f"link_from:{sid}").select(8).run()
+    targets = at.multiselect(key=f"link_to:{sid}")
+    assert targets.options == [
+        "Tur 9 · R · rådgiver: Det må vi se på senere, først skal praktikken være slut.",
+        "Tur 10 · Mentor · anden: Han møder stabilt.",
+    ]
+    assert not targets.disabled
+    assert any(":material/record_voice_over: **8**" in m.value for m in at.markdown)
+    targets.select(9).run()
+    at.radio(key=f"link_outcome:{sid}").set_value("overtaken_institutional").run()
+    at.button(key=f"save_link:{sid}").click().run()
+    no_exception(at)
+    assert [s.value for s in at.success] == ["✓ Gribningen er gemt: tur 8 → 9."]
+    assert at.selectbox(key=f"link_from:{sid}").value is None
+    assert at.multiselect(key=f"link_to:{sid}").value == []
+    assert at.radio(key=f"link_outcome:{sid}").value is None
+    assert any("Tur 8** → 9: Overhalet af institutionel tale" in m.value for m in at.markdown)
+    # another source clears the turns chosen for the first one
+    at.selectbox(key=f"link_from:{sid}").select(2).run()
+    at.multiselect(key=f"link_to:{sid}").select(5).run()
+    at.selectbox(key=f"link_from:{sid}").select(6).run()
+    assert at.multiselect(key=f"link_to:{sid}").value == []
+    assert at.multiselect(key=f"link_to:{sid}").options[0].startswith("Tur 7 ·")
+
+
+def test_gribning_follows_the_step_by_step_reading(site: Org) -> None:
+    from lises_reflect import tagging
+
+    sid = at_describe(site, LONG_TRANSCRIPT)
+    tagging.set_reveal(site.engine, site.bringer, sid, 4)
+    at = on_session("listener", sid)
+    # turn 4 is shown but nothing after it yet: only turn 2 can be linked, to turns 3 and 4
+    assert at.selectbox(key=f"link_from:{sid}").options == ["Tur 2 · B · borger: Fint."]
+    at.selectbox(key=f"link_from:{sid}").select(2).run()
+    assert [o.split(" ·")[0] for o in at.multiselect(key=f"link_to:{sid}").options] == [
+        "Tur 3",
+        "Tur 4",
+    ]
+    shown = "\n".join(m.value for m in at.tabs[2].markdown)
+    assert "**4**" in shown and "**5**" not in shown
+
+
+def test_a_tag_change_is_confirmed_where_it_was_made(site: Org) -> None:
+    sid = at_describe(site)
+    at = on_session("listener", sid)
+    assert "✓ Gemt" not in [c.value for c in at.caption]
+    at.multiselect(key=f"tags:{sid}:3").select("institutional").run()
+    no_exception(at)
+    assert "✓ Gemt" in [c.value for c in at.tabs[0].caption]
+
+
+def test_blind_tagging_then_reveal_and_talk_about_the_differences(site: Org) -> None:
+    sid = at_describe(site)
+    bringer = on_session("bringer", sid)
+    listener = on_session("listener", sid)
+    assert not [b for b in listener.button if b.label == "Markér blindt"]  # the bringer's
+    click(bringer, "Markér blindt")
+    no_exception(bringer)
+    assert any("Blind markering" in i.value for i in bringer.info)
+    listener.run()
+    assert any("Blind markering" in i.value and "Bringer" in i.value for i in listener.info)
+    assert not [b for b in listener.button if b.label == "Vis alles markeringer"]
+    listener.multiselect(key=f"tags:{sid}:3").select("institutional").run()
+    bringer.run()
+    bringer.multiselect(key=f"tags:{sid}:3").select("takes_up").run()
+    listener.run()
+    # nobody sees the other's tags while blind, and the differences wait for the reveal
+    for at in (bringer, listener):
+        assert not any(c.value.startswith(("Bringer:", "Listener:")) for c in at.caption)
+        assert any("Forskellene vises, når" in i.value for i in at.tabs[1].info)
+    click(bringer, "Vis alles markeringer")
+    no_exception(bringer)
+    listener.run()
+    assert any(c.value == "Bringer: Tager op og bygger videre" for c in listener.caption)
+    talk = "\n".join(m.value for m in listener.tabs[1].markdown)
+    assert "Tal om denne tur" in talk
+    assert "- Bringer: Tager op og bygger videre" in talk
+    assert "- Listener: Institutionel taletur" in talk
+    assert "**3**" in talk and "**1**" not in talk  # only the turn where the tags differ
+    assert not re.search(r"\d+ ?%|\bscore\b|point", talk)  # no counts, no scores
 
 
 def test_stepwise_reveal_stops_at_citizen_turns(site: Org) -> None:

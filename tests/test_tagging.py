@@ -200,3 +200,146 @@ def test_pdf_handout_is_line_numbered_and_prints_danish(org) -> None:
     # running line numbers in the margin: 1..n all present
     numbers = {int(tok) for tok in text.split() if tok.isdigit()}
     assert set(range(1, 7)) <= numbers
+
+
+# ---------------------------------------------------------------- gribning rules in the service
+
+
+def test_save_link_refuses_with_a_message_that_says_what_to_choose(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    with pytest.raises(InvalidInput) as err:
+        tagging.save_link(e, org.listener, sid, 4, [3, 5], "taken_up")
+    assert (err.value.code, err.value.params) == ("error.link_not_after", {"turn": 4, "target": 3})
+    with pytest.raises(InvalidInput) as err:
+        tagging.save_link(e, org.listener, sid, 4, [], "taken_up")
+    assert err.value.code == "error.link_targets"
+    # while reading step by step, a turn the group has not read cannot be linked
+    tagging.set_reveal(e, org.bringer, sid, 4)
+    with pytest.raises(InvalidInput) as err:
+        tagging.save_link(e, org.listener, sid, 2, [3, 5], "taken_up")
+    assert (err.value.code, err.value.params) == ("error.turn_not_shown", {"turn": 5})
+    tagging.save_link(e, org.listener, sid, 2, [3, 4], "taken_up")
+    assert tagging.talk_view(e, org.listener, sid).links[0].to_turns == (3, 4)
+
+
+# ---------------------------------------------------------------- blind tagging
+
+
+def tag_blind(org) -> int:
+    e = org.engine
+    sid = at_describe(org)
+    tagging.start_blind_tagging(e, org.bringer, sid)
+    tagging.set_turn_tags(e, org.bringer, sid, 3, ["institutional"])
+    tagging.set_turn_tags(e, org.listener, sid, 3, ["takes_up"])
+    tagging.set_turn_tags(e, org.listener2, sid, 5, ["institutional"])
+    tagging.save_link(e, org.listener2, sid, 2, [3], "passed_over")
+    return sid
+
+
+def test_blind_tagging_hides_the_others_tags_from_every_participant(org) -> None:
+    e = org.engine
+    sid = tag_blind(org)
+    for uid, mine in (
+        (org.bringer, {3: ("institutional",)}),
+        (org.listener, {3: ("takes_up",)}),
+        (org.listener2, {2: ("meaning_making",), 5: ("institutional",)}),
+    ):
+        view = tagging.talk_view(e, uid, sid)
+        assert view.tagging_mode == "blind" and view.tags_hidden
+        assert all(t.others == {} for t in view.turns), uid
+        assert {t.number: t.my_tags for t in view.turns if t.my_tags} == mine
+        assert all(link.mine for link in view.links)
+        assert view.differences == ()
+        assert set(view.annotators) <= {view.me}
+    # the summary rests on the caller's own tags only: it cannot leak another's
+    assert tagging.talk_view(e, org.listener, sid).summary.meaning_making_turns == ()
+    assert tagging.talk_view(e, org.listener, sid).summary.institutional_turns == 0
+    # nor can the bringer's export
+    data = tagging.export_session(e, org.bringer, sid)
+    assert [(t.turn, t.tag_id) for t in data.tags] == [(3, "institutional")] and not data.links
+
+
+def test_blind_changes_do_not_announce_news_to_the_others(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    tagging.start_blind_tagging(e, org.bringer, sid)
+    before = S.session_stamp(e, org.listener, sid)
+    tagging.set_turn_tags(e, org.listener2, sid, 3, ["institutional"])
+    tagging.save_link(e, org.listener2, sid, 2, [3], "passed_over")
+    tagging.delete_link(e, org.listener2, sid, 2)
+    assert S.session_stamp(e, org.listener, sid) == before
+    tagging.reveal_tags(e, org.bringer, sid)
+    assert S.session_stamp(e, org.listener, sid) != before
+
+
+def test_only_the_bringer_switches_to_blind_and_reveals_all_at_once(org) -> None:
+    e = org.engine
+    sid = tag_blind(org)
+    with pytest.raises(PermissionDenied):
+        tagging.reveal_tags(e, org.listener, sid)
+    with pytest.raises(PermissionDenied):
+        tagging.reveal_tags(e, org.colleague, sid)
+    with pytest.raises(InvalidInput) as err:
+        tagging.start_blind_tagging(e, org.bringer, sid)
+    assert err.value.code == "error.blind_already"
+    tagging.reveal_tags(e, org.bringer, sid)
+    view = tagging.talk_view(e, org.listener, sid)
+    assert view.tagging_mode == "revealed" and not view.tags_hidden
+    assert view.turns[2].others == {"Bringer": ("institutional",)}
+    assert [link.annotator for link in view.links] == ["Listener2"]
+    # what was shown stays shown: no way back to blind, no second reveal
+    with pytest.raises(InvalidInput):
+        tagging.start_blind_tagging(e, org.bringer, sid)
+    with pytest.raises(InvalidInput) as err:
+        tagging.reveal_tags(e, org.bringer, sid)
+    assert err.value.code == "error.not_blind"
+    with pytest.raises(PermissionDenied):
+        tagging.start_blind_tagging(e, org.listener, at_describe(org))
+
+
+def test_differences_after_reveal_say_who_chose_what(org) -> None:
+    e = org.engine
+    sid = tag_blind(org)
+    tagging.reveal_tags(e, org.bringer, sid)
+    diffs = {d.number: d.choices for d in tagging.talk_view(e, org.listener, sid).differences}
+    assert diffs == {
+        2: (("Bringer", ()), ("Listener", ()), ("Listener2", ("meaning_making",))),
+        3: (("Bringer", ("institutional",)), ("Listener", ("takes_up",)), ("Listener2", ())),
+        5: (("Bringer", ()), ("Listener", ()), ("Listener2", ("institutional",))),
+    }
+    # the same for every participant, and only over the turns the group has read
+    assert (
+        tagging.talk_view(e, org.bringer, sid).differences
+        == tagging.talk_view(e, org.listener, sid).differences
+    )
+    tagging.set_reveal(e, org.bringer, sid, 3)
+    assert [d.number for d in tagging.talk_view(e, org.bringer, sid).differences] == [2, 3]
+
+
+def test_open_tagging_shows_differences_at_once(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    tagging.set_turn_tags(e, org.listener, sid, 3, ["institutional"])
+    assert tagging.talk_view(e, org.bringer, sid).differences == ()  # one annotator only
+    tagging.set_turn_tags(e, org.listener2, sid, 3, ["institutional"])
+    assert tagging.talk_view(e, org.bringer, sid).differences == ()  # the same tags
+    tagging.set_turn_tags(e, org.listener2, sid, 3, ["takes_up"])
+    (diff,) = tagging.talk_view(e, org.bringer, sid).differences
+    assert diff.number == 3
+
+
+def test_a_finished_blind_session_can_be_read_back_in_full(org) -> None:
+    from sqlmodel import Session
+
+    from lises_reflect.models import ReflectionSession
+
+    e = org.engine
+    sid = tag_blind(org)
+    with Session(e) as s:  # finished by the bringer before revealing
+        rs = s.get(ReflectionSession, sid)
+        rs.status = "finished"
+        s.add(rs)
+        s.commit()
+    view = tagging.talk_view(e, org.listener, sid)
+    assert not view.tags_hidden and view.turns[2].others == {"Bringer": ("institutional",)}
