@@ -6,7 +6,7 @@ preparation phases is covered by test_talk_flow.py); everything after that is dr
 the UI with the Danish labels:
 
 * the bringer switches to blind tagging; both tag the same caseworker turn differently and
-  get "✓ Gemt" next to it; neither sees the other's tag, not even after "Opdater", and the
+  get "✓ Gemt" next to it; neither sees the other's tag, not even after the page has redrawn itself, and the
   differences tab waits for the reveal;
 * the bringer shows everyone's tags at once; both now see the other's tag next to the turn,
   and "Tal om forskellene" holds that turn only, under "Tal om denne tur", with who chose what;
@@ -37,10 +37,9 @@ from tests.e2e.flow import (  # noqa: F401  (patient_expect: autouse fixture)
     choose,
     element_container,
     expect_phase,
+    news_arrived,
     open_tab,
     patient_expect,
-    refresh,
-    refresh_on_news,
 )
 
 TURNS = [
@@ -159,7 +158,7 @@ def test_blind_tagging_reveal_differences_and_gribning_choices(
     a.get_by_role("button", name="Markér blindt").click()
     wait(a)
     expect(a.get_by_text("Blind markering: I markerer hver for sig.")).to_be_visible()
-    refresh_on_news(b, wait)
+    news_arrived(b, wait)
     expect(b.get_by_text(f"før {BRINGER[1]} viser dem alle på én gang")).to_be_visible()
     expect(b.get_by_role("button", name="Vis alles markeringer")).to_have_count(0)
     step("1 blind")
@@ -170,7 +169,7 @@ def test_blind_tagging_reveal_differences_and_gribning_choices(
     shot(a, "01-bringer-tags-blind", turn_row(a, TAGGED_TURN))
     shot(b, "02-listener-tags-blind", turn_row(b, TAGGED_TURN))
     for pg in (a, b):
-        refresh(pg, wait)
+        news_arrived(pg, wait)
         open_tab(pg, "Udskrift og markeringer", wait)
         expect(turn_row(pg, TAGGED_TURN)).to_be_visible()
         expect(others_caption(pg, TAGGED_TURN)).to_have_count(0)
@@ -189,7 +188,7 @@ def test_blind_tagging_reveal_differences_and_gribning_choices(
     wait(a)
     expect(a.get_by_test_id("stAlertContentSuccess")).to_contain_text("Alles markeringer er vist.")
     expect(others_caption(a, TAGGED_TURN)).to_have_text(f"{LISTENER[1]}: {TAG_INSTITUTIONAL}")
-    refresh_on_news(b, wait)
+    news_arrived(b, wait)
     open_tab(b, "Udskrift og markeringer", wait)
     expect(others_caption(b, TAGGED_TURN)).to_have_text(f"{BRINGER[1]}: {TAG_TAKES_UP}")
     for pg in (a, b):

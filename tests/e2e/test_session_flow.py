@@ -10,7 +10,7 @@ Along the way it checks what the group relies on:
 * the DEMO banner on the login page and in the app;
 * invitation: the listener finds the new session under "Mine refleksioner" and opens it;
 * phase moves are seen by the other browser through the polling fragment ("Gruppen er gået til
-  fasen …" + "Opdater");
+  fasen …" shown by itself, no click);
 * the ground-rules gate: nobody moves past "Rammesætning" until everybody has confirmed, with
   the Danish reason shown;
 * autosave on blur ("✓ Gemt kl. …") and that saved texts reach the other browser;
@@ -338,7 +338,7 @@ def test_bringer_and_listener_complete_a_session_from_two_browsers(
     expect(textarea(b, "Læringspunkt", 0)).to_have_value(LEARNING_POINT)
     expect(b.get_by_text("Del med teamets FLIP-pulje: Ja, del anonymt")).to_be_visible()
     b_category = b.get_by_role("combobox", name="Kategori", exact=True).first
-    # A choice made by another participant shows after "Opdater" (ui.synced).
+    # A choice made by another participant shows by itself (live_updates, ui.synced).
     expect(b_category).to_have_value("Praksismønster")
     shot(a, "06-bringer-learning-point")
 

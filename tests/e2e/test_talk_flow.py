@@ -12,13 +12,13 @@ gribning link and a refused CPR number:
   number, and the text stays in the field; a clean transcript with the labels ``R:``, ``B:`` and
   ``Mentor:`` (and a ``[00:01:12]`` timestamp) is saved ("✓ Gemt kl. …");
 * the ground rules are confirmed by both, and the bringer jumps to phase 4 with the phase
-  selectbox; the listener follows through "Opdater";
+  selectbox; the listener's page follows by itself;
 * "Udskrift og markeringer": the turns are numbered and the speaker is named on each
   (``R · rådgiver``, ``B · borger``, ``Mentor · anden``), the timestamp is gone; A and B tag the
   same caseworker turn differently and each sees the other's tag next to the turn after
-  "Opdater" (caption "Navn: label");
+  the page redraws itself (caption "Navn: label");
 * "Gribninger": B links a citizen turn to the next turn with "Overhalet af institutionel tale";
-  it is listed for B and, after "Opdater", for A, and B's link marks the citizen turn as
+  it is listed for B and, once the page has redrawn, for A, and B's link marks the citizen turn as
   meaning-making;
 * "Beskrivende opsummering" names the meaning-making turn with what happened after it and the
   share of institutional caseworker turns;
@@ -236,7 +236,7 @@ def test_excerpt_tags_from_two_participants_gribning_link_and_refused_cpr(
         expect(pg.get_by_text("Du har bekræftet spillereglerne.")).to_be_visible()
     step("2 ground rules confirmed by both")
 
-    # A jumps straight to phase 4 with the phase selectbox; B follows via "Opdater".
+    # A jumps straight to phase 4 with the phase selectbox; B follows by itself.
     choose(a, combobox(a, "Gå til fase"), "4. Beskrivende runde", wait)
     expect_phase(a, 4, "Beskrivende runde")
     follow(b, 4, "Beskrivende runde", wait)
