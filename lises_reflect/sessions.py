@@ -934,7 +934,7 @@ def session_stamp(engine: Engine, actor_id: int | None, session_id: int) -> tupl
 
 
 def _stamp(rs: ReflectionSession) -> tuple:
-    return (rs.phase, rs.updated_at.isoformat(), rs.proposed_phase, rs.status)
+    return (rs.phase, _aware(rs.updated_at).isoformat(), rs.proposed_phase, rs.status)
 
 
 PRESENT_SECONDS = 6  # a page asks every second; a few missed answers are not "gone"
@@ -954,44 +954,95 @@ class LiveState:
     writing: tuple[tuple[str, str], ...]  # (name, kind) of others' group texts being written
 
 
+# The poll's statements, built once: every open session page asks every half second.
+_LIVE_ME = (
+    select(
+        ReflectionSession.phase,
+        ReflectionSession.updated_at,
+        ReflectionSession.proposed_phase,
+        ReflectionSession.status,
+        Participant.id,
+        Participant.seen_at,
+    )
+    .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
+    .join(User, User.id == Participant.user_id)
+    .join(UserRole, UserRole.user_id == User.id)
+    .where(
+        Participant.session_id == bindparam("session_id"),
+        Participant.user_id == bindparam("actor_id"),
+        User.active == True,  # noqa: E712
+        UserRole.role == "caseworker",
+    )
+)
+_LIVE_OTHERS = (
+    select(User.display_name, Participant.seen_at, func.max(Contribution.updated_at))
+    .join(User, User.id == Participant.user_id)
+    .outerjoin(
+        Contribution,
+        (Contribution.session_id == Participant.session_id)
+        & (Contribution.author_id == Participant.user_id)
+        & Contribution.kind.in_(_ANNOUNCED)
+        & (Contribution.updated_at > bindparam("typing_since")),
+    )
+    .where(
+        Participant.session_id == bindparam("session_id"),
+        Participant.user_id != bindparam("actor_id"),
+    )
+    .group_by(User.display_name, Participant.seen_at)
+)
+_LIVE_KINDS = (
+    select(User.display_name, Contribution.kind)
+    .join(User, User.id == Contribution.author_id)
+    .where(
+        Contribution.session_id == bindparam("session_id"),
+        Contribution.author_id != bindparam("actor_id"),
+        Contribution.kind.in_(_ANNOUNCED),
+        Contribution.updated_at > bindparam("typing_since"),
+    )
+    .distinct()
+)
+_LIVE_SEEN = (
+    update(Participant)
+    .where(Participant.id == bindparam("participant_id"))
+    .values(seen_at=bindparam("now"))
+)
+
+
 @retry_transient
 def live_state(
     engine: Engine, actor_id: int | None, session_id: int, now: datetime | None = None
 ) -> LiveState:
-    """Cheap enough for every open page every second, on every replica: one read, and a
-    presence write only every few seconds."""
+    """Cheap enough for every open page twice a second, on every replica: the permission
+    check and the stamp in one query, the others in a second, and a presence write only every
+    few seconds. Whether anyone is writing is asked only when someone wrote just now."""
     moment = now or _now()
+    params = {
+        "session_id": session_id,
+        "actor_id": actor_id,
+        "typing_since": moment - timedelta(seconds=TYPING_SECONDS),
+    }
     with session_scope(engine) as s:
-        _actor, rs, me = _as_participant(s, actor_id, session_id)
-        stamp = _stamp(rs)
-        seen = me.seen_at
-        people = s.exec(
-            select(Participant.user_id, Participant.seen_at, User.display_name)
-            .join(User, User.id == Participant.user_id)
-            .where(Participant.session_id == rs.id, Participant.user_id != me.user_id)
-        ).all()
-        names = {uid: name for uid, _seen, name in people}
+        conn = s.connection()
+        row = conn.execute(_LIVE_ME, params).first()
+        if row is None:
+            _as_participant(s, actor_id, session_id)  # names the reason
+            raise PermissionDenied("error.not_participant")
+        phase, updated_at, proposed, status, participant_id, seen = row
+        stamp = (phase, _aware(updated_at).isoformat(), proposed, status)
+        others = conn.execute(_LIVE_OTHERS, params).all()
         here = tuple(
             sorted(
                 name
-                for _uid, at, name in people
+                for name, at, _wrote in others
                 if at is not None and (moment - _aware(at)).total_seconds() < PRESENT_SECONDS
             )
         )
-        writing_rows = s.exec(
-            select(Contribution.author_id, Contribution.kind)
-            .where(
-                Contribution.session_id == rs.id,
-                Contribution.author_id != me.user_id,
-                Contribution.kind.in_(_ANNOUNCED),
-                Contribution.updated_at > moment - timedelta(seconds=TYPING_SECONDS),
-            )
-            .distinct()
-        ).all()
-        writing = tuple(sorted((names.get(a, "?"), k) for a, k in writing_rows))
+        writing: tuple[tuple[str, str], ...] = ()
+        if any(wrote is not None for _n, _a, wrote in others):
+            writing = tuple(sorted(tuple(r) for r in conn.execute(_LIVE_KINDS, params).all()))
     if seen is None or (moment - _aware(seen)).total_seconds() >= SEEN_EVERY_SECONDS:
         with session_scope(engine, writes=True) as s:
-            s.exec(update(Participant).where(Participant.id == me.id).values(seen_at=moment))
+            s.connection().execute(_LIVE_SEEN, {"participant_id": participant_id, "now": moment})
     return LiveState(stamp, here, writing)
 
 
