@@ -363,6 +363,7 @@ def set_reveal(engine: Engine, actor_id: int | None, session_id: int, upto: int 
     """Step-by-step reading is shared, so the group stops at the same citizen turn together."""
     with session_scope(engine) as s:
         _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _editable(rs)  # a finished session is a record: its reading is not moved any more
         count = len(turns_of(rs.excerpt))
         if upto is not None and not 1 <= int(upto) <= max(count, 1):
             raise InvalidInput("error.invalid")

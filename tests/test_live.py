@@ -69,3 +69,13 @@ def test_only_participants_may_ask(org) -> None:
     for uid in (org.colleague, org.outsider, org.lead, org.facilitator, org.admin, None):
         with pytest.raises((PermissionDenied, NotFound)):
             S.live_state(org.engine, uid, sid)
+
+
+def test_a_finished_session_reading_is_not_moved(org) -> None:
+    from lises_reflect.errors import InvalidInput
+
+    sid = at_phase(org, 8)
+    S.finish_session(org.engine, org.bringer, sid)
+    for uid in (org.bringer, org.listener):
+        with pytest.raises(InvalidInput):
+            tagging.set_reveal(org.engine, uid, sid, 1)

@@ -133,6 +133,19 @@ def test_type_then_click_the_menu_at_once_loses_nothing(
         expect(_field(page, label, nth)).to_have_value(text)
         assert _stored(app_engine, uid, sid, what) == text, (label, phase)
         page.screenshot(path=str(RESULTS_DIR / f"nothing-lost-{phase}-{what[:6]}.png"))
+    # A tag chosen and the menu clicked at once (phase 4 again: the bringer moves back).
+    sessions.set_phase(app_engine, mette, sid, 4)
+    flow.follow(b, 4, PHASES[4], wait)
+    box = b.get_by_role("combobox", name="Mine markeringer af tur 3")
+    options = b.get_by_role("listbox").get_by_role("option")
+    flow.open_menu(box, options)
+    options.first.click()
+    b.get_by_role("link", name="Mine refleksioner").click()
+    expect(b.get_by_role("heading", name="Mine refleksioner")).to_be_visible()
+    _open(b, app_server, sid, wait)
+    third = tagging.talk_view(app_engine, jonas, sid).turns[2].my_tags
+    assert len(third) == 1
+    expect(b.get_by_role("combobox", name="Mine markeringer af tur 3")).to_be_visible()
     # Everything typed on the way is still there, and the listener's tags too.
     assert _stored(app_engine, jonas, sid, f"observation:{q}").startswith("Min iagttagelse")
     assert _stored(app_engine, mette, sid, "title").startswith("Arbejdstitel")
