@@ -1448,12 +1448,12 @@ STRINGS.update(
 # Issue 13: presence on the session page.
 STRINGS.update(
     {
-        "live.here": ("🟢 Her nu: {names}", "🟢 Here now: {names}"),
+        "live.here": ("Her nu: {names}", "Here now: {names}"),
         "live.alone": (
             "Ingen andre har sessionen åben lige nu.",
             "Nobody else has the session open right now.",
         ),
-        "live.writing": ("✍️ {name} skriver {what}", "✍️ {name} is writing {what}"),
+        "live.writing": ("{name} skriver {what} …", "{name} is writing {what} …"),
         "live.kind.observation": ("en iagttagelse", "an observation"),
         "live.kind.reflection": ("en refleksion", "a reflection"),
         "live.kind.struck": ("om, hvad der gjorde indtryk", "about what struck them"),
