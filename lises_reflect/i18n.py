@@ -1554,3 +1554,17 @@ STRINGS.update(
         ),
     }
 )
+
+# The phase controls again at the bottom of a phase (issue 13, item 7). The labels name the
+# target phase, and differ from the top's "◀ Forrige fase" / "Næste fase ▶" / "Foreslå næste
+# fase", so that every button on the page has a name of its own.
+STRINGS.update(
+    {
+        "session.back_to": ("◀ Tilbage til fase {number}", "◀ Back to phase {number}"),
+        "session.on_to": ("Videre til fase {number} ▶", "On to phase {number} ▶"),
+        "lead.propose_phase": (
+            "Foreslå at gå videre til fase {number}",
+            "Propose moving on to phase {number}",
+        ),
+    }
+)

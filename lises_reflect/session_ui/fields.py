@@ -1,0 +1,70 @@
+"""The autosaving texts of the session page, and the others' texts beside them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from lises_reflect import sessions, ui
+from lises_reflect.session_ui.context import SessionContext
+
+
+def session_text_box(ctx: SessionContext, name: str, label: str, value: str, **kw: Any) -> None:
+    """One of the bringer's session texts; its saved value is its own version."""
+    sid = ctx.sid
+
+    def save(text: str, base, clear: bool = False) -> str:
+        return sessions.update_text(ctx.engine, ctx.uid, sid, name, text, base.text, clear=clear)
+
+    if st.session_state.pop(f"upload_pending:{sid}", False) and name == "excerpt":
+        ui.save_now(f"{sid}:{name}", value, 0, save)
+
+    ui.autosave_text(
+        f"{sid}:{name}",
+        label,
+        value,
+        0,
+        save,
+        field=name,
+        visibility="vis.group",
+        disabled=ctx.readonly,
+        **kw,
+    )
+
+
+def save_contribution(ctx: SessionContext, kind: str, slot: str) -> Callable[..., int]:
+    def save(text: str, base, clear: bool = False) -> int:
+        return sessions.save_contribution(
+            ctx.engine, ctx.uid, ctx.sid, kind, slot, text, base.version, clear=clear
+        )
+
+    return save
+
+
+def contribution_box(
+    ctx: SessionContext, kind: str, slot: str, label: str, visibility: str, **kw: Any
+) -> None:
+    mine = ctx.view.mine(kind, slot)
+    kw.setdefault("hints", kind in ("observation", "reflection"))
+    ui.autosave_text(
+        f"{ctx.sid}:{kind}:{slot}",
+        label,
+        mine.text if mine else "",
+        mine.version if mine else 0,
+        save_contribution(ctx, kind, slot),
+        field=kind,
+        visibility=visibility,
+        disabled=ctx.readonly,
+        **kw,
+    )
+
+
+def others(ctx: SessionContext, kind: str, slot: str | None = None) -> None:
+    shown = [c for c in ctx.view.others(kind) if slot is None or c.slot == slot]
+    for c in shown:
+        if c.text.strip():
+            with st.container(border=True):
+                st.caption(ui.md(c.author_name))
+                ui.plain(c.text)
