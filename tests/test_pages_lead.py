@@ -197,3 +197,33 @@ def test_the_bringer_can_give_the_excerpt_along_after_finishing(site: Org) -> No
     assert S.session_view(site.engine, site.listener, sid).excerpt_for_listeners
     listener = open_session("listener", sid)
     assert "og uddraget, som Bringer har givet lov til" in texts(listener)
+
+
+def test_the_phase_controls_are_also_at_the_bottom_of_the_phase(site: Org) -> None:
+    """A phase can be long (on a phone especially): the bringer moves on, and a listener
+    proposes, from below the phase too; the buttons name the phase they lead to."""
+    sid = at_phase(site, 4)
+    bringer = open_session("bringer", sid)
+    labels = [b.label for b in bringer.main.button]
+    bottom = labels[labels.index("Næste fase ▶") + 1 :]  # the top's controls, then the phase
+    assert bottom[-2:] == ["◀ Tilbage til fase 3", "Videre til fase 5 ▶"]
+    click(bringer, "Videre til fase 5 ▶")
+    no_exception(bringer)
+    assert "Fase 5 af 8: Reflekterende runde" in progress(bringer)
+    assert S.session_view(site.engine, site.bringer, sid).phase == 5
+
+    listener = open_session("listener", sid)
+    assert [b.label for b in listener.main.button][-1] == "Foreslå at gå videre til fase 6"
+    click(listener, "Foreslå at gå videre til fase 6")
+    no_exception(listener)
+    view = S.session_view(site.engine, site.listener, sid)
+    assert (view.phase, view.proposed_phase, view.proposed_by_me) == (5, 6, True)
+    bottom = [b for b in listener.button if b.label == "Foreslå at gå videre til fase 6"]
+    assert bottom and bottom[0].disabled  # proposed once
+
+    S.set_phase(site.engine, site.bringer, sid, 8)
+    bringer.run()
+    labels = [b.label for b in bringer.button]
+    assert "◀ Tilbage til fase 7" in labels and not any(x.startswith("Videre") for x in labels)
+    listener.run()
+    assert not any(b.label.startswith("Foreslå at gå videre") for b in listener.button)
