@@ -66,12 +66,13 @@ _WATCH = """(text) => {
 }"""
 
 
-def prepare_session(engine: Any) -> int:
-    """A session of the demo pair in phase 6, the bringer's response phase."""
+def prepare_session(engine: Any, bringer: str = "mette", listener: str = "jonas") -> int:
+    """A session of two colleagues (the demo pair by default) in phase 6, the bringer's
+    response phase."""
     from lises_reflect import auth, sessions
 
-    mette = auth.actor_by_username(engine, "mette").user_id
-    jonas = auth.actor_by_username(engine, "jonas").user_id
+    mette = auth.actor_by_username(engine, bringer).user_id
+    jonas = auth.actor_by_username(engine, listener).user_id
     sid = sessions.create_session(engine, mette, f"Udbredelse {uuid.uuid4().hex[:6]}")
     sessions.set_listeners(engine, mette, sid, [jonas])
     sessions.update_choices(

@@ -104,9 +104,10 @@ def propose(ctx: SessionContext, wanted: int) -> None:
         st.rerun()
 
 
-@st.fragment(run_every=4)
+@st.fragment
 def proposal_notice(ctx: SessionContext) -> None:
-    """The bringer sees a listener's proposal by itself (stored, so from any replica)."""
+    """The bringer sees a listener's proposal by itself: a proposal moves the session's stamp,
+    so `header.live_updates` redraws the page with it (stored, so from any replica)."""
     ok, proposal = ui.call(sessions.phase_proposal, ctx.engine, ctx.uid, ctx.sid)
     if not ok or proposal is None:
         return

@@ -21,12 +21,17 @@ COOKIE_KEY = "r" * 8 + "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 @pytest.fixture(scope="module")
-def replicas(tmp_path_factory):
+def replica_db():
     reason = _pg_reachable()
     if reason:
         pytest.skip(reason)
     with throwaway_pg_database("lises_replicas") as url:
-        yield from _two_apps(url, tmp_path_factory)
+        yield url
+
+
+@pytest.fixture(scope="module")
+def replicas(replica_db, tmp_path_factory):
+    yield from _two_apps(replica_db, tmp_path_factory)
 
 
 def _two_apps(url: str, tmp_path_factory):
@@ -34,7 +39,7 @@ def _two_apps(url: str, tmp_path_factory):
     migrate(engine)
     org = auth.create_organisation(engine, None, "Jobcenter Replika")
     team = auth.create_team(engine, None, org, "Team Drift")
-    for user in ("bente", "lars"):
+    for user in ("bente", "lars", "mads", "nina"):
         auth.create_user(engine, None, user, user.title(), PASSWORD, ["caseworker"], team)
     auth.create_user(engine, None, "ida", "Ida", PASSWORD, ["admin"], None)
     engine.dispose()
@@ -120,3 +125,30 @@ def test_a_session_moves_between_replicas_and_a_lockout_holds(
     log_in(d, b_url, "lars", wait)
     expect(d.get_by_text("For mange forsøg. Prøv igen om 15 minutter")).to_be_visible()
     expect(d.get_by_role("heading", name="Mine refleksioner")).to_have_count(0)
+
+
+def test_a_save_on_one_replica_shows_on_the_other_without_a_click(
+    replicas, replica_db, new_page, wait_for_streamlit
+):
+    """Issue 13: the bringer on replica A, the listener on replica B; every change the bringer
+    commits appears on the listener's screen by itself. The time each took is printed
+    (`pytest -s`); the benchmark (bench/propagation.py) reports its 95th percentile."""
+    from bench.propagation import measure, prepare_session
+
+    wait = wait_for_streamlit
+    a_url, b_url = replicas
+    a, b = new_page(), new_page()
+    log_in(a, a_url, "mads", wait)  # not the pair of the test above ("lars" is locked out)
+    log_in(b, b_url, "nina", wait)
+    engine = make_engine(replica_db)
+    try:
+        sid = prepare_session(engine, "mads", "nina")
+    finally:
+        engine.dispose()
+    for page, base in ((a, a_url), (b, b_url)):
+        page.goto(f"{base}/refleksion?s={sid}")
+        flow.settle_after_load(page, wait)
+        expect(page.get_by_text("Fase 6 af 8: Bringerens svar", exact=True)).to_be_visible()
+    times = measure(a, b, 5, wait)
+    print(f"\npropagation across replicas, ms: {[round(t) for t in times]}")
+    assert len(times) == 5
