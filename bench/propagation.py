@@ -37,18 +37,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.e2e.conftest import CHROMIUM_ARGS  # noqa: E402  (the browser tests' flags)
+
 PG_ADMIN_URL = os.environ.get("LISES_PG_URL", "postgresql+psycopg://127.0.0.1:5432/test")
 CHROMIUM = os.environ.get("LISES_E2E_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STRUCK = "Det gjorde indtryk på mig"
 
 _WATCH = """(text) => {
@@ -66,14 +58,33 @@ _WATCH = """(text) => {
 }"""
 
 
-def prepare_session(engine: Any, bringer: str = "mette", listener: str = "jonas") -> int:
-    """A session of two colleagues (the demo pair by default) in phase 6, the bringer's
-    response phase."""
+EXCERPT = "\n".join(
+    [
+        "R: Hvordan er det gået i praktikken siden sidst?",
+        "B: Det er gået okay … jeg kan godt lide at være der om morgenen.",
+        "R: Du skal jo være der i 13 uger, og vi skal have underskrevet aftalen.",
+        "B: Måske kunne jeg også hjælpe i køkkenet en dag.",
+        "R: Lad os lige få papirerne på plads først.",
+    ]
+)
+
+
+def prepare_session(
+    engine: Any,
+    bringer: str = "mette",
+    listener: str = "jonas",
+    phase: int = 6,
+    *,
+    title: str = "",
+    excerpt: str = EXCERPT,
+) -> int:
+    """A session of two colleagues (the demo pair by default) with the rules confirmed, in
+    `phase` (6, the bringer's response, by default). Also the browser tests' starting point."""
     from lises_reflect import auth, sessions
 
     mette = auth.actor_by_username(engine, bringer).user_id
     jonas = auth.actor_by_username(engine, listener).user_id
-    sid = sessions.create_session(engine, mette, f"Udbredelse {uuid.uuid4().hex[:6]}")
+    sid = sessions.create_session(engine, mette, title or f"Udbredelse {uuid.uuid4().hex[:6]}")
     sessions.set_listeners(engine, mette, sid, [jonas])
     sessions.update_choices(
         engine,
@@ -83,18 +94,11 @@ def prepare_session(engine: Any, bringer: str = "mette", listener: str = "jonas"
         situation=["activity_ready"],
         lenses=["gribning"],
     )
-    sessions.update_text(
-        engine,
-        mette,
-        sid,
-        "excerpt",
-        "R: Hvordan går det?\nB: Jeg kunne godt tænke mig køkkenet.",
-        "",
-    )
+    sessions.update_text(engine, mette, sid, "excerpt", excerpt, "")
     sessions.set_phase(engine, mette, sid, 2)
     for uid in (mette, jonas):
         sessions.acknowledge_rules(engine, uid, sid)
-    sessions.set_phase(engine, mette, sid, 6)
+    sessions.set_phase(engine, mette, sid, phase)
     return sid
 
 

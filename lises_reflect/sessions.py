@@ -605,17 +605,25 @@ class _Writer:
 # The autosave's statements, built once with bound parameters: an autosave fires on every pause
 # in typing, so it is the app's most frequent write, and building the SQL expressions anew on
 # each call cost more than running them.
-_WRITER = (
-    select(Participant.role, ReflectionSession.status, ReflectionSession.lenses)
-    .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
-    .join(User, User.id == Participant.user_id)
-    .join(UserRole, UserRole.user_id == User.id)
-    .where(
-        Participant.session_id == bindparam("session_id"),
-        Participant.user_id == bindparam("actor_id"),
-        User.active == True,  # noqa: E712
-        UserRole.role == "caseworker",
+def _as_participant_statement(*columns: Any) -> Any:
+    """`columns` of the caller's participation, in one query as strict as `_as_participant`
+    (an active caseworker invited to the session); no row means "not allowed"."""
+    return (
+        select(*columns)
+        .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
+        .join(User, User.id == Participant.user_id)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(
+            Participant.session_id == bindparam("session_id"),
+            Participant.user_id == bindparam("actor_id"),
+            User.active == True,  # noqa: E712
+            UserRole.role == "caseworker",
+        )
     )
+
+
+_WRITER = _as_participant_statement(
+    Participant.role, ReflectionSession.status, ReflectionSession.lenses
 )
 _TOUCH = (
     update(ReflectionSession)
@@ -955,24 +963,13 @@ class LiveState:
 
 
 # The poll's statements, built once: every open session page asks every half second.
-_LIVE_ME = (
-    select(
-        ReflectionSession.phase,
-        ReflectionSession.updated_at,
-        ReflectionSession.proposed_phase,
-        ReflectionSession.status,
-        Participant.id,
-        Participant.seen_at,
-    )
-    .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
-    .join(User, User.id == Participant.user_id)
-    .join(UserRole, UserRole.user_id == User.id)
-    .where(
-        Participant.session_id == bindparam("session_id"),
-        Participant.user_id == bindparam("actor_id"),
-        User.active == True,  # noqa: E712
-        UserRole.role == "caseworker",
-    )
+_LIVE_ME = _as_participant_statement(
+    ReflectionSession.phase,
+    ReflectionSession.updated_at,
+    ReflectionSession.proposed_phase,
+    ReflectionSession.status,
+    Participant.id,
+    Participant.seen_at,
 )
 _LIVE_OTHERS = (
     select(User.display_name, Participant.seen_at, func.max(Contribution.updated_at))

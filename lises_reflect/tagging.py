@@ -12,12 +12,15 @@ so no page and no replica can show another's; the bringer then reveals all tags 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from lises_reflect.catalogue import Catalogue
 from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import (
@@ -30,6 +33,9 @@ from lises_reflect.models import (
 )
 from lises_reflect.sessions import _as_bringer, _as_participant, _editable, _touch, catalogue
 from lises_reflect.transcript import TranscriptError, Turn, parse_transcript
+
+if TYPE_CHECKING:
+    from lises_reflect import export
 from lises_reflect.turn_rules import TagDifference, check_link, differing_turns, visible
 
 MEANING_MAKING = "meaning_making"
@@ -470,26 +476,8 @@ def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: 
                 for lid in rs.lenses
                 for q in cat.lens(lid).questions
             ),
-            tags=tuple(
-                export.ExportTag(
-                    t.turn_number,
-                    speakers.get(t.turn_number, t.speaker),
-                    t.tag_id,
-                    cat.tag(t.tag_id).label.get(lang),
-                    alias.get(t.annotator_id, "?"),
-                )
-                for t in tags
-            ),
-            links=tuple(
-                export.ExportLink(
-                    link.from_turn,
-                    tuple(link.to_turns or []),
-                    link.outcome,
-                    cat.outcome(link.outcome).label.get(lang),
-                    alias.get(link.annotator_id, "?"),
-                )
-                for link in links
-            ),
+            tags=_export_tags(tags, speakers, cat, lang, lambda uid: alias.get(uid, "?")),
+            links=_export_links(links, cat, lang, lambda uid: alias.get(uid, "?")),
         )
 
 
@@ -571,25 +559,46 @@ def own_contributions(engine: Engine, actor_id: int | None, session_id: int, lan
                 if c.kind == "observation"
             ),
             reflections=tuple(export.OwnText("", c.text) for c in mine if c.kind == "reflection"),
-            tags=tuple(
-                export.ExportTag(
-                    t.turn_number,
-                    speakers.get(t.turn_number, t.speaker),
-                    t.tag_id,
-                    cat.tag(t.tag_id).label.get(lang),
-                    me,
-                )
-                for t in tags
-            ),
-            links=tuple(
-                export.ExportLink(
-                    link.from_turn,
-                    tuple(link.to_turns or []),
-                    link.outcome,
-                    cat.outcome(link.outcome).label.get(lang),
-                    me,
-                )
-                for link in links
-            ),
+            tags=_export_tags(tags, speakers, cat, lang, lambda _uid: me),
+            links=_export_links(links, cat, lang, lambda _uid: me),
             learning_points=tuple(t for t in points if t.strip()),
         )
+
+
+def _export_tags(
+    tags: Sequence[TurnTag],
+    speakers: dict[int, str],
+    cat: Catalogue,
+    lang: str,
+    who: Callable[[int], str],
+) -> tuple[export.ExportTag, ...]:
+    """Tags as the export writes them; `who` names the annotator (a pseudonym, or "Mig")."""
+    from lises_reflect import export  # export builds on this module
+
+    return tuple(
+        export.ExportTag(
+            t.turn_number,
+            speakers.get(t.turn_number, t.speaker),
+            t.tag_id,
+            cat.tag(t.tag_id).label.get(lang),
+            who(t.annotator_id),
+        )
+        for t in tags
+    )
+
+
+def _export_links(
+    links: Sequence[GribningLink], cat: Catalogue, lang: str, who: Callable[[int], str]
+) -> tuple[export.ExportLink, ...]:
+    from lises_reflect import export  # export builds on this module
+
+    return tuple(
+        export.ExportLink(
+            link.from_turn,
+            tuple(link.to_turns or []),
+            link.outcome,
+            cat.outcome(link.outcome).label.get(lang),
+            who(link.annotator_id),
+        )
+        for link in links
+    )

@@ -175,6 +175,7 @@ def gribning_links(ctx: SessionContext) -> None:
     def on_source() -> None:
         st.session_state[to_key] = []  # the turns after another turn are other turns
         st.session_state.pop(done_key, None)
+        st.session_state.pop(error_key, None)
 
     def on_save() -> None:
         chosen_from = st.session_state.get(from_key)
@@ -249,9 +250,11 @@ def gribning_links(ctx: SessionContext) -> None:
             on_click=on_save,
             key=f"save_link:{sid}",
         )
-        if error := st.session_state.pop(error_key, None):
+        # Kept until the next choice (not popped when shown): the page redraws itself whenever
+        # someone else saves something, and a one-time message would vanish at once.
+        if error := st.session_state.get(error_key):
             st.error(error)
-        elif done := st.session_state.pop(done_key, None):
+        elif done := st.session_state.get(done_key):
             st.success(done)
         elif not complete and not ctx.readonly:
             st.caption(ui.tr("talk.link_incomplete"))

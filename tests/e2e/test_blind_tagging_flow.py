@@ -24,8 +24,7 @@ import uuid
 
 from playwright.sync_api import Locator, Page, expect
 
-from lises_reflect import auth, tagging
-from lises_reflect import sessions as S
+from bench.propagation import prepare_session
 from lises_reflect.config import load_settings
 from lises_reflect.db import make_engine
 from tests.e2e import flow
@@ -78,20 +77,7 @@ def session_in_phase_4(data_dir, title: str) -> int:
     url = load_settings({"LISES_DEMO": "1", "LISES_DATA_DIR": str(data_dir)}).database_url
     engine = make_engine(url)
     try:
-        mette = auth.actor_by_username(engine, BRINGER[0]).user_id
-        jonas = auth.actor_by_username(engine, LISTENER[0]).user_id
-        sid = S.create_session(engine, mette, title)
-        S.update_text(engine, mette, sid, "excerpt", EXCERPT, "")
-        S.set_listeners(engine, mette, sid, [jonas])
-        S.update_choices(
-            engine, mette, sid, conversation_kind="internship_follow_up", lenses=["gribning"]
-        )
-        S.set_phase(engine, mette, sid, 2)
-        for uid in (mette, jonas):
-            S.acknowledge_rules(engine, uid, sid)
-        S.set_phase(engine, mette, sid, 4)
-        assert tagging.talk_view(engine, mette, sid).tagging_mode == "open"
-        return sid
+        return prepare_session(engine, *(BRINGER[0], LISTENER[0]), 4, title=title, excerpt=EXCERPT)
     finally:
         engine.dispose()
 

@@ -18,21 +18,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from bench.propagation import prepare_session
 from lises_reflect import auth, sessions, tagging
 from lises_reflect.db import make_engine
 from tests.e2e import flow
 from tests.e2e.conftest import RESULTS_DIR
 from tests.e2e.flow import BRINGER, LISTENER, patient_expect  # noqa: F401
 
-EXCERPT = "\n".join(
-    [
-        "R: Hvordan er det gået i praktikken siden sidst?",
-        "B: Det er gået okay … jeg kan godt lide at være der om morgenen.",
-        "R: Du skal jo være der i 13 uger, og vi skal have underskrevet aftalen.",
-        "B: Måske kunne jeg også hjælpe i køkkenet en dag.",
-        "R: Lad os lige få papirerne på plads først.",
-    ]
-)
 PHASES = {1: "Forberedelse", 3: "Kontekst og ønske", 4: "Beskrivende runde"}
 PHASES |= {5: "Reflekterende runde", 6: "Bringerens svar", 7: "Fælles læring"}
 
@@ -44,23 +36,17 @@ def app_engine(app_data_dir: Path):
     engine.dispose()
 
 
-def _session(engine, bringer: int, listener: int) -> int:
-    sid = sessions.create_session(engine, bringer, f"Intet tabt {uuid.uuid4().hex[:6]}")
-    sessions.set_listeners(engine, bringer, sid, [listener])
-    sessions.update_choices(
-        engine,
-        bringer,
-        sid,
-        conversation_kind="follow_up",
-        situation=["activity_ready"],
-        lenses=["gribning"],
-    )
-    sessions.update_text(engine, bringer, sid, "excerpt", EXCERPT, "")
-    sessions.set_phase(engine, bringer, sid, 2)
-    for uid in (bringer, listener):
-        sessions.acknowledge_rules(engine, uid, sid)
-    sessions.set_phase(engine, bringer, sid, 1)
-    return sid
+@pytest.fixture
+def pair(app_server, app_engine, new_page, wait_for_streamlit):
+    """Bringer and listener logged in, each in a context of their own; a new session of
+    theirs in phase 1 with the rules confirmed: (bringer page, listener page, ids, sid)."""
+    a, b = new_page(), new_page()
+    flow.login(a, app_server, *BRINGER, wait_for_streamlit)
+    flow.login(b, app_server, *LISTENER, wait_for_streamlit)
+    mette = auth.actor_by_username(app_engine, BRINGER[0]).user_id
+    jonas = auth.actor_by_username(app_engine, LISTENER[0]).user_id
+    sid = prepare_session(app_engine, BRINGER[0], LISTENER[0], phase=1)
+    return a, b, mette, jonas, sid
 
 
 def _open(page: Page, base_url: str, sid: int, wait) -> None:
@@ -85,15 +71,10 @@ def _stored(engine, uid: int, sid: int, what: str) -> str:
 
 
 def test_type_then_click_the_menu_at_once_loses_nothing(
-    app_server, app_engine, new_page, wait_for_streamlit
+    app_server, app_engine, pair, wait_for_streamlit
 ):
     wait = wait_for_streamlit
-    a, b = new_page(), new_page()
-    flow.login(a, app_server, *BRINGER, wait)
-    flow.login(b, app_server, *LISTENER, wait)
-    mette = auth.actor_by_username(app_engine, BRINGER[0]).user_id
-    jonas = auth.actor_by_username(app_engine, LISTENER[0]).user_id
-    sid = _session(app_engine, mette, jonas)
+    a, b, mette, jonas, sid = pair
     _open(a, app_server, sid, wait)
     _open(b, app_server, sid, wait)
     # Saved earlier by the listener: must survive everything below.
@@ -155,15 +136,10 @@ def test_type_then_click_the_menu_at_once_loses_nothing(
 
 
 def test_a_tab_closed_after_a_pause_in_typing_keeps_the_text(
-    app_server, app_engine, new_page, wait_for_streamlit
+    app_server, app_engine, pair, wait_for_streamlit
 ):
     wait = wait_for_streamlit
-    a, b = new_page(), new_page()
-    flow.login(a, app_server, *BRINGER, wait)
-    flow.login(b, app_server, *LISTENER, wait)
-    mette = auth.actor_by_username(app_engine, BRINGER[0]).user_id
-    jonas = auth.actor_by_username(app_engine, LISTENER[0]).user_id
-    sid = _session(app_engine, mette, jonas)
+    a, b, mette, jonas, sid = pair
     sessions.set_phase(app_engine, mette, sid, 5)
     _open(b, app_server, sid, wait)
     field = _field(b, "Min refleksion")
