@@ -52,15 +52,16 @@ def show(ctx: SessionContext) -> None:
         own_downloads(ctx)
 
 
-@st.fragment(run_every=0.5)
+@st.fragment(run_every=1)
 def live_updates(ctx: SessionContext) -> None:
     """One shared room: others' saved changes show within about a second, without a click.
 
     A change reruns the whole page. Text a person is typing stays in the browser's field: the
     page writes into a field only what the database holds when the server has that person's
     text there saved already (`ui.autosave_text`), and the field saves itself while typing.
-    Works across replicas: the stamp lives in the database. Half a second between asks keeps
-    the 95th percentile of a change's way to the other screen under 1.5 s (bench/propagation.py)."""
+    Works across replicas: the stamp lives in the database. One ask a second: at 0.5 s the
+    browser tests showed Streamlit dropping elements and downloads when fragment runs and
+    full runs came that close together (bench/propagation.py measures the way of a change)."""
     ok, live = ui.quiet_call(sessions.live_state, ctx.engine, ctx.uid, ctx.sid)
     if not ok:
         return

@@ -201,7 +201,9 @@ def gribning_links(ctx: SessionContext) -> None:
     with text_col:
         st.markdown(f"**{ui.tr('talk.link_transcript')}**")
         chosen = set(st.session_state.get(to_key) or [])
-        with st.container(height=480):
+        # Not a scrolling box: a scroll region without anything focusable in it cannot be
+        # scrolled by keyboard (axe: scrollable-region-focusable).
+        with st.container():
             for t in turn_rules.visible(talk.turns, talk.reveal_upto):
                 mark = (
                     ":material/record_voice_over: "

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from bench.propagation import prepare_session
+from bench.propagation import EXCERPT, prepare_session
 from lises_reflect import auth, sessions, tagging
 from lises_reflect.db import make_engine
 from tests.e2e import flow
@@ -85,6 +85,7 @@ def test_type_then_click_the_menu_at_once_loses_nothing(
     steps = [
         # (phase, page, uid, label, nth, stored-as, tab)
         (1, a, mette, "Arbejdstitel (valgfri)", 0, "title", None),
+        (1, a, mette, "Uddrag eller noter fra samtalen", 0, "excerpt", None),
         (3, a, mette, "Dit svar", 0, "context_wish", None),
         (4, b, jonas, "Min iagttagelse", 0, f"observation:{q}", "Iagttagelser"),
         (5, b, jonas, "Min refleksion", 0, "reflection:", None),
@@ -101,6 +102,8 @@ def test_type_then_click_the_menu_at_once_loses_nothing(
         if tab:
             flow.open_tab(page, tab, wait)
         text = f"{label}: borgeren nævner køkkenet ({uuid.uuid4().hex[:4]})"
+        if what == "excerpt":  # the same turns (the listener's tag stays valid) and one more
+            text = f"{EXCERPT}\nB: Og måske i weekenden ({uuid.uuid4().hex[:4]})."
         field = _field(page, label, nth)
         field.click()
         field.press_sequentially(text[:12])
