@@ -77,9 +77,6 @@ def test_type_then_click_the_menu_at_once_loses_nothing(
     a, b, mette, jonas, sid = pair
     _open(a, app_server, sid, wait)
     _open(b, app_server, sid, wait)
-    # Saved earlier by the listener: must survive everything below.
-    tagging.set_turn_tags(app_engine, jonas, sid, 2, ["meaning_making"])
-    first_tags = tagging.talk_view(app_engine, jonas, sid).turns[1].my_tags
 
     q = "gribning.q1"
     steps = [
@@ -94,7 +91,13 @@ def test_type_then_click_the_menu_at_once_loses_nothing(
         (7, b, jonas, "Læringspunkt", 0, "lp", None),
     ]
     rng = random.Random(13)
+    first_tags: tuple = ()
     for phase, page, uid, label, nth, what, tab in steps:
+        if phase == 3 and not first_tags:
+            # Saved by the listener once the excerpt is settled (tags freeze its turns): must
+            # survive everything below.
+            tagging.set_turn_tags(app_engine, jonas, sid, 2, ["meaning_making"])
+            first_tags = tagging.talk_view(app_engine, jonas, sid).turns[1].my_tags
         if sessions.session_view(app_engine, mette, sid).phase != phase:
             sessions.set_phase(app_engine, mette, sid, phase)
         for p in (a, b):  # both pages follow by themselves
