@@ -447,6 +447,14 @@ def phase_blockers(engine: Engine, actor_id: int | None, session_id: int, target
         return _phase_blockers(s, rs, target)
 
 
+def _check_forward(s: Session, rs: ReflectionSession, phase: int) -> None:
+    """A move (or a proposal) forward only when the ground is laid; back is always allowed."""
+    if phase > rs.phase:
+        blockers = _phase_blockers(s, rs, phase)
+        if blockers:
+            raise InvalidInput("error.phase_blocked", blockers=blockers)
+
+
 def set_phase(engine: Engine, actor_id: int | None, session_id: int, phase: int) -> int:
     """The bringer leads: only he or she moves the group back and forth, forward only when
     the ground is laid. It is his or her conversation on the table, so the bringer sets the
@@ -459,10 +467,7 @@ def set_phase(engine: Engine, actor_id: int | None, session_id: int, phase: int)
         if p.role != "bringer":
             raise PermissionDenied("error.phase_bringer_only")
         _editable(rs)
-        if phase > rs.phase:
-            blockers = _phase_blockers(s, rs, phase)
-            if blockers:
-                raise InvalidInput("error.phase_blocked", blockers=blockers)
+        _check_forward(s, rs, int(phase))
         rs.phase = int(phase)
         rs.proposed_phase = None
         rs.proposed_by = None
@@ -513,17 +518,14 @@ def propose_phase(engine: Engine, actor_id: int | None, session_id: int, phase: 
         _editable(rs)
         if int(phase) == rs.phase:
             raise InvalidInput("error.proposal_same_phase")
-        if phase > rs.phase:
-            blockers = _phase_blockers(s, rs, phase)
-            if blockers:
-                raise InvalidInput("error.phase_blocked", blockers=blockers)
+        _check_forward(s, rs, int(phase))
         rs.proposed_phase = int(phase)
         rs.proposed_by = actor.user_id
         s.add(rs)
 
 
 def phase_proposal(engine: Engine, actor_id: int | None, session_id: int) -> PhaseProposal | None:
-    """The pending proposal, cheap enough for the bringer's page to poll."""
+    """The pending proposal on its own (the session view carries it too)."""
     with session_scope(engine) as s:
         actor, rs, _p = _as_participant(s, actor_id, session_id)
         if rs.status == "finished":

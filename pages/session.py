@@ -24,7 +24,11 @@ if sid is None:
     st.page_link(ui.PAGES["mine"], label=ui.tr("nav.mine"), icon=":material/menu_book:")
     st.stop()
 
-ok, view = ui.call(sessions.session_view, engine, uid, sid)
+# The stamp is read before the views: a change that lands while they are read moves the
+# database's stamp past this one, so the live fragment redraws the page with it.
+ok, stamp = ui.call(sessions.session_stamp, engine, uid, sid)
+if ok:
+    ok, view = ui.call(sessions.session_view, engine, uid, sid)
 if not ok:
     st.page_link(ui.PAGES["mine"], label=ui.tr("nav.mine"), icon=":material/menu_book:")
     st.stop()
@@ -46,8 +50,7 @@ ctx = SessionContext(
     lang=ui.lang(),
     readonly=view.finished,
     shown=view.phase,
-    # What this run shows; the live fragment compares it with the database every second.
-    stamp=ui.call(sessions.session_stamp, engine, uid, sid)[1],
+    stamp=stamp,  # what this run shows; the live fragment compares it with the database
 )
 header.show(ctx)
 ctx = navigation.choose_shown(ctx)  # a finished record: the phase the reader picks

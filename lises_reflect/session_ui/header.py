@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import streamlit as st
 
 from lises_reflect import export, sessions, tagging, ui
-from lises_reflect.session_rules import own_files, session_files
+from lises_reflect.session_rules import DownloadFile, own_files, session_files
 from lises_reflect.session_ui.context import SessionContext
 
 # Narrow screens only: a compact top and tabs that wrap (see the file).
@@ -86,16 +86,7 @@ def session_downloads(ctx: SessionContext) -> None:
 
             return make
 
-        files = session_files(v.title, v.created_at, ctx.lang)
-        for col, f in zip(st.columns(len(files)), files, strict=True):
-            col.download_button(
-                ui.tr(f.label_key),
-                data=build(f.kind),
-                file_name=f.file_name,
-                mime=f.mime,
-                on_click="ignore",
-                key=f.widget_key,
-            )
+        download_row(session_files(v.title, v.created_at, ctx.lang), build)
         if ctx.readonly:
 
             def on_excerpt_for_listeners() -> None:
@@ -128,13 +119,17 @@ def own_downloads(ctx: SessionContext) -> None:
 
             return make
 
-        files = own_files(v.created_at, ctx.lang)
-        for col, f in zip(st.columns(len(files)), files, strict=True):
-            col.download_button(
-                ui.tr(f.label_key),
-                data=own(f.kind),
-                file_name=f.file_name,
-                mime=f.mime,
-                on_click="ignore",
-                key=f.widget_key,
-            )
+        download_row(own_files(v.created_at, ctx.lang), own)
+
+
+def download_row(files: Sequence[DownloadFile], make: Callable[[str], Callable[[], bytes]]) -> None:
+    """One button per file, side by side; each file is built only when it is clicked."""
+    for col, f in zip(st.columns(len(files)), files, strict=True):
+        col.download_button(
+            ui.tr(f.label_key),
+            data=make(f.kind),
+            file_name=f.file_name,
+            mime=f.mime,
+            on_click="ignore",
+            key=f.widget_key,
+        )

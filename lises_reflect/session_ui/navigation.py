@@ -107,23 +107,24 @@ def propose(ctx: SessionContext, wanted: int) -> None:
 @st.fragment
 def proposal_notice(ctx: SessionContext) -> None:
     """The bringer sees a listener's proposal by itself: a proposal moves the session's stamp,
-    so `header.live_updates` redraws the page with it (stored, so from any replica)."""
-    ok, proposal = ui.call(sessions.phase_proposal, ctx.engine, ctx.uid, ctx.sid)
-    if not ok or proposal is None:
+    so `header.live_updates` redraws the page, and the view it reads carries the proposal
+    (stored, so from any replica)."""
+    v = ctx.view
+    if v.proposed_phase is None:
         return
     with st.container(border=True):
         st.info(
             ui.tr(
                 "lead.proposal_for_bringer",
-                who=ui.md(proposal.by_name),
-                number=proposal.phase,
-                name=ctx.phase_title(proposal.phase),
+                who=ui.md(v.proposed_by_name),
+                number=v.proposed_phase,
+                name=ctx.phase_title(v.proposed_phase),
             ),
             icon=":material/front_hand:",
         )
         cols = st.columns(2)
         if cols[0].button(ui.tr("lead.follow"), type="primary", key=f"follow:{ctx.sid}"):
-            ok, _ = ui.call(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, proposal.phase)
+            ok, _ = ui.call(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.proposed_phase)
             if ok:
                 st.rerun(scope="app")
         if cols[1].button(ui.tr("lead.dismiss"), key=f"dismiss:{ctx.sid}"):
