@@ -235,10 +235,10 @@ class _Audit:
     def _matrix(
         self, shown: Sequence[tuple[str, str]], total_rows: Sequence[frozenset[str]]
     ) -> np.ndarray:
-        rows = [
-            [1.0 if (m in _months_of(node) and c == cat) else 0.0 for m, c in self.columns]
-            for node, cat in shown
-        ]
+        rows = []
+        for node, cat in shown:
+            months = _months_of(node)  # once per cell, not once per cell and column
+            rows.append([1.0 if (m in months and c == cat) else 0.0 for m, c in self.columns])
         rows += [[1.0 if m in months else 0.0 for m, _ in self.columns] for months in total_rows]
         return np.array(rows, dtype=float).reshape(len(rows), len(self.columns))
 
