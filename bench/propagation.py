@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -105,10 +106,14 @@ def prepare_session(
 def measure(bringer: Any, listener: Any, changes: int, wait: Any) -> list[float]:
     """Milliseconds from the bringer's commit to the text on the listener's screen, per change.
 
-    Both pages must already show the session in phase 6."""
+    Both pages must already show the session in phase 6. Each change waits a random part of a
+    second first, so that changes land anywhere in the listener's polling cycle (without it they
+    would all land at the same point of it, and the figure would depend on where)."""
     field = bringer.get_by_role("textbox", name=STRUCK, exact=True)
+    jitter = random.Random(13)
     out: list[float] = []
     for i in range(changes):
+        bringer.wait_for_timeout(jitter.uniform(0, 1000))
         text = f"Indtryk {i}: borgeren nævnte køkkenet ({uuid.uuid4().hex[:6]})"
         listener.evaluate(_WATCH, text)
         field.fill(text)

@@ -64,6 +64,38 @@ def clean(field: str, text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=&^\"'])")
 
 
+# Characters of unchanged text around a short change that must come along with it.
+_CONTEXT = 12
+
+
+def builds_on(text: str, theirs: str, before: str) -> bool:
+    """Does `text` keep what another person changed when `before` became `theirs`?
+
+    A shared field's page follows another's save, but a browser holding unsent keystrokes keeps
+    showing its own text; what it sends then is built on `before`, and saving it would undo the
+    other's change unseen. One edit region (common prefix and suffix stripped) is compared:
+    what they added must still be there, what they removed must be gone. Deliberately strict: a
+    doubtful case is shown to the person as a conflict, which loses nothing."""
+    if text == theirs or theirs == before:
+        return True
+    head = 0
+    while head < min(len(before), len(theirs)) and before[head] == theirs[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(before), len(theirs)) - head and before[-1 - tail] == theirs[-1 - tail]:
+        tail += 1
+    added = theirs[head : len(theirs) - tail]
+    if added:
+        probe = (
+            added
+            if len(added) >= 8
+            else theirs[max(0, head - _CONTEXT) : len(theirs) - tail + _CONTEXT]
+        )
+        return probe in text
+    removed = before[max(0, head - _CONTEXT) : len(before) - tail + _CONTEXT]
+    return removed not in text
+
+
 def md_escape(text: str) -> str:
     """User text as a literal inside Streamlit Markdown: every ASCII punctuation mark is
     backslash-escaped (CommonMark allows it), so no emphasis, link, HTML, LaTeX or

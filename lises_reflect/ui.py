@@ -302,6 +302,10 @@ def autosave_text(
         # Nothing unsaved here and the stored text moved on (another tab): follow it.
         st.session_state[wkey] = loaded_text
         st.session_state[bkey] = _Base(loaded_text, loaded_version)
+        # Unless the browser still holds keystrokes not yet sent: then it keeps them and shows
+        # them, not this text (live_text.js sends them 800 ms after the last one). Their save is
+        # then built on the old text, and must not replace the other's unseen (_save_field).
+        st.session_state[f"f:{key}"] = base.text
 
     def on_change() -> None:
         _save_field(key, save)
@@ -358,7 +362,7 @@ def autosave_text(
                 st.caption(tr("ui.other_version"))
                 plain(payload)
             if st.button(tr("ui.save_mine"), key=f"retry:{key}"):
-                _save_field(key, save)
+                _save_field(key, save, resolve=True)
                 st.rerun()
 
 
@@ -374,11 +378,29 @@ def _restore_saved(key: str) -> None:
     st.session_state.pop(f"s:{key}", None)
 
 
-def _save_field(key: str, save: Saver, clear: bool = False) -> None:
-    """Save the widget's text against the base it was loaded from; record the outcome."""
+def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = False) -> None:
+    """Save the widget's text against the base it was loaded from; record the outcome.
+
+    While a conflict is shown, typing on does not save over the other's text: only the
+    explicit "save mine anyway" (`resolve`) or deleting does."""
     wkey, bkey, skey = f"w:{key}", f"b:{key}", f"s:{key}"
     current: _Base = st.session_state[bkey]
     text = st.session_state.get(wkey, "")
+    before = st.session_state.pop(f"f:{key}", None)  # the text before the field followed
+    state = st.session_state.get(skey)
+    in_conflict = bool(state) and state[0] == "conflict"
+    typed_before = before is not None and not freetext.builds_on(
+        freetext.normalise(text), current.text, before
+    )
+    if in_conflict and not clear and freetext.normalise(text) == current.text:
+        st.session_state.pop(skey, None)  # made the same as the other's: nothing differs now
+        return
+    if not (clear or resolve) and (in_conflict or typed_before):
+        # Typed on the text from before the other's arrived (or on, under the conflict
+        # notice): saving it would replace theirs unseen. Both stay shown until the person
+        # chooses.
+        st.session_state[skey] = ("conflict", current.text)
+        return
     try:
         result = save(text, current, clear=True) if clear else save(text, current)
     except WouldClear:

@@ -15,7 +15,7 @@ from lises_reflect import sessions as S
 from lises_reflect.db import session_scope
 from lises_reflect.errors import WouldClear
 from lises_reflect.models import Contribution, LearningPoint
-from tests.test_pages import app, click, no_exception, site  # noqa: F401
+from tests.test_pages import app, click, no_exception, site, texts  # noqa: F401
 from tests.test_sessions import Q, at_phase
 
 
@@ -100,3 +100,60 @@ def test_the_page_offers_to_restore_or_delete_and_never_wipes_by_itself(site) ->
     assert S.session_view(e, site.listener, sid).mine("observation", Q).text == ""
     assert any(c.value.startswith("✓ Gemt") for c in listener.caption)
     assert v == 1
+
+
+def _learning_page(username: str, sid: int):
+    at = app(username)
+    at.query_params["s"] = str(sid)
+    at.switch_page("pages/session.py").run()
+    no_exception(at)
+    return at
+
+
+def test_own_keystrokes_sent_after_anothers_save_arrived_are_a_conflict_not_an_overwrite(
+    site,  # noqa: F811
+) -> None:
+    """A shared field: the listener was typing when the bringer's save redrew the page. The
+    browser keeps the listener's unsent text in the field and sends it later; the server must
+    not let it replace the bringer's text unseen."""
+    e = site.engine
+    sid = at_phase(site, 7)
+    key = f"w:{sid}:lp:1"
+    listener = _learning_page("listener", sid)
+    assert listener.text_area(key=key).value == ""
+    v = S.save_learning_point(e, site.bringer, sid, 1, "Tempoet i samtalen", 0)
+    listener.run()  # the live fragment's redraw: the field follows the stored text
+    assert listener.text_area(key=key).value == "Tempoet i samtalen"
+    listener.text_area(key=key).input("Borgerens ønske om køkkenet").run()
+    no_exception(listener)
+    assert S.session_view(e, site.bringer, sid).learning_point(1).text == "Tempoet i samtalen"
+    assert listener.text_area(key=key).value == "Borgerens ønske om køkkenet"
+    shown = texts(listener)
+    assert "Den anden version:" in shown and "Tempoet i samtalen" in shown  # both texts kept
+    # Typing on under the notice saves nothing over the other's text either.
+    listener.text_area(key=key).input("Borgerens ønske om køkkenet, og tempoet").run()
+    assert S.session_view(e, site.bringer, sid).learning_point(1).text == "Tempoet i samtalen"
+    assert "Den anden version:" in texts(listener)
+    # Having seen both, the listener saves on purpose: now it is stored.
+    click(listener, "Gem min tekst alligevel")
+    assert S.session_view(e, site.bringer, sid).learning_point(1).text == (
+        "Borgerens ønske om køkkenet, og tempoet"
+    )
+    assert v == 1
+
+
+def test_an_edit_of_the_others_text_after_the_field_followed_saves_normally(
+    site,  # noqa: F811
+) -> None:
+    e = site.engine
+    sid = at_phase(site, 7)
+    key = f"w:{sid}:lp:1"
+    listener = _learning_page("listener", sid)
+    S.save_learning_point(e, site.bringer, sid, 1, "Tempoet i samtalen", 0)
+    listener.run()
+    listener.text_area(key=key).input("Tempoet i samtalen, og pauserne").run()
+    no_exception(listener)
+    assert S.session_view(e, site.bringer, sid).learning_point(1).text == (
+        "Tempoet i samtalen, og pauserne"
+    )
+    assert not listener.warning

@@ -159,3 +159,31 @@ def test_a_tab_closed_after_a_pause_in_typing_keeps_the_text(
         a.wait_for_timeout(100)
         deadline -= 1
     assert _stored(app_engine, jonas, sid, "reflection:") == text
+
+
+def test_keystrokes_not_yet_sent_survive_anothers_save_in_a_shared_field(
+    app_server, app_engine, pair, wait_for_streamlit
+):
+    """The listener is typing a learning point when the bringer's save of the same point
+    arrives: the listener's field keeps the listener's text, the bringer's text is not
+    replaced unseen when it is sent, and both are shown until the listener chooses."""
+    wait = wait_for_streamlit
+    _, b, mette, jonas, sid = pair
+    sessions.set_phase(app_engine, mette, sid, 7)
+    _open(b, app_server, sid, wait)
+    field = _field(b, "Læringspunkt")
+    mine = "Borgerens ønske om køkkenet kom flere gange"
+    field.click()
+    field.press_sequentially(mine[:8], delay=120)
+    # Saved by the bringer while the listener types on (a keystroke every 250 ms: the field's
+    # own 800 ms send never comes before the bringer's text has arrived).
+    sessions.save_learning_point(app_engine, mette, sid, 1, "Tempoet i samtalen", 0)
+    field.press_sequentially(mine[8:], delay=250)
+    expect(b.get_by_text("Den anden version:")).to_be_visible()
+    expect(field).to_have_value(mine)
+    assert _stored(app_engine, jonas, sid, "lp") == "Tempoet i samtalen"
+    b.screenshot(path=str(RESULTS_DIR / "shared-field-conflict.png"))
+    b.get_by_role("button", name="Gem min tekst alligevel").click()
+    wait(b)
+    expect(field).to_have_value(mine)
+    assert _stored(app_engine, jonas, sid, "lp") == mine
