@@ -563,7 +563,8 @@ def _insert_sessions(
                         }
                     )
                 if phase == 8:
-                    period = periods.month_key(created)  # the session's month, local time
+                    # The month it was finished (local time), as the figures count it.
+                    period = periods.month_key(created + timedelta(minutes=55))
                     for uid in [bringer, *listeners]:
                         if rng.random() < _ANSWER_CHECK:
                             checks.append(

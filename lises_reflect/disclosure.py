@@ -20,7 +20,7 @@ in `insights`. Per-person ids enter only as opaque numbers for distinct counts a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Literal
@@ -31,7 +31,7 @@ from lises_reflect.periods import Period, parse
 
 FLOOR = 3  # configuration may raise the thresholds, never lower them below this
 
-Status = Literal["shown", "too_few", "complement"]
+Status = Literal["shown", "too_few", "complement", "open"]
 
 
 class ThresholdError(ValueError):
@@ -77,6 +77,9 @@ class Cell:
         return self.status == "shown"
 
 
+Key = tuple[str, str]
+
+
 def release(
     facts: Iterable[Fact],
     half: Period,
@@ -87,18 +90,26 @@ def release(
     width: int = 1,
     marginal: bool = False,
     now: datetime | None = None,
+    fixed: Mapping[Key, Cell] | None = None,
+    fixed_totals: Mapping[Key, Cell] | None = None,
+    totals_out: dict[Key, Cell] | None = None,
 ) -> dict[tuple[str, str], Cell]:
     """Decide every cell of one half year at once; keyed by (period key, category).
 
-    Periods that have not begun yet (after `now`) are known to everyone to be empty, so they
-    need no hiding partner: the current quarter can be shown while the next one is still
-    ahead."""
+    Only periods that have closed by `now` are released; the others are "open". `fixed` holds
+    cells released earlier (issue 14: the attacker reads every figure at every moment and
+    subtracts): they never change, a shown one cannot be hidden any more, and what is decided
+    now is audited together with them. With a hidden child already out of reach, the parent is
+    hidden instead. For `marginal` measures the totals across categories are released here too
+    (against `fixed_totals`, into `totals_out`), since both tables are audited together."""
     if half.kind != "half":
         raise ValueError("release works on a whole half year")
     if k < FLOOR:
         raise ThresholdError(f"k={k} is below the floor of {FLOOR}")
     moment = now or datetime.now(timezone.utc)
-    tree = half.tree()
+    fixed = dict(fixed or {})
+    tree = [node for node in half.tree() if node.end() <= moment]
+    open_nodes = [node for node in half.tree() if node.end() > moment]
     month_to_nodes: dict[str, list[str]] = {}
     for node in tree:
         for m in node.month_keys:
@@ -123,14 +134,41 @@ def release(
     def who(key: tuple[str, str]) -> list[set[int]]:
         return people.get(key) or [set() for _ in range(roles)]
 
+    def remainder_people(node: Period, c: str) -> list[set[int]]:
+        """Who stands behind `node` minus its largest shown sub-periods: what subtracting
+        the shown figures below it from it would give (shown periods nest, so these
+        remainders are all an attacker can isolate in one category)."""
+        months = set(node.month_keys)
+        stack = list(node.children)
+        while stack:
+            kid = stack.pop()
+            if (kid.key, c) in hidden:
+                stack.extend(kid.children)
+            else:
+                months -= set(kid.month_keys)
+        union = [set() for _ in range(roles)]
+        if months == set(node.month_keys):
+            return union  # nothing shown below: the node's own count, checked on its own
+        for m in months:
+            for i, group in enumerate(who((m, c))):
+                union[i] |= group
+        return union
+
+    for key in fixed:
+        if key[1] not in cats:
+            cats.append(key[1])
     hidden: dict[tuple[str, str], Status] = {}
     for node in tree:
         for c in cats:
-            if any(len(s) < k for s in who((node.key, c))):
-                hidden[(node.key, c)] = "too_few"
+            key = (node.key, c)
+            if key in fixed:
+                if not fixed[key].shown:
+                    hidden[key] = fixed[key].status
+            elif any(len(s) < k for s in who(key)):
+                hidden[key] = "too_few"
 
     def hide(key: tuple[str, str]) -> bool:
-        if key in hidden:
+        if key in hidden or key in fixed:
             return False
         hidden[key] = "complement"
         return True
@@ -141,7 +179,7 @@ def release(
             changed = False
             for c in cats:
                 for node in tree:
-                    kids = [kid for kid in node.children if kid.start() < moment]
+                    kids = list(node.children)  # a closed node's children have closed too
                     if not kids:
                         continue
                     parent_hidden = (node.key, c) in hidden
@@ -149,6 +187,11 @@ def release(
                     if parent_hidden or any_kid_hidden:
                         for kid in kids:
                             changed |= hide((kid.key, c))
+                    if (node.key, c) not in hidden and any(
+                        0 < len(group) < k for group in remainder_people(node, c)
+                    ):
+                        # Shown parts below it were released earlier and stay: it goes.
+                        changed |= hide((node.key, c))
             if marginal:
                 for node in tree:
                     while True:
@@ -181,15 +224,19 @@ def release(
             roles=roles,
             width=width,
             now=moment,
+            fixed=fixed_totals,
         )
+        if totals_out is not None:
+            totals_out.update(totals)
         total_rows = [_months_of(key[0]) for key, cell in totals.items() if cell.shown]
         audit = _Audit(facts, month_to_nodes, roles)
         while True:
             shown = [(n.key, c) for n in tree for c in cats if (n.key, c) not in hidden]
             worst = audit.exposure(shown, total_rows)
-            if not worst or not shown:  # the totals alone are one tree, safe by the rules
+            movable = [key for key in shown if key not in fixed]
+            if not worst or not movable:  # the totals alone are one tree, safe by the rules
                 break
-            hide(audit.best_to_hide(shown, total_rows, worst, sums))
+            hide(audit.best_to_hide(shown, total_rows, worst, sums, movable))
             settle()
 
     out: dict[tuple[str, str], Cell] = {}
@@ -197,11 +244,16 @@ def release(
         for c in cats:
             key = (node.key, c)
             status = hidden.get(key)
-            if status is None:
+            if key in fixed:
+                out[key] = fixed[key]
+            elif status is None:
                 values = tuple(sums.get(key, [0.0] * width))
                 out[key] = Cell(node.key, c, values, "shown")
             else:
                 out[key] = Cell(node.key, c, None, status)
+    for node in open_nodes:
+        for c in cats:
+            out[(node.key, c)] = Cell(node.key, c, None, "open")
     return out
 
 
@@ -267,16 +319,19 @@ class _Audit:
         total_rows: Sequence[frozenset[str]],
         now: int,
         sums: dict[tuple[str, str], list[float]],
+        movable: Sequence[tuple[str, str]],
     ) -> tuple[str, str]:
-        """The shown cell whose hiding exposes least; the smallest figure among equals."""
+        """The movable shown cell whose hiding exposes least; the smallest figure among
+        equals (cells released earlier cannot be taken back)."""
         a = self._matrix(shown, total_rows)
+        can = set(movable)
 
         def cost(i: int) -> tuple[int, float, str, str]:
             left = self._exposure(np.delete(a, i, axis=0)) if now else 0
             node, cat = shown[i]
             return (left, sums.get((node, cat), [0.0])[0], node, cat)
 
-        return shown[min(range(len(shown)), key=cost)]
+        return shown[min((i for i in range(len(shown)) if shown[i] in can), key=cost)]
 
 
 def band(share: float) -> str:

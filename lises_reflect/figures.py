@@ -18,7 +18,7 @@ import pandas as pd
 from lises_reflect.export import defuse_cell
 from lises_reflect.i18n import t
 
-Status = Literal["shown", "too_few", "complement", "small_team"]
+Status = Literal["shown", "too_few", "complement", "small_team", "open"]
 
 
 @dataclass(frozen=True)

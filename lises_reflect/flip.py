@@ -148,8 +148,10 @@ def _in_scope(s: Session, actor: Actor, p: Period):  # type: ignore[no-untyped-d
     teams = insights._facilitated_team_ids(s, actor)
     return (
         ReflectionSession.team_id.in_(list(teams) or [-1]),
-        ReflectionSession.created_at >= p.start(),
-        ReflectionSession.created_at < p.end(),
+        # Finished sessions only, by the month they were finished, as the figures (issue 14).
+        ReflectionSession.status == "finished",
+        ReflectionSession.finished_at >= p.start(),
+        ReflectionSession.finished_at < p.end(),
     )
 
 

@@ -1568,3 +1568,25 @@ STRINGS.update(
         ),
     }
 )
+
+# Issue 14: figures only for closed periods, released once.
+STRINGS.update(
+    {
+        "figure.status.open": (
+            "vises, når perioden er slut",
+            "shown when the period has ended",
+        ),
+        "insights.note.open": (
+            "Tal vises først, når en periode er slut, og ændres ikke bagefter: tal for {period} "
+            "vises fra 1. {next}.",
+            "Figures are shown only once a period has ended, and never change afterwards: "
+            "figures for {period} are shown from 1 {next}.",
+        ),
+        "insights.n_exact": ("n={n}", "n={n}"),
+        "insights.n_few": ("under {n} svar", "under {n} answers"),
+        "period.closed_only": (
+            "Kun afsluttede perioder: tal for {period} vises fra 1. {next}.",
+            "Closed periods only: figures for {period} are shown from 1 {next}.",
+        ),
+    }
+)

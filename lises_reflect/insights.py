@@ -20,7 +20,7 @@ from sqlalchemy import String, and_, bindparam, case, cast, func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from lises_reflect import audit, disclosure, periods
+from lises_reflect import audit, disclosure, periods, releases
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue
 from lises_reflect.db import session_scope
@@ -54,6 +54,8 @@ __all__ = [
     "flip_patterns",
     "led_teams",
     "period_choices",
+    "period_note",
+    "release_note",
     "team_figure_csv",
     "team_overview",
 ]
@@ -147,10 +149,20 @@ def facilitated_teams(engine: Engine, actor_id: int | None) -> list[TeamChoice]:
 
 
 def period_choices(kind: str, now: datetime | None = None, count: int = 8) -> list[Period]:
-    """The fixed periods offered in the period picker (no free date ranges)."""
+    """The fixed periods offered in the period picker (no free date ranges): closed ones only,
+    newest first, since nothing is released for a running period (`releases`)."""
     if kind not in periods.KINDS:
         raise InvalidInput("error.period")
-    return periods.recent(kind, now, count)  # type: ignore[arg-type]
+    return periods.recent(kind, now or _now(), count + 1)[1:]  # type: ignore[arg-type]
+
+
+def period_note(kind: str, lang: str, now: datetime | None = None) -> str:
+    """Under the period picker: the running period, and from when its figures are shown."""
+    if kind not in periods.KINDS:
+        raise InvalidInput("error.period")
+    current = periods.containing(now or _now(), kind)  # type: ignore[arg-type]
+    nxt = periods.containing(current.end(), "month")
+    return t("period.closed_only", lang, period=current.label(lang), next=nxt.label(lang))
 
 
 def _period(period_key: str) -> Period:
@@ -168,18 +180,21 @@ def _period(period_key: str) -> Period:
 # 2.1 ms per figure against 0.19 ms for the same hand-written query).
 _RS = ReflectionSession
 _HALF_MONTHS = 6
-# A portable CASE that turns a timestamp into its local month key within one half year.
+# A session counts once it is finished, in the month it was finished (issue 14: leads saw
+# unfinished sessions, whose lenses and tags could still change under a released figure).
+# A portable CASE that turns that moment into its local month key within one half year.
 _BUCKET = case(
     *[
-        (_RS.created_at < bindparam(f"end{i}"), bindparam(f"key{i}", type_=String))
+        (_RS.finished_at < bindparam(f"end{i}"), bindparam(f"key{i}", type_=String))
         for i in range(_HALF_MONTHS - 1)
     ],
     else_=bindparam(f"key{_HALF_MONTHS - 1}", type_=String),
 )
 _SCOPE = and_(
     _RS.team_id.in_(bindparam("teams", expanding=True)),
-    _RS.created_at >= bindparam("start"),
-    _RS.created_at < bindparam("end"),
+    _RS.status == "finished",
+    _RS.finished_at >= bindparam("start"),
+    _RS.finished_at < bindparam("end"),
 )
 
 
@@ -319,8 +334,9 @@ def _participants(s: Session, team_ids: Sequence[int], p: Period) -> dict[int, i
         .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
         .where(
             ReflectionSession.team_id.in_(list(team_ids)),
-            ReflectionSession.created_at >= p.start(),
-            ReflectionSession.created_at < p.end(),
+            ReflectionSession.status == "finished",
+            ReflectionSession.finished_at >= p.start(),
+            ReflectionSession.finished_at < p.end(),
         )
         .group_by(ReflectionSession.team_id)
     ).all()
@@ -401,15 +417,24 @@ def _facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Cat
     return _facts_process(s, team_ids, half)
 
 
+Released = dict[int, dict[tuple[str, str], Cell]]
+
+
 def _released(
-    key: str, facts: list[Fact], p: Period, cat: Catalogue, k: int
-) -> dict[tuple[str, str], Cell]:
+    s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Catalogue, k: int
+) -> Released:
+    """The half year's cells per team, as released (see `releases`: closed periods only,
+    computed once from frozen facts, never changed)."""
     m = MEASURES[key]
-    return disclosure.release(
-        facts,
-        p.half,
-        m.categories(cat),
+    return releases.release(
+        s,
+        key,
+        team_ids,
+        half,
+        _now(),
         k,
+        lambda teams, h: _facts(s, key, teams, h, cat),
+        categories=m.categories(cat),
         roles=m.roles,
         width=m.width,
         marginal=m.marginal,
@@ -450,13 +475,23 @@ def _bars(
     return bars
 
 
+# Below this many answers an average is shown without its exact n: with n, a mean is a sum,
+# and sums of a handful of answers can be subtracted (issue 14, item 1).
+EXACT_N_FROM = 10
+
+
 def _bar(key: str, cell: Cell, label: str, lang: str, group: str) -> Bar:
     if cell.values is None:
         return Bar(label, None, cell.status, group)
     if key == "process":
         total, n = cell.values
         mean = total / n if n else 0.0
-        return Bar(label, round(mean, 1), "shown", group, f"{_num(mean, lang, 1)} (n={n:.0f})")
+        count = (
+            t("insights.n_exact", lang, n=_num(n, lang))
+            if n >= EXACT_N_FROM
+            else t("insights.n_few", lang, n=EXACT_N_FROM)
+        )
+        return Bar(label, round(mean, 1), "shown", group, f"{_num(mean, lang, 1)} ({count})")
     return Bar(label, cell.values[0], "shown", group, _num(cell.values[0], lang))
 
 
@@ -487,6 +522,8 @@ def _figure(
         notes.append(t("insights.note.too_few", lang, k=k))
     if any(b.status == "complement" for b in bars):
         notes.append(t("insights.note.complement", lang))
+    if any(b.status == "open" for b in bars):
+        notes.append(release_note(lang))
     return Figure(
         key=key,
         title=t(_TITLES[key], lang),
@@ -528,19 +565,35 @@ def _participation(
     s: Session, team_id: int, p: Period, size: int, lang: str, k: int, group: str = ""
 ) -> list[Bar]:
     """Share of the team that took part at least once, as a quarter band; hidden when fewer
-    than k took part or the team is so small that the band would name everyone."""
+    than k took part or the team is so small that the band would name everyone. Released
+    once per closed period, like every figure here."""
     nodes = [*(x for x in p.months if x.start() < _now()), p] if p.kind != "month" else [p]
     bars = []
     for node in nodes:
         label = node.short_label(lang) if node.kind == "month" else node.label(lang)
-        took_part = _participants(s, [team_id], node).get(team_id, 0)
-        if took_part < k or size <= k:
-            bars.append(Bar(label, None, "too_few", group))
+
+        def compute(node: Period = node) -> Cell:
+            took_part = _participants(s, [team_id], node).get(team_id, 0)
+            if took_part < k or size <= k:
+                return Cell(node.key, "", None, "too_few")
+            band = disclosure.band(min(1.0, took_part / size))
+            low, high = (float(x) for x in band.split("-"))
+            return Cell(node.key, "", (low, high), "shown")
+
+        cell = releases.released_value(s, "participation", team_id, node, k, _now(), compute)
+        if cell.values is None:
+            bars.append(Bar(label, None, cell.status, group))
             continue
-        band = disclosure.band(min(1.0, took_part / size))
-        low, high = (int(x) for x in band.split("-"))
+        low, high = (int(x) for x in cell.values)
         bars.append(Bar(label, float(low), "shown", group, f"{low}–{high} %"))
     return bars
+
+
+def release_note(lang: str, now: datetime | None = None) -> str:
+    """When the figures of the running month become visible, in one sentence."""
+    current = periods.containing(now or _now(), "month")
+    nxt = periods.containing(current.end(), "month")
+    return t("insights.note.open", lang, period=current.label(lang), next=nxt.label(lang))
 
 
 # ------------------------------------------------------------------------------ team lead
@@ -564,8 +617,12 @@ def _frames_points(
         .join(ReflectionSession, ReflectionSession.id == LearningPoint.session_id)
         .where(
             ReflectionSession.team_id.in_(list(team_ids)),
-            ReflectionSession.created_at >= p.start(),
-            ReflectionSession.created_at < p.end(),
+            ReflectionSession.status == "finished",
+            ReflectionSession.finished_at >= p.start(),
+            ReflectionSession.finished_at < p.end(),
+            # Shared or changed after the period closed: not in that period's pool, which
+            # would otherwise grow by one text on the day someone shares (issue 14).
+            LearningPoint.updated_at < p.end(),
             LearningPoint.shared == True,  # noqa: E712
             LearningPoint.category == FRAMES_CATEGORY,
             func.length(func.trim(LearningPoint.text)) > 0,
@@ -600,18 +657,21 @@ def _team_figures(
     size: int,
     group: str = "",
     keys: Sequence[str] = TEAM_FIGURES,
-    facts: dict[str, Facts] | None = None,
+    released: dict[str, Released] | None = None,
 ) -> list[Figure]:
     """The team's figures in page order; `keys` limits the work to the figures needed, and
-    `facts` (by figure, then team) are used when the caller fetched them for many teams."""
+    `released` (by figure, then team) is used when the caller released them for many teams."""
     figures = []
     for key in keys:
         if key == "participation":
             bars = _participation(s, team_id, p, size, lang, k, group)
         else:
-            fetched = facts[key] if facts is not None else _facts(s, key, [team_id], p.half, cat)
-            released = _released(key, fetched.get(team_id, []), p, cat, k)
-            bars = _bars(key, released, p, cat, lang, group)
+            cells = (
+                released[key]
+                if released is not None
+                else _released(s, key, [team_id], p.half, cat, k)
+            )
+            bars = _bars(key, cells[team_id], p, cat, lang, group)
         figures.append(_figure(key, bars, p, lang, k))
     return figures
 
@@ -696,13 +756,13 @@ def _flip_figures(
     passing = [x for x in teams if min(sizes.get(x.team_id, 0), took_part.get(x.team_id, 0)) >= k]
     left_out = len(teams) - len(passing)
     passing_ids = [x.team_id for x in passing]
-    facts = {key: _facts(s, key, passing_ids, p.half, cat) for key in COMPARED_FIGURES}
+    released = {key: _released(s, key, passing_ids, p.half, cat, k) for key in COMPARED_FIGURES}
     for team in passing:
         label = f"{team.name} ({team.organisation})"
         shown.append(label)
         size = sizes[team.team_id]
         for fig in _team_figures(
-            s, team.team_id, p, cat, lang, k, size, label, COMPARED_FIGURES, facts
+            s, team.team_id, p, cat, lang, k, size, label, COMPARED_FIGURES, released
         ):
             for position, bar in enumerate(fig.bars):
                 per_key.setdefault(fig.key, []).append((position, len(shown), bar))

@@ -64,6 +64,8 @@ class ReflectionSession(SQLModel, table=True):
     # hold the excerpts). Tags for 8 teams at 100k sessions: 272 -> 157 ms on SQLite.
     __table_args__ = (
         Index("ix_reflection_session_team_created", "team_id", "created_at", "bringer_id"),
+        # The lead's and facilitator's figures count finished sessions by their finishing month.
+        Index("ix_reflection_session_team_finished", "team_id", "finished_at", "bringer_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)
@@ -243,3 +245,34 @@ class LoginSession(SQLModel, table=True):
     last_seen_at: datetime = Field(default_factory=utcnow)
     ended_at: datetime | None = None
     ended_reason: str = Field(default="", max_length=20)
+
+
+class FrozenMonth(SQLModel, table=True):
+    """One closed month's grouped facts of one team and measure, taken once (issue 14).
+
+    Every figure for leads and facilitators is computed from these, never from live rows, so
+    data that arrives or is deleted after a month closed can never be found by subtracting a
+    later figure from an earlier one. `facts` is JSON: [[category, [values], [person ids]]]; the
+    ids serve distinct counts only. Deleted once the whole half year has been released."""
+
+    __tablename__ = "frozen_month"
+    team_id: int = Field(foreign_key="team.id", primary_key=True, ondelete="CASCADE")
+    measure: str = Field(max_length=20, primary_key=True)
+    month: str = Field(max_length=7, primary_key=True)  # YYYY-MM
+    facts: str = Field(sa_column=Column(Text, nullable=False))
+    frozen_at: datetime = Field(default_factory=utcnow)
+
+
+class ReleasedCell(SQLModel, table=True):
+    """A figure as it was first released: shown with its values, or hidden and why. Never
+    changed afterwards (issue 14: the adversary reads every figure at every moment)."""
+
+    __tablename__ = "released_cell"
+    team_id: int = Field(foreign_key="team.id", primary_key=True, ondelete="CASCADE")
+    measure: str = Field(max_length=30, primary_key=True)  # e.g. lenses, lenses:total
+    k: int = Field(primary_key=True)
+    period: str = Field(max_length=7, primary_key=True)  # 2026-11, 2026-Q4, 2026-H2
+    category: str = Field(max_length=60, primary_key=True)
+    status: str = Field(max_length=12)  # shown | too_few | complement
+    cell_values: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    released_at: datetime = Field(default_factory=utcnow)

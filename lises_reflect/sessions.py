@@ -843,9 +843,9 @@ def submit_process_check(
         if s.get(ProcessCheckReceipt, (rs.id, actor.user_id)) is not None:
             raise InvalidInput("error.process_check_done")
         s.add(ProcessCheckReceipt(session_id=rs.id, user_id=actor.user_id))
-        # The session's month, not today's: the month's receipts then count the people behind
-        # the month's answers, which the privacy threshold needs.
-        period = periods.month_key(rs.created_at)
+        # The session's month (the month it was finished, as the figures count it), not
+        # today's: the month's receipts then count the people behind the month's answers.
+        period = periods.month_key(rs.finished_at or rs.created_at)
         s.add(ProcessCheck(team_id=rs.team_id, period=period, safe_frame=int(safe_frame)))
 
 

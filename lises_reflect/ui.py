@@ -472,8 +472,9 @@ def synced(key: str, stored: Any) -> str:
 
 
 def period_picker(key: str, default_kind: str = "quarter") -> str:
-    """Fixed periods only (month, quarter, half year): free ranges could be subtracted."""
-    from lises_reflect import periods
+    """Fixed, closed periods only (month, quarter, half year): free ranges could be
+    subtracted, and a running period's figures would move under the reader."""
+    from lises_reflect import insights, periods
 
     cols = st.columns([1, 1])
     kinds = list(periods.KINDS)
@@ -485,13 +486,14 @@ def period_picker(key: str, default_kind: str = "quarter") -> str:
         horizontal=True,
         key=f"{key}:kind",
     )
-    choices = periods.recent(kind)  # type: ignore[arg-type]
+    choices = insights.period_choices(kind)
     chosen = cols[1].selectbox(
         tr("period.choose"),
         [p.key for p in choices],
         format_func=lambda k: periods.parse(k).label(lang()),
         key=f"{key}:{kind}",
     )
+    st.caption(insights.period_note(kind, lang()))
     return str(chosen)
 
 

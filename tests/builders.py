@@ -100,7 +100,12 @@ def session(
         for i, (text, category, shared) in enumerate(points, start=1):
             s.add(
                 LearningPoint(
-                    session_id=rs.id, position=i, text=text, category=category, shared=shared
+                    session_id=rs.id,
+                    position=i,
+                    text=text,
+                    category=category,
+                    shared=shared,
+                    updated_at=at,  # written and shared in the session, as people do
                 )
             )
         for user, score in answers:

@@ -130,14 +130,91 @@ def test_the_attacker_is_not_blind():
     assert q2_released_months
 
 
-def test_a_period_not_yet_begun_needs_no_hiding_partner():
+def test_only_closed_periods_are_released_and_what_was_released_never_changes():
     from datetime import datetime, timezone
 
     facts = [Fact(m, "", (1,), (p,)) for m in ("2026-01", "2026-02") for p in range(6)]
     feb_15 = datetime(2026, 2, 15, tzinfo=timezone.utc)
     out = release(facts, H1, [""], 5, now=feb_15)
-    assert out[("2026-H1", "")].shown and out[("2026-Q1", "")].shown
-    assert out[("2026-01", "")].shown and out[("2026-02", "")].shown
-    # The same data seen from the summer: March and Q2 are past and empty, so they hide Q1.
-    later = release(facts, H1, [""], 5, now=datetime(2026, 7, 1, tzinfo=timezone.utc))
-    assert not later[("2026-Q1", "")].shown and not later[("2026-01", "")].shown
+    assert out[("2026-01", "")].shown and out[("2026-01", "")].values == (6.0,)
+    for key in ("2026-02", "2026-Q1", "2026-H1", "2026-06"):
+        assert out[(key, "")].status == "open" and out[(key, "")].values is None
+    # Seen from the summer with January already out: March and Q2 are closed and empty, so
+    # February hides as a complement, January stays as it was, and Q1 (January plus a hidden
+    # month) is hidden rather than giving February's share away.
+    fixed = {key: cell for key, cell in out.items() if cell.status != "open"}
+    later = release(facts, H1, [""], 5, now=datetime(2026, 7, 1, tzinfo=timezone.utc), fixed=fixed)
+    assert later[("2026-01", "")] == out[("2026-01", "")]
+    assert not later[("2026-02", "")].shown and not later[("2026-Q1", "")].shown
+    assert all(cell.status != "open" for cell in later.values())
+
+
+months_strategy = st.lists(
+    st.tuples(
+        st.integers(1, 6),  # month in H1
+        st.sampled_from("ab"),
+        st.integers(0, 7),  # bringer
+        st.integers(0, 7),  # annotator (second role)
+        st.integers(1, 3),  # value
+    ),
+    min_size=0,
+    max_size=50,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(months_strategy, st.booleans(), st.integers(3, 5), st.sampled_from([1, 2]))
+def test_an_attacker_who_reads_every_release_at_every_month_end_learns_no_one(
+    raw, marginal, k, roles
+):
+    """Issue 14, items 1-2: the release after each month's end, with everything released
+    before held fixed. Every figure ever shown (the attacker remembers them all, category cells
+    and totals) together must not single anyone out, and no figure once shown ever changes."""
+    from datetime import datetime, timezone
+
+    atoms = sorted({(m, c, b, a) for m, c, b, a, _ in raw})
+    index = {atom: i for i, atom in enumerate(atoms)}
+    facts = [Fact(f"2026-0{m}", c, (v,), (b, a)[:roles]) for m, c, b, a, v in raw]
+    fixed: dict = {}
+    fixed_totals: dict = {}
+    seen: dict = {}
+    for month in range(1, 8):
+        now = datetime(2026, month, 1, 12, tzinfo=timezone.utc)  # the day after a month's end
+        totals: dict = {}
+        out = release(
+            facts,
+            H1,
+            ["a", "b"],
+            k,
+            roles=roles,
+            marginal=marginal,
+            now=now,
+            fixed=fixed,
+            fixed_totals=fixed_totals,
+            totals_out=totals,
+        )
+        for table, cells in (("cat", out), ("total", totals)):
+            for key, cell in cells.items():
+                if cell.status == "open":
+                    continue
+                before = seen.setdefault((table, key), cell)
+                assert before == cell, (key, before, cell)  # released once, the same for ever
+        fixed = {key: c for key, c in out.items() if c.status != "open"}
+        fixed_totals = {key: c for key, c in totals.items() if c.status != "open"}
+    rows = []
+    for (table, (node_key, c)), cell in seen.items():
+        if not cell.shown or (table == "total" and not marginal):
+            continue
+        months = periods.parse(node_key).month_keys
+        rows.append(
+            [
+                index[x]
+                for x in atoms
+                if f"2026-0{x[0]}" in months and (table == "total" or x[1] == c)
+            ]
+        )
+    atoms_of: dict[tuple[int, int], list[int]] = {}
+    for atom, i in index.items():
+        for r in range(roles):
+            atoms_of.setdefault((r, atom[2 + r]), []).append(i)
+    assert exposed_people(rows, atoms_of, len(atoms)) == []

@@ -16,6 +16,11 @@ from tests.test_pages import app, no_exception, site, texts  # noqa: F401  (fixt
 
 NOW = datetime.now(timezone.utc)
 THIS_QUARTER = periods.containing(NOW, "quarter")
+# Only closed periods are released (issue 14): the pages open on the last closed quarter.
+LAST_QUARTER = periods.containing(THIS_QUARTER.start() - timedelta(days=1), "quarter")
+WEEK_IN_LAST = next(
+    w for w in range(21) if NOW - timedelta(days=7 * w, hours=1) < LAST_QUARTER.end()
+)
 
 
 @pytest.fixture
@@ -50,7 +55,9 @@ def test_lead_sees_team_charts_readings_and_shared_frames(busy: Org) -> None:
     assert [t.value for t in at.title] == ["Teamets refleksioner"]
     page = texts(at)
     assert "holdt teamet" in page  # the sessions chart's plain-language reading
-    assert "Dokumentationskravet fylder (0)." in page
+    assert f"Dokumentationskravet fylder ({WEEK_IN_LAST})." in page
+    assert "Dokumentationskravet fylder (0)." not in page  # this week: the quarter runs on
+    assert "vises fra 1." in page  # and the page says when it will be shown
     assert len(at.get("vega_lite_chart")) == 6
     assert "Cw 1" not in page and "cw1" not in page
     with session_scope(busy.engine) as s:
@@ -71,7 +78,11 @@ def test_lead_can_switch_to_a_month(busy: Org) -> None:
     at.switch_page("pages/team_insights.py").run()
     at.radio(key="team:period:kind").set_value("month").run()
     no_exception(at)
-    assert at.selectbox(key="team:period:month").value == periods.containing(NOW).key
+    last_month = periods.containing(periods.containing(NOW).start() - timedelta(days=1))
+    assert at.selectbox(key="team:period:month").value == last_month.key
+    options = at.selectbox(key="team:period:month").options
+    assert last_month.label("da") in options
+    assert periods.containing(NOW).label("da") not in options
 
 
 def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
@@ -83,7 +94,7 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     page = texts(at)
     assert "Team A (Jobcenter Test)" in page
     assert "Uddrag 1" in " ".join(e.label for e in at.expander)
-    pool = flip.shared_pool(busy.engine, busy.facilitator, THIS_QUARTER.key)
+    pool = flip.shared_pool(busy.engine, busy.facilitator, LAST_QUARTER.key)
     assert len(at.multiselect(key="pack:excerpts").options) == pool.excerpts_total > 4
 
     # The pool is paged by the service: the next page shows the next ten excerpts.

@@ -209,6 +209,8 @@ def test_every_lead_and_facilitator_function_returns_nothing_personal(org: Org):
         "flip_patterns": lambda: insights.flip_patterns(e, fac, "2026-H1"),
         "flip_figure_csv": lambda: insights.flip_figure_csv(e, fac, "2026-H1", "tags"),
         "period_choices": lambda: insights.period_choices("quarter"),
+        "period_note": lambda: insights.period_note("quarter", "da"),
+        "release_note": lambda: insights.release_note("da"),
         "shared_pool": lambda: flip.shared_pool(e, fac, "2026-H1", tag="institutional"),
         "pack_choices": lambda: flip.pack_choices(e, fac, "2026-H1"),
         "export_pack": lambda: flip.export_pack(e, fac, request, "pptx"),
@@ -233,3 +235,118 @@ def test_every_lead_and_facilitator_function_returns_nothing_personal(org: Org):
             if isinstance(leaf, str):
                 hits = [n for n in names if len(n) > 2 and n in leaf]
                 assert not hits, (path, hits)
+
+
+# ------------------------------------------------------------------------ time
+
+
+def _read_everything(engine, lead: int, team: int, half: periods.Period) -> dict:
+    """Every shown bar of every period of the half year, as the lead's page gives it."""
+    th = insights.Thresholds(figures=K, text=K)
+    seen = {}
+    for node in half.tree():
+        ov = insights.team_overview(engine, lead, team, node.key, thresholds=th)
+        for fig in ov.figures:
+            for bar in fig.bars:
+                seen[(node.key, fig.key, bar.label)] = (bar.status, bar.value, bar.text)
+    return seen
+
+
+def test_an_attacker_who_reads_at_every_moment_and_subtracts_learns_no_one(
+    org: Org, monkeypatch
+) -> None:
+    """Issue 14, items 1 and 2, as the issue tells them, on the lead's own page: the lead reads
+    every figure of the half year on many days, while sessions arrive, a process-check answer
+    comes late and a session is deleted after its month closed. A figure once shown never
+    changes, an average of a few answers never shows its exact n, and all that was ever shown,
+    taken together, does not single out anyone's sessions."""
+    from datetime import datetime, timedelta, timezone
+
+    from lises_reflect.models import ProcessCheck, ReflectionSession
+
+    engine = org.engine
+    with session_scope(engine) as s:
+        org_id = s.get(Team, org.team).organisation_id
+    team = auth.create_team(engine, None, org_id, "Tid")
+    people = b.caseworkers(engine, team, 6, "tid")
+    lead = auth.create_user(engine, None, "leadtid", "Lead", PASSWORD, ["teamlead"], team)
+    half = periods.parse("2025-H2")
+    # (finished at, bringer, lenses, process answers): October has five people with one lens
+    # each; on 1 November the lone person 5 brings a session with two lenses (item 2); in
+    # November five answer 4 and a sixth answers 1 on the 25th (item 1).
+    plan = [
+        (b.when("2025-10", 2 + 3 * i), people[i], ("gribning",), ((people[i], 4),))
+        for i in range(5)
+    ]
+    plan.append((b.when("2025-11", 1), people[5], LENSES, ()))
+    plan += [
+        (b.when("2025-11", 3 + i), people[i], ("gribning",), ((people[i], 4),)) for i in range(5)
+    ]
+    plan.append((b.when("2025-11", 25), people[5], ("gribning",), ((people[5], 1),)))
+    plan += [(b.when("2025-12", 2 + 4 * i), people[i], LENSES, ()) for i in range(5)]
+    late = b.when("2025-12", 3)  # an answer for a November session, given in December
+    gone = b.when("2026-01", 5)  # person 5's 25 November session deleted in January
+    moments = [
+        datetime(2025, 10, 1, tzinfo=timezone.utc) + timedelta(days=d) for d in range(0, 125, 4)
+    ]
+    added: set[int] = set()
+    ids: dict[int, int] = {}
+    history: dict[tuple, set] = {}
+    for now in moments:
+        for i, (at, bringer, lenses, answers) in enumerate(plan):
+            if i not in added and at <= now:
+                listener = people[(people.index(bringer) + 1) % 6]
+                ids[i] = b.session(
+                    engine, team, bringer, [listener], at, lenses=lenses, answers=answers
+                )
+                added.add(i)
+        if late <= now and "late" not in added:
+            with session_scope(engine) as s:
+                s.add(ProcessCheck(team_id=team, period="2025-11", safe_frame=5))
+            added.add("late")  # type: ignore[arg-type]
+        if gone <= now and "gone" not in added:
+            with session_scope(engine) as s:
+                s.delete(s.get(ReflectionSession, ids[len(plan) - 6]))
+            added.add("gone")  # type: ignore[arg-type]
+        monkeypatch.setattr(insights, "_now", lambda now=now: now)
+        for key, (status, value, text) in _read_everything(engine, lead, team, half).items():
+            if status == "shown":
+                history.setdefault(key, set()).add((value, text))
+                if "n=" in (text or ""):  # a handful of answers never shows its exact n
+                    n = int(text.split("n=")[1].rstrip(")").replace(".", ""))
+                    assert n >= insights.EXACT_N_FROM, (key, text)
+    changed = {key: values for key, values in history.items() if len(values) > 1}
+    assert changed == {}, "a released figure changed over time"
+    # The lens figures as an attacker's rows over single sessions' lens choices.
+    atoms = [(at, bringer, lens) for at, bringer, lenses, _ in plan for lens in lenses]
+    labels = {catalogue().lens(lid).title.get("da"): lid for lid in LENSES}
+    rows = []
+    for node_key, fig_key, label in history:
+        months = periods.parse(node_key).month_keys
+        if fig_key == "lenses":
+            lid = labels[label]
+            rows.append(
+                [
+                    i
+                    for i, (at, _b, lens) in enumerate(atoms)
+                    if periods.month_key(at) in months and lens == lid
+                ]
+            )
+        if fig_key == "sessions":
+            month = next(
+                x
+                for x in (*periods.parse(node_key).months, periods.parse(node_key))
+                if label in (x.short_label("da"), x.label("da"))
+            )
+            rows.append(
+                [
+                    i
+                    for i, (at, _b, _l) in enumerate(atoms)
+                    if periods.month_key(at) in month.month_keys and _l == "gribning"
+                ]
+            )
+    atoms_of: dict[tuple[int, int], list[int]] = {}
+    for i, (_at, bringer, _lens) in enumerate(atoms):
+        atoms_of.setdefault((0, bringer), []).append(i)
+    assert rows  # the attacker did see figures
+    assert exposed_people(rows, atoms_of, len(atoms)) == []
