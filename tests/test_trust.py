@@ -1,0 +1,79 @@
+"""Issue 14: the security promises hold against an adversary (lock-out race, other sessions
+after a password change, explicit command-line actor, unlinkable process checks, shared
+learning points, the owner's access log, long pack titles)."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from lises_reflect import login
+from lises_reflect.db import session_scope
+from lises_reflect.models import LoginAttempt
+from tests.conftest import PASSWORD, Org
+
+T = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+
+
+def parallel(calls: list[Callable[[], Any]]) -> list[Any]:
+    """Run every call in its own thread, released at the same moment."""
+    barrier = threading.Barrier(len(calls))
+    results: list[Any] = [None] * len(calls)
+    errors: list[BaseException] = []
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = calls[i]()
+        except BaseException as err:  # noqa: BLE001
+            errors.append(err)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors, errors
+    return results
+
+
+# ------------------------------------------------------------------ item 4: atomic lock-out
+
+
+@pytest.mark.parametrize("right", [1, 5])
+def test_parallel_attempts_cannot_outrun_the_lock_out(org: Org, right: int) -> None:
+    """30 tries at once, `right` of them with the right password: exactly five failures are
+    counted, and no try after the fifth failure is accepted, whatever the order."""
+    e = org.engine
+    n = 30
+    passwords = ["wrong password!"] * (n - right) + [PASSWORD] * right
+    calls = [
+        (lambda pw=pw, i=i: login.attempt(e, "bringer", pw, f"10.0.0.{i}", T))
+        for i, pw in enumerate(passwords)
+    ]
+    outcomes = Counter(o.status for o in parallel(calls))
+    assert outcomes["failed"] == login.FAILURE_LIMIT, outcomes  # was 29 of 29 wrong ones
+    assert outcomes["ok"] + outcomes["failed"] + outcomes["locked"] == n
+    with session_scope(e) as s:
+        log = s.exec(
+            select(LoginAttempt.success)
+            .where(LoginAttempt.username == "bringer")
+            .order_by(LoginAttempt.id)
+        ).all()
+    failures = 0
+    for success in log:  # the order the attempts were decided in
+        assert not (success and failures >= login.FAILURE_LIMIT)
+        failures += not success
+    assert outcomes["ok"] == sum(log)
+    # Locked until the window has passed, even with the right password.
+    assert login.attempt(e, "bringer", PASSWORD, "10.1.1.1", T + timedelta(minutes=5)).status == (
+        "locked"
+    )
+    later = login.attempt(e, "bringer", PASSWORD, "10.1.1.1", T + timedelta(minutes=16))
+    assert later.status == "ok"
