@@ -165,17 +165,22 @@ def end_session(engine: Engine, key: str | None, reason: str = "logout") -> None
             audit.record(s, auth.load_actor_or_none(s, row.user_id), "logout", reason)
 
 
-def end_user_sessions(s: Session, user_id: int, reason: str) -> None:
-    """A deactivated account or a reset password ends every open login at once (inside the
-    caller's transaction, so the change and the logouts land together)."""
-    s.execute(
-        update(LoginSession)
-        .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
-        .values(ended_at=utcnow(), ended_reason=reason)
-    )
+def end_user_sessions(s: Session, user_id: int, reason: str, keep: str | None = None) -> None:
+    """A deactivated account or a changed password ends every open login at once (inside the
+    caller's transaction, so the change and the logouts land together); `keep` spares the
+    login the change was made from."""
+    where = [LoginSession.user_id == user_id, LoginSession.ended_at.is_(None)]
+    if keep:
+        where.append(LoginSession.key_hash != keep)
+    s.execute(update(LoginSession).where(*where).values(ended_at=utcnow(), ended_reason=reason))
 
 
-def change_password(engine: Engine, actor_id: int | None, old: str, new: str) -> None:
+def change_password(
+    engine: Engine, actor_id: int | None, old: str, new: str, keep: str | None = None
+) -> None:
+    """The user's own change: every other login of the account ends (another browser, or
+    whoever logged in with the temporary password), the one it was made from (`keep`, the
+    caller's login key) stays, as people expect after choosing a new password."""
     with session_scope(engine) as s:
         actor = auth.load_actor(s, actor_id)
         user = s.get(User, actor.user_id)
@@ -187,6 +192,7 @@ def change_password(engine: Engine, actor_id: int | None, old: str, new: str) ->
         user.password_hash = auth.hash_password(new)
         user.must_change_password = False
         s.add(user)
+        end_user_sessions(s, user.id, "password_changed", keep=keep)
         audit.record(s, actor, "password.changed", actor.username)
 
 

@@ -77,3 +77,27 @@ def test_parallel_attempts_cannot_outrun_the_lock_out(org: Org, right: int) -> N
     )
     later = login.attempt(e, "bringer", PASSWORD, "10.1.1.1", T + timedelta(minutes=16))
     assert later.status == "ok"
+
+
+# ------------------------------------------- item 6: a password change ends the other logins
+
+
+def test_changing_the_password_ends_the_other_logins_and_keeps_this_one(org: Org) -> None:
+    """The attack: after an admin reset someone else logs in with the temporary password too;
+    the user's change used to leave that login open."""
+    from lises_reflect import accounts
+
+    e = org.engine
+    temporary = "midlertidig kode 2026"
+    accounts.reset_password(e, org.admin, org.bringer, temporary)
+    login.open_session(e, org.bringer, "mine")  # the user, logged in with the temporary one
+    login.open_session(e, org.bringer, "theirs")  # someone else, with the same
+    login.open_session(e, org.listener, "a colleague")
+    login.change_password(e, org.bringer, temporary, "en helt ny kode 2026", keep="mine")
+    assert login.check_session(e, "theirs") == "password_changed"
+    assert login.check_session(e, "mine") is None  # the one the change was made from stays
+    assert login.check_session(e, "a colleague") is None
+    login.open_session(e, org.bringer, "later")
+    login.change_password(e, org.bringer, "en helt ny kode 2026", "og endnu en ny 2026")
+    assert login.check_session(e, "later") == "password_changed"  # no key kept: all end
+    assert login.check_session(e, "mine") == "password_changed"
