@@ -65,9 +65,9 @@ def test_no_caseworker_can_be_recovered_from_the_lead_pages(org: Org, size: int,
     n = next(_counter)
     with session_scope(engine) as s:
         org_id = s.get(Team, org.team).organisation_id
-    team = auth.create_team(engine, None, org_id, f"Hyp {n}")
+    team = auth.create_team(engine, auth.OPERATOR, org_id, f"Hyp {n}")
     people = b.caseworkers(engine, team, size, f"h{n}x")
-    lead = auth.create_user(engine, None, f"lead{n}", "Lead", PASSWORD, ["teamlead"], team)
+    lead = auth.create_user(engine, auth.OPERATOR, f"lead{n}", "Lead", PASSWORD, ["teamlead"], team)
     atoms: dict[str, list[tuple]] = {
         k: [] for k in ("sessions", "lenses", "tags", "outcomes", "process")
     }

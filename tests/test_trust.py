@@ -101,3 +101,50 @@ def test_changing_the_password_ends_the_other_logins_and_keeps_this_one(org: Org
     login.change_password(e, org.bringer, "en helt ny kode 2026", "og endnu en ny 2026")
     assert login.check_session(e, "later") == "password_changed"  # no key kept: all end
     assert login.check_session(e, "mine") == "password_changed"
+
+
+# ------------------------------------- fail-open checks: the command line is named, None refused
+
+
+def test_a_missing_actor_is_refused_and_the_command_line_is_explicit(org: Org) -> None:
+    """`actor_id=None` (nobody logged in) used to skip the admin check on these calls."""
+    from lises_reflect import auth
+    from lises_reflect.errors import PermissionDenied
+
+    e = org.engine
+    refused = [
+        lambda: auth.create_organisation(e, None, "Jobcenter Ingen"),
+        lambda: auth.create_team(e, None, 1, "Team Ingen"),
+        lambda: auth.create_user(e, None, "ingen", "Ingen", "en lang adgangskode", ["admin"], None),
+        lambda: auth.assign(e, None, "lead", "teamlead", team_id=org.other_team),
+        lambda: auth.unassign(e, None, 1),
+    ]
+    for call in refused:
+        with pytest.raises(PermissionDenied) as err:
+            call()
+        assert err.value.code == "error.not_logged_in"
+    with pytest.raises(PermissionDenied):  # nor a caseworker
+        auth.create_organisation(e, org.bringer, "Jobcenter Ingen")
+    o = auth.create_organisation(e, auth.OPERATOR, "Jobcenter Kommandolinje")
+    team = auth.create_team(e, auth.OPERATOR, o, "Team K")
+    uid = auth.create_user(
+        e, auth.OPERATOR, "k.lead", "K Lead", "en lang adgangskode", ["teamlead"], team
+    )
+    aid = auth.assign(e, auth.OPERATOR, "k.lead", "teamlead", team_id=org.team)
+    auth.unassign(e, auth.OPERATOR, aid)
+    assert uid > 0
+
+
+def test_the_command_line_creates_with_the_operator(tmp_path, monkeypatch) -> None:
+    from lises_reflect import cli
+
+    monkeypatch.setenv("LISES_NEW_PASSWORD", "en lang adgangskode")
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert cli.main(["--database-url", url, "create-organisation", "Jobcenter CLI"]) == 0
+    assert cli.main(["--database-url", url, "create-team", "1", "Team CLI"]) == 0
+    args = ["create-user", "ida", "--name", "Ida", "--role", "teamlead", "--team-id", "1"]
+    assert cli.main(["--database-url", url, *args]) == 0
+    assert (
+        cli.main(["--database-url", url, "assign", "ida", "--role", "teamlead", "--team-id", "1"])
+        == 0
+    )
