@@ -1568,3 +1568,13 @@ STRINGS.update(
         ),
     }
 )
+
+# Issue 14 (trust): pack titles, shared learning points, the access log.
+STRINGS.update(
+    {
+        "pack.error.title_long": (
+            "Titlen er for lang: højst 120 tegn.",
+            "The title is too long: at most 120 characters.",
+        ),
+    }
+)

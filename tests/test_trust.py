@@ -148,3 +148,38 @@ def test_the_command_line_creates_with_the_operator(tmp_path, monkeypatch) -> No
         cli.main(["--database-url", url, "assign", "ida", "--role", "teamlead", "--team-id", "1"])
         == 0
     )
+
+
+# --------------------------------------------- item 11: a long pack title, refused and survived
+
+
+def test_a_pack_title_over_the_cap_is_refused_by_the_service(org: Org) -> None:
+    from lises_reflect import flip, seminar
+    from lises_reflect.errors import InvalidInput
+    from lises_reflect.i18n import t
+
+    long_title = "FLIP om samtalen " * 20  # 340 characters: used to crash python-pptx
+    req = flip.PackRequest(long_title, 3, 6, "2026-Q1", (), (), ("gribning",), ("Hvad nu?",))
+    for fmt in ("pptx", "pdf"):
+        with pytest.raises(InvalidInput) as err:
+            flip.export_pack(org.engine, org.facilitator, req, fmt)
+        assert err.value.code == "pack.error.title_long"
+    assert f"højst {seminar.MAX_TITLE} tegn" in t("pack.error.title_long", "da")
+    assert f"at most {seminar.MAX_TITLE} characters" in t("pack.error.title_long", "en")
+
+
+@pytest.mark.parametrize("title", ["Samtalen som faglig kerne " * 12, "x" * 400])
+def test_the_pack_builder_survives_a_long_title(title: str) -> None:
+    import io
+
+    from pptx import Presentation
+
+    from lises_reflect import seminar
+    from tests.test_seminar import pack
+
+    p = pack(title=title)
+    assert "pack.error.title_long" in seminar.problems(p)
+    deck = Presentation(io.BytesIO(seminar.pack_pptx(p)))
+    assert deck.slides[0].shapes.title.text == title  # whole on the slide, wrapped
+    assert deck.core_properties.title == title[:255]
+    assert seminar.pack_pdf(p)[:4] == b"%PDF"
