@@ -34,6 +34,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA synchronous=FULL")
+    # Deleted rows are overwritten, not left in free space: a copy of the file must not show
+    # what was deleted (purged sessions, or the earlier order of process-check answers).
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 

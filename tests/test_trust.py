@@ -183,3 +183,167 @@ def test_the_pack_builder_survives_a_long_title(title: str) -> None:
     assert deck.slides[0].shapes.title.text == title  # whole on the slide, wrapped
     assert deck.core_properties.title == title[:255]
     assert seminar.pack_pdf(p)[:4] == b"%PDF"
+
+
+# ------------------------------------------- item 7: a shared learning point's text is frozen
+
+
+def test_a_shared_learning_point_cannot_be_rewritten_until_the_bringer_withdraws(
+    org: Org,
+) -> None:
+    from lises_reflect import sessions as S
+    from lises_reflect.errors import InvalidInput
+    from lises_reflect.i18n import t
+    from tests.test_sessions import at_phase
+
+    e = org.engine
+    sid = at_phase(org, 3)
+    v = S.save_learning_point(e, org.listener, sid, 1, "Fristerne fylder i samtalen", 0)
+    S.set_learning_point_category(e, org.listener, sid, 1, "frames_demands")
+    S.set_learning_point_sharing(e, org.bringer, sid, 1, True, v)
+    # The attack: a listener rewrites the text after the bringer's yes.
+    for who in (org.listener, org.bringer):  # the bringer too: withdraw first, then change
+        with pytest.raises(InvalidInput) as err:
+            S.save_learning_point(e, who, sid, 1, "Lederen er problemet", v)
+        assert err.value.code == "error.learning_point_shared"
+        with pytest.raises(InvalidInput):
+            S.save_learning_point(e, who, sid, 1, "", v, clear=True)
+    with pytest.raises(InvalidInput) as err:  # the category decides which lead page shows it
+        S.set_learning_point_category(e, org.listener, sid, 1, "practice_pattern")
+    assert err.value.code == "error.learning_point_shared"
+    assert "fjerne delingen" in t("error.learning_point_shared", "da")
+    assert "withdraw the sharing" in t("error.learning_point_shared", "en")
+    assert S.save_learning_point(e, org.listener, sid, 1, "Fristerne fylder i samtalen", v) == v
+    lp = S.session_view(e, org.bringer, sid).learning_point(1)
+    assert (lp.text, lp.shared, lp.category) == (
+        "Fristerne fylder i samtalen",
+        True,
+        "frames_demands",
+    )
+    # Withdrawn: the group may change it; it is shared again only by a new yes to the new text.
+    S.set_learning_point_sharing(e, org.bringer, sid, 1, False, v)
+    v2 = S.save_learning_point(e, org.listener, sid, 1, "Fristerne fylder meget", v)
+    assert S.session_view(e, org.bringer, sid).learning_point(1).shared is False
+    with pytest.raises(InvalidInput) as err:  # a yes given to the old text shares nothing
+        S.set_learning_point_sharing(e, org.bringer, sid, 1, True, v)
+    assert err.value.code == "error.learning_point_changed"
+    S.set_learning_point_sharing(e, org.bringer, sid, 1, True, v2)
+    assert S.session_view(e, org.bringer, sid).learning_point(1).text == "Fristerne fylder meget"
+
+
+# ------------------------------------ item 5: process-check answers cannot be tied to a person
+
+
+def _physical(s, table: str, columns: str) -> list[tuple]:
+    """Rows in storage order: SQLite's rowid, PostgreSQL's heap position."""
+    from sqlalchemy import text
+
+    order = "rowid" if s.get_bind().dialect.name == "sqlite" else "ctid"
+    return [tuple(r) for r in s.execute(text(f"SELECT {columns} FROM {table} ORDER BY {order}"))]
+
+
+def test_process_check_answers_cannot_be_paired_with_their_receipts(org: Org, monkeypatch) -> None:
+    """The attack: 18 people answer in one month; pair the receipts (in the order they were
+    written) with the answers (by id, and in storage order). It used to get 18 of 18 right;
+    now it gets what a random pairing gets (3.7 on average for these scores)."""
+    import random
+
+    from sqlalchemy import inspect, text
+
+    from lises_reflect import sessions as S
+    from tests import builders as b
+
+    monkeypatch.setattr(S, "_shuffler", random.Random(14))  # repeatable; production: secrets
+    e = org.engine
+    people = b.caseworkers(e, org.team, 18, "pc")
+    truth = {}
+    for i, uid in enumerate(people):
+        sid = S.create_session(e, uid, f"Samtale {i}")
+        truth[uid] = 1 + i % 5
+        S.submit_process_check(e, uid, sid, truth[uid])
+    with session_scope(e) as s:
+        receipts = [uid for (uid,) in _physical(s, "process_check_receipt", "user_id")]
+        by_id = [x for (x,) in s.execute(text("SELECT safe_frame FROM process_check ORDER BY id"))]
+        stored = [x for (x,) in _physical(s, "process_check", "safe_frame")]
+        columns = {c["name"] for c in inspect(s.get_bind()).get_columns("process_check")}
+        xmins = (
+            {x for (x,) in s.execute(text("SELECT xmin::text FROM process_check"))}
+            if s.get_bind().dialect.name == "postgresql"
+            else set()
+        )
+    assert receipts == people  # the receipts keep the order of answering
+    assert sorted(by_id) == sorted(truth.values())  # every answer is there, once
+    hits = {
+        name: sum(truth[uid] == score for uid, score in zip(receipts, order, strict=True))
+        for name, order in (("id", by_id), ("storage", stored))
+    }
+    # A random pairing of these scores gets 3.7 right on average, 7 or more in 6 % of cases,
+    # 11 or more in 0.03 %; the order of answering got 18 of 18.
+    assert all(n <= 10 for n in hits.values()), hits
+    assert columns == {"id", "team_id", "period", "safe_frame"}  # no time, no person
+    assert len(xmins) <= 1  # PostgreSQL: all written by one transaction, the last answer's
+
+
+def test_parallel_process_checks_lose_no_answer(org: Org) -> None:
+    """Each answer rewrites its team's month; done in parallel, none may be lost or doubled."""
+    from lises_reflect import sessions as S
+    from lises_reflect.models import ProcessCheck
+    from tests import builders as b
+
+    e = org.engine
+    people = b.caseworkers(e, org.team, 12, "par")
+    sids = [S.create_session(e, uid, "Samtale") for uid in people]
+    parallel(
+        [
+            (lambda uid=uid, sid=sid, i=i: S.submit_process_check(e, uid, sid, 1 + i % 5))
+            for i, (uid, sid) in enumerate(zip(people, sids, strict=True))
+        ]
+    )
+    with session_scope(e) as s:
+        scores = sorted(s.exec(select(ProcessCheck.safe_frame)).all())
+    assert scores == sorted(1 + i % 5 for i in range(12))
+
+
+def test_the_migration_shuffles_answers_already_stored(empty_url: str) -> None:
+    """Answers stored before 0010 lose the order of answering; none is lost."""
+    from sqlalchemy import text
+
+    from lises_reflect.db import make_engine, migrate
+
+    engine = make_engine(empty_url)
+    now = "CURRENT_TIMESTAMP"
+    try:
+        migrate(engine, "0009")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    f"INSERT INTO organisation (name, active, created_at) VALUES ('O', true, {now})"
+                )
+            )
+            for name in ("T1", "T2"):
+                conn.execute(
+                    text(
+                        f"INSERT INTO team (organisation_id, name, active, created_at) VALUES (1, :n, true, {now})"
+                    ),
+                    {"n": name},
+                )
+            for i in range(40):
+                conn.execute(
+                    text(
+                        "INSERT INTO process_check (team_id, period, safe_frame) VALUES (:t, '2026-11', :x)"
+                    ),
+                    {"t": 1 + i // 20, "x": 1 + i % 5},
+                )
+        migrate(engine)
+        with engine.connect() as conn:
+            after = conn.execute(
+                text("SELECT id, team_id, safe_frame FROM process_check ORDER BY id")
+            ).all()
+        before = [(1 + i, 1 + i // 20, 1 + i % 5) for i in range(40)]
+        assert [(r[0], r[1]) for r in after] == [(r[0], r[1]) for r in before]  # same rows
+        for team in (1, 2):  # each team's month keeps its scores, in another order
+            old = [r[2] for r in before if r[1] == team]
+            new = [r[2] for r in after if r[1] == team]
+            assert sorted(new) == sorted(old) and new != old
+    finally:
+        engine.dispose()
