@@ -377,6 +377,17 @@ def shared_pool(
             category=category,
             sessions=[row[0] for _n, row in shown],
         )
+        # The learning points shown on their own, and those shown with the shown excerpts.
+        audit.record_point_reads(
+            s,
+            actor,
+            [row[1] for row in shown_points]
+            + [
+                row[0]
+                for (_n, row), e in zip(shown, pool.excerpts, strict=True)
+                if e.learning_points
+            ],
+        )
     return pool
 
 

@@ -1592,6 +1592,10 @@ STRINGS.update(
             "to share them. The person who brought the conversation can withdraw the sharing "
             "if they need to change.",
         ),
+        "access.view.learning_points": (
+            "læste delte læringspunkter",
+            "read shared learning points",
+        ),
         "pack.error.title_long": (
             "Titlen er for lang: højst 120 tegn.",
             "The title is too long: at most 120 characters.",

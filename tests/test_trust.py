@@ -347,3 +347,44 @@ def test_the_migration_shuffles_answers_already_stored(empty_url: str) -> None:
             assert sorted(new) == sorted(old) and new != old
     finally:
         engine.dispose()
+
+
+# ----------------------------- item 8: reads of learning points are in the owner's access log
+
+
+def test_leads_and_facilitators_reading_learning_points_are_in_the_owners_log(org: Org) -> None:
+    from lises_reflect import audit, flip, insights
+    from lises_reflect.models import Team
+    from tests import builders as b
+
+    e = org.engine
+    people = b.caseworkers(e, org.team, 10, "lp")
+    for i, p in enumerate(people):
+        b.session(
+            e,
+            org.team,
+            p,
+            [people[(i + 1) % 10]],
+            b.when("2026-02", 2 + i),
+            points=((f"Fristen fylder, punkt {i}.", "frames_demands", True),),
+        )
+    with session_scope(e) as s:
+        org_id = s.get(Team, org.team).organisation_id
+    b.assign(e, org.facilitator, "facilitator", org_id=org_id)
+
+    def reads(uid: int) -> list[str]:
+        return [r.who for r in audit.my_material_log(e, uid) if r.what == "view.learning_points"]
+
+    assert all(reads(p) == [] for p in people)
+    for _rerun in range(3):  # a page reruns on every click: one entry per reader and day
+        ov = insights.team_overview(e, org.lead, org.team, "2026-Q1")
+    assert ov.frames_enough and len(ov.frames_points) == 10
+    assert all(reads(p) == ["Lead"] for p in people)  # was: no entry at all
+    pool = flip.shared_pool(e, org.facilitator, "2026-Q1")
+    flip.shared_pool(e, org.facilitator, "2026-Q1")
+    assert pool.points_enough and len(pool.points) == 10
+    assert all(sorted(reads(p)) == ["Facilitator", "Lead"] for p in people)
+    assert reads(org.bringer) == []  # nothing of his was read
+    from lises_reflect.i18n import t
+
+    assert t("access.view.learning_points", "da") == "læste delte læringspunkter"
