@@ -41,7 +41,9 @@ def test_twenty_threads_times_500_autosaves_give_exactly_10000_rows(tmp_path: Pa
     team = auth.create_team(engine, auth.OPERATOR, org, "Team Samtidig")
 
     def caseworker(name: str) -> int:
-        return auth.create_user(engine, auth.OPERATOR, name, name.title(), PASSWORD, ["caseworker"], team)
+        return auth.create_user(
+            engine, auth.OPERATOR, name, name.title(), PASSWORD, ["caseworker"], team
+        )
 
     listeners = [caseworker(f"lytter{i:02d}") for i in range(THREADS)]
     lenses = [lens.id for lens in sessions.catalogue().lenses]
