@@ -17,6 +17,7 @@ from lises_reflect import login
 from lises_reflect.db import session_scope
 from lises_reflect.models import LoginAttempt
 from tests.conftest import PASSWORD, Org
+from tests.test_pages import site  # noqa: F401  (fixture)
 
 T = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 
@@ -388,3 +389,28 @@ def test_leads_and_facilitators_reading_learning_points_are_in_the_owners_log(or
     from lises_reflect.i18n import t
 
     assert t("access.view.learning_points", "da") == "læste delte læringspunkter"
+
+
+def test_the_session_page_locks_a_shared_learning_point_and_says_why(site: Org) -> None:  # noqa: F811
+    from lises_reflect import sessions as S
+    from lises_reflect.i18n import t
+    from tests.test_pages import app, no_exception, texts
+
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "")
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
+    S.update_text(e, site.bringer, sid, "excerpt", "R: Hej.\nB: Hej.", "")
+    S.set_phase(e, site.bringer, sid, 2)
+    for uid in (site.bringer, site.listener):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, site.bringer, sid, 7)
+    v = S.save_learning_point(e, site.listener, sid, 1, "Fristerne fylder", 0)
+    S.set_learning_point_sharing(e, site.bringer, sid, 1, True, v)
+    at = app("listener")
+    at.query_params["s"] = str(sid)
+    at.switch_page("pages/session.py").run()
+    no_exception(at)
+    assert at.text_area(key=f"w:{sid}:lp:1").disabled
+    assert not at.text_area(key=f"w:{sid}:lp:2").disabled  # an unshared point stays open
+    assert t("learning.frozen_shared", "da") in texts(at)
