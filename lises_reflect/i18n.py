@@ -1586,11 +1586,12 @@ STRINGS.update(
             "share it.",
         ),
         "learning.frozen_shared": (
-            "Delt: teksten og kategorien er låst, så de ikke ændres efter ja'et til at dele dem. "
-            "Den, der bragte samtalen, kan fjerne delingen, hvis de skal ændres.",
-            "Shared: the text and category are locked so that they do not change after the yes "
-            "to share them. The person who brought the conversation can withdraw the sharing "
-            "if they need to change.",
+            "Delt: teksten og kategorien er låst, så de ikke kan ændres, efter at den, der bragte "
+            "samtalen, har sagt ja til at dele dem. Skal de ændres, fjerner hun eller han "
+            "delingen først.",
+            "Shared: the text and category are locked, so they cannot change after the person "
+            "who brought the conversation said yes to sharing them. To change them, he or she "
+            "withdraws the sharing first.",
         ),
         "access.view.learning_points": (
             "læste delte læringspunkter",
