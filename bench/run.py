@@ -541,14 +541,14 @@ def bench_autosave(backend: str, url: str, size: int, saves: int) -> None:
     auth.BCRYPT_ROUNDS = 4  # the users are made here, not measured
     engine = make_engine(url)
     migrate(engine)
-    org = auth.create_organisation(engine, None, "Jobcenter Bench")
-    team = auth.create_team(engine, None, org, "Team Bench")
+    org = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Bench")
+    team = auth.create_team(engine, auth.OPERATOR, org, "Team Bench")
     lenses = [lens.id for lens in sessions.catalogue().lenses]
     slots = [q.id for lens in sessions.catalogue().lenses for q in lens.questions]
 
     def user(name: str) -> int:
         return auth.create_user(
-            engine, None, name, name, "correct horse battery", ["caseworker"], team
+            engine, auth.OPERATOR, name, name, "correct horse battery", ["caseworker"], team
         )
 
     listeners = [user(f"lytter{i:02d}") for i in range(20)]

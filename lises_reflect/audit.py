@@ -6,8 +6,9 @@ missing from the trail. Entries hold the filter (team, period, search terms), ne
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -16,6 +17,7 @@ from sqlmodel import Session, select
 from lises_reflect.auth import Actor, require
 from lises_reflect.db import session_scope
 from lises_reflect.models import AuditEntry, ReflectionSession, User, utcnow
+from lises_reflect.periods import LOCAL
 
 
 def record(s: Session, actor: Actor | None, action: str, target: str = "", **filters: Any) -> None:
@@ -46,6 +48,30 @@ def record_open(s: Session, actor: Actor, target: str) -> None:
     ).first()
     if recent is None:
         record(s, actor, "view.open", target)
+
+
+READ_POINTS = "view.learning_points"
+
+
+def record_point_reads(s: Session, actor: Actor, session_ids: Iterable[int]) -> None:
+    """A lead or facilitator read the shared learning points of these sessions: each bringer
+    sees it in his or her access log. One entry per reader per day at most, naming the
+    sessions not yet logged for that reader that day (Danish local day): a page reruns on
+    every click, and "read on 3 December" is what the owner needs to know."""
+    wanted = {int(x) for x in session_ids}
+    if not wanted:
+        return
+    day = datetime.now(LOCAL).replace(hour=0, minute=0, second=0, microsecond=0)
+    for filters in s.exec(
+        select(AuditEntry.filters).where(
+            AuditEntry.actor_id == actor.user_id,
+            AuditEntry.action == READ_POINTS,
+            AuditEntry.at >= day.astimezone(timezone.utc),
+        )
+    ).all():
+        wanted -= {int(x) for x in (filters or {}).get("sessions", [])}
+    if wanted:
+        record(s, actor, READ_POINTS, "learning_points", sessions=sorted(wanted))
 
 
 def _plain(value: Any) -> Any:
@@ -79,7 +105,8 @@ def recent_entries(engine: Engine, actor_id: int | None, limit: int = 200) -> li
 class AccessRow:
     at: datetime
     who: str
-    what: str  # an audit action: view.open, export.session, view.flip_pool, export.seminar_pack_*
+    what: str  # an audit action: view.open, export.session, view.flip_pool, export.seminar_pack_*,
+    # view.learning_points
     title: str
 
 
@@ -90,6 +117,7 @@ _MATERIAL_ACTIONS = (
     "view.flip_pool",
     "export.seminar_pack_pdf",
     "export.seminar_pack_pptx",
+    READ_POINTS,
 )
 
 

@@ -40,6 +40,26 @@ class Actor:
         return role in self.roles
 
 
+@dataclass(frozen=True)
+class Operator:
+    """The operator at the command line (`lises_reflect.cli`), who runs the program against the
+    database directly and so is trusted with creating structure and accounts. Passed instead
+    of a user id, on purpose: a missing user id (`None`, nobody logged in) is refused, never
+    taken as "the command line"."""
+
+    name: str = "command line"
+
+
+OPERATOR = Operator()
+
+
+def _admin_or_operator(s: Session, actor_id: int | Operator | None) -> None:
+    """Admins in the app, or the operator at the command line; nobody else, and never None."""
+    if isinstance(actor_id, Operator):
+        return
+    require(s, actor_id, "admin")
+
+
 def hash_password(password: str, rounds: int | None = None) -> str:
     # bcrypt looks at 72 bytes at most; Danish letters are 2 bytes in UTF-8, so check bytes.
     raw = password.encode("utf-8")
@@ -205,7 +225,7 @@ def create_first_admin(engine: Engine, username: str, display_name: str, passwor
 
 def create_user(
     engine: Engine,
-    actor_id: int | None,
+    actor_id: int | Operator | None,
     username: str,
     display_name: str,
     password: str,
@@ -213,17 +233,15 @@ def create_user(
     team_id: int | None,
     email: str | None = None,
 ) -> int:
-    """Admins create accounts; `actor_id=None` is the command line run by the operator."""
+    """Admins create accounts, or the operator at the command line (`OPERATOR`)."""
     with session_scope(engine) as s:
-        if actor_id is not None:
-            require(s, actor_id, "admin")
+        _admin_or_operator(s, actor_id)
         return _create_user(s, username, display_name, password, roles, team_id, email).id
 
 
-def create_organisation(engine: Engine, actor_id: int | None, name: str) -> int:
+def create_organisation(engine: Engine, actor_id: int | Operator | None, name: str) -> int:
     with session_scope(engine) as s:
-        if actor_id is not None:
-            require(s, actor_id, "admin")
+        _admin_or_operator(s, actor_id)
         name = freetext.name(name, "error.name_required")
         if s.exec(select(Organisation).where(Organisation.name == name)).first():
             raise InvalidInput("error.name_taken", name=name)
@@ -233,10 +251,11 @@ def create_organisation(engine: Engine, actor_id: int | None, name: str) -> int:
         return org.id
 
 
-def create_team(engine: Engine, actor_id: int | None, organisation_id: int, name: str) -> int:
+def create_team(
+    engine: Engine, actor_id: int | Operator | None, organisation_id: int, name: str
+) -> int:
     with session_scope(engine) as s:
-        if actor_id is not None:
-            require(s, actor_id, "admin")
+        _admin_or_operator(s, actor_id)
         if s.get(Organisation, organisation_id) is None:
             raise NotFound("error.organisation_not_found")
         name = freetext.name(name, "error.name_required")
@@ -297,7 +316,7 @@ def directory(engine: Engine, actor_id: int) -> dict[str, list]:
 
 def assign(
     engine: Engine,
-    actor_id: int | None,
+    actor_id: int | Operator | None,
     username: str,
     role: str,
     team_id: int | None = None,
@@ -313,8 +332,7 @@ def assign(
     if role == "teamlead" and team_id is None:
         raise InvalidInput("error.assign_lead_team")
     with session_scope(engine) as s:
-        if actor_id is not None:
-            require(s, actor_id, "admin")
+        _admin_or_operator(s, actor_id)
         user = s.exec(select(User).where(User.username == username.strip().lower())).first()
         if user is None:
             raise NotFound("error.user_not_found")
@@ -346,10 +364,9 @@ def assign(
         return row.id
 
 
-def unassign(engine: Engine, actor_id: int | None, assignment_id: int) -> None:
+def unassign(engine: Engine, actor_id: int | Operator | None, assignment_id: int) -> None:
     with session_scope(engine) as s:
-        if actor_id is not None:
-            require(s, actor_id, "admin")
+        _admin_or_operator(s, actor_id)
         row = s.get(Assignment, assignment_id)
         if row is None:
             raise NotFound()

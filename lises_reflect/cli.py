@@ -66,21 +66,21 @@ def cmd_check_prompts(args: argparse.Namespace) -> int:
 
 
 def cmd_create_organisation(args: argparse.Namespace) -> int:
-    from lises_reflect.auth import create_organisation
+    from lises_reflect.auth import OPERATOR, create_organisation
 
-    print(create_organisation(_engine(args), None, args.name))
+    print(create_organisation(_engine(args), OPERATOR, args.name))
     return 0
 
 
 def cmd_create_team(args: argparse.Namespace) -> int:
-    from lises_reflect.auth import create_team
+    from lises_reflect.auth import OPERATOR, create_team
 
-    print(create_team(_engine(args), None, args.organisation_id, args.name))
+    print(create_team(_engine(args), OPERATOR, args.organisation_id, args.name))
     return 0
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
-    from lises_reflect.auth import create_user
+    from lises_reflect.auth import OPERATOR, create_user
     from lises_reflect.errors import ServiceError
     from lises_reflect.i18n import t
 
@@ -88,7 +88,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     try:
         uid = create_user(
             _engine(args),
-            None,
+            OPERATOR,
             args.username,
             args.name,
             password,
@@ -104,13 +104,13 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from lises_reflect.auth import assign
+    from lises_reflect.auth import OPERATOR, assign
     from lises_reflect.errors import ServiceError
     from lises_reflect.i18n import t
 
     try:
         aid = assign(
-            _engine(args), None, args.username, args.role, args.team_id, args.organisation_id
+            _engine(args), OPERATOR, args.username, args.role, args.team_id, args.organisation_id
         )
     except ServiceError as err:
         print(t(err.code, "en", **err.params), file=sys.stderr)

@@ -34,6 +34,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA synchronous=FULL")
+    # Deleted rows are overwritten, not left in free space: a copy of the file must not show
+    # what was deleted (purged sessions, or the earlier order of process-check answers).
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 
@@ -247,6 +250,30 @@ def _hold_write_gate(session: Session) -> None:
     gate = getattr(conn.engine, "write_gate", None)
     if gate is not None:
         gate.hold(conn.info)
+
+
+def serialize(session: Session, *keys: str) -> None:
+    """Make the rest of this transaction the only one, for these keys, that reads and writes:
+    a read that decides a write (count the failures, then record the attempt) becomes one
+    atomic step, so parallel callers cannot all read the same old state.
+
+    PostgreSQL: a transaction-level advisory lock per key (held until commit or rollback; keys
+    need no row, so an unknown username locks as well as a known one). Take keys in the same
+    order everywhere. SQLite: the in-process write gate, then an immediate write transaction,
+    which also holds off other processes (the CLI, another replica) until commit.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        for key in keys:
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key})
+        return
+    if conn.dialect.name == "sqlite":
+        _hold_write_gate(session)
+        dbapi = conn.connection.dbapi_connection
+        # The driver opens a transaction only at the first write; a transaction that has
+        # written already holds SQLite's write lock.
+        if not dbapi.in_transaction:  # type: ignore[union-attr]
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @contextmanager

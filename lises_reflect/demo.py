@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -575,6 +576,8 @@ def _insert_sessions(
                                 }
                             )
                             receipts.append({"session_id": sid, "user_id": uid})
+            # Synthetic answers, still not in their receipts' order (see store_process_answer).
+            secrets.SystemRandom().shuffle(checks)
             for model, data in (
                 (Participant, parts),
                 (Contribution, list(contribs.values())),

@@ -379,6 +379,17 @@ def shared_pool(
             category=category,
             sessions=[row[0] for _n, row in shown],
         )
+        # The learning points shown on their own, and those shown with the shown excerpts.
+        audit.record_point_reads(
+            s,
+            actor,
+            [row[1] for row in shown_points]
+            + [
+                row[0]
+                for (_n, row), e in zip(shown, pool.excerpts, strict=True)
+                if e.learning_points
+            ],
+        )
     return pool
 
 
@@ -429,7 +440,11 @@ def _choice(n: int, row: Any, lang: str, cat: Catalogue) -> PackChoice:
 
 def _clean_request(req: PackRequest) -> PackRequest:
     """Screen everything typed for personal data before it goes into a file."""
+    from lises_reflect import seminar
+
     title = freetext.normalise(req.title).strip()
+    if len(title) > seminar.MAX_TITLE:  # refused before screening or building anything
+        raise InvalidInput("pack.error.title_long", maximum=seminar.MAX_TITLE)
     check_free_text(title, field="pack_title")
     intro = freetext.normalise(req.intro).strip()
     check_free_text(intro, field="pack_intro")

@@ -1590,3 +1590,38 @@ STRINGS.update(
         ),
     }
 )
+
+# Issue 14 (trust): pack titles, shared learning points, the access log.
+STRINGS.update(
+    {
+        "error.learning_point_shared": (
+            "Læringspunktet er delt, så teksten kan ikke ændres. Den, der bragte samtalen, kan "
+            "fjerne delingen først; så kan I ændre teksten, og hun eller han vælger igen, om den "
+            "nye tekst skal deles.",
+            "The learning point is shared, so its text cannot be changed. The person who brought "
+            "the conversation can withdraw the sharing first; then you can change the text, and "
+            "he or she chooses again whether to share the new text.",
+        ),
+        "error.learning_point_changed": (
+            "Teksten er lige blevet ændret. Læs den nye tekst, og vælg så igen, om den skal deles.",
+            "The text has just been changed. Read the new text, then choose again whether to "
+            "share it.",
+        ),
+        "learning.frozen_shared": (
+            "Delt: teksten og kategorien er låst, så de ikke kan ændres, efter at den, der bragte "
+            "samtalen, har sagt ja til at dele dem. Skal de ændres, fjerner hun eller han "
+            "delingen først.",
+            "Shared: the text and category are locked, so they cannot change after the person "
+            "who brought the conversation said yes to sharing them. To change them, he or she "
+            "withdraws the sharing first.",
+        ),
+        "access.view.learning_points": (
+            "læste delte læringspunkter",
+            "read shared learning points",
+        ),
+        "pack.error.title_long": (
+            "Titlen er for lang: højst 120 tegn.",
+            "The title is too long: at most 120 characters.",
+        ),
+    }
+)

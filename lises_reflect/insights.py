@@ -611,9 +611,16 @@ def _lead_scope(s: Session, actor_id: int | None, team_id: int) -> tuple[Actor, 
 
 def _frames_points(
     s: Session, team_ids: Sequence[int], p: Period, k_text: int, salt: str
-) -> tuple[tuple[str, ...], bool]:
+) -> tuple[tuple[str, ...], bool, set[int]]:
+    """The pooled texts, whether there were enough people behind them, and the sessions whose
+    points were shown (for the bringers' access logs)."""
     rows = s.exec(
-        select(ReflectionSession.bringer_id, LearningPoint.text, LearningPoint.id)
+        select(
+            ReflectionSession.bringer_id,
+            LearningPoint.text,
+            LearningPoint.id,
+            LearningPoint.session_id,
+        )
         .join(ReflectionSession, ReflectionSession.id == LearningPoint.session_id)
         .where(
             ReflectionSession.team_id.in_(list(team_ids)),
@@ -628,11 +635,11 @@ def _frames_points(
             func.length(func.trim(LearningPoint.text)) > 0,
         )
     ).all()
-    if len({b for b, _, _ in rows}) < k_text:
-        return (), False
+    if len({r[0] for r in rows}) < k_text:
+        return (), False, set()
     # The same wording shared twice is shown once: the list is about themes, not counts.
-    ordered = (text.strip() for _b, text, _i in sorted(rows, key=lambda r: _shuffle(salt, r[2])))
-    return tuple(dict.fromkeys(ordered)), True
+    ordered = (r[1].strip() for r in sorted(rows, key=lambda r: _shuffle(salt, r[2])))
+    return tuple(dict.fromkeys(ordered)), True, {r[3] for r in rows}
 
 
 def _shuffle(salt: str, item_id: int) -> str:
@@ -694,7 +701,8 @@ def team_overview(
             return TeamOverview(team.name, p.label(lang), True, (), (), False, th.figures, th.text)
         cat = catalogue()
         figures = _team_figures(s, team.id, p, cat, lang, th.figures, size)
-        points, enough = _frames_points(s, [team.id], p, th.text, f"lead:{actor.user_id}")
+        points, enough, read = _frames_points(s, [team.id], p, th.text, f"lead:{actor.user_id}")
+        audit.record_point_reads(s, actor, read)
         return TeamOverview(
             team.name, p.label(lang), False, tuple(figures), points, enough, th.figures, th.text
         )

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from lises_reflect import audit, auth
 from lises_reflect.auth import Actor
-from lises_reflect.db import session_scope
+from lises_reflect.db import serialize, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import LoginAttempt, LoginSession, User, utcnow
 
@@ -60,18 +60,30 @@ def _failures(s, column, value: str, since: datetime) -> int:
 def attempt(
     engine: Engine, username: str, password: str, client: str = "", now: datetime | None = None
 ) -> Outcome:
+    """One login try. The count of recent failures and the record of this try are one atomic
+    step (`db.serialize` on the username and the client): 30 parallel tries used to read the
+    count before any wrote its own, so all 30 were judged against zero failures."""
     now = now or utcnow()
     name = (username or "").strip().lower()[:100]
     client = (client or "")[:100]
+    # The slow bcrypt check runs outside the lock (it does not depend on the count), so
+    # parallel logins of different people do not queue behind each other's bcrypt.
     with session_scope(engine) as s:
+        user = s.execute(select(User).where(User.username == name)).scalar_one_or_none()
+        usable = user is not None and user.active
+        stored = user.password_hash if usable else _dummy_hash(auth.BCRYPT_ROUNDS)
+        user_id = user.id if usable else None
+    right = auth.check_password(password or "", stored) and usable  # always one bcrypt
+    with session_scope(engine) as s:
+        # Username before client, always: a fixed order cannot deadlock.
+        serialize(s, f"login:user:{name}", *([f"login:client:{client}"] if client else []))
         since = now - WINDOW
         locked = _failures(s, LoginAttempt.username, name, since) >= FAILURE_LIMIT or (
             bool(client) and _failures(s, LoginAttempt.client, client, since) >= CLIENT_LIMIT
         )
-        user = s.execute(select(User).where(User.username == name)).scalar_one_or_none()
-        usable = user is not None and user.active
-        stored = user.password_hash if usable else _dummy_hash(auth.BCRYPT_ROUNDS)
-        right = auth.check_password(password or "", stored) and usable  # always one bcrypt
+        if right:  # still the same active account and password now that we hold the lock
+            current = s.get(User, user_id)
+            right = bool(current and current.active and current.password_hash == stored)
         if locked:
             s.add(LoginAttempt(username=name, client=client, at=now, success=False))
             audit.record(s, None, "login.refused_locked", name, client=client)
@@ -84,7 +96,7 @@ def attempt(
                 audit.record(s, None, "login.locked", name, client=client)
             return Outcome("failed")
         s.add(LoginAttempt(username=name, client=client, at=now, success=True))
-        actor = auth.load_actor(s, user.id)
+        actor = auth.load_actor(s, user_id)
         audit.record(s, actor, "login", name, client=client)
         return Outcome("ok", actor)
 
@@ -153,17 +165,22 @@ def end_session(engine: Engine, key: str | None, reason: str = "logout") -> None
             audit.record(s, auth.load_actor_or_none(s, row.user_id), "logout", reason)
 
 
-def end_user_sessions(s: Session, user_id: int, reason: str) -> None:
-    """A deactivated account or a reset password ends every open login at once (inside the
-    caller's transaction, so the change and the logouts land together)."""
-    s.execute(
-        update(LoginSession)
-        .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
-        .values(ended_at=utcnow(), ended_reason=reason)
-    )
+def end_user_sessions(s: Session, user_id: int, reason: str, keep: str | None = None) -> None:
+    """A deactivated account or a changed password ends every open login at once (inside the
+    caller's transaction, so the change and the logouts land together); `keep` spares the
+    login the change was made from."""
+    where = [LoginSession.user_id == user_id, LoginSession.ended_at.is_(None)]
+    if keep:
+        where.append(LoginSession.key_hash != keep)
+    s.execute(update(LoginSession).where(*where).values(ended_at=utcnow(), ended_reason=reason))
 
 
-def change_password(engine: Engine, actor_id: int | None, old: str, new: str) -> None:
+def change_password(
+    engine: Engine, actor_id: int | None, old: str, new: str, keep: str | None = None
+) -> None:
+    """The user's own change: every other login of the account ends (another browser, or
+    whoever logged in with the temporary password), the one it was made from (`keep`, the
+    caller's login key) stays, as people expect after choosing a new password."""
     with session_scope(engine) as s:
         actor = auth.load_actor(s, actor_id)
         user = s.get(User, actor.user_id)
@@ -175,6 +192,7 @@ def change_password(engine: Engine, actor_id: int | None, old: str, new: str) ->
         user.password_hash = auth.hash_password(new)
         user.must_change_password = False
         s.add(user)
+        end_user_sessions(s, user.id, "password_changed", keep=keep)
         audit.record(s, actor, "password.changed", actor.username)
 
 

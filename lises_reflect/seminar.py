@@ -26,6 +26,7 @@ from lises_reflect.i18n import t
 Progress = Callable[[float, str], None] | None
 Prompts = Sequence[tuple[str, tuple[str, ...]]]  # (lens title, its research questions)
 
+MAX_TITLE = 120  # a title a slide can show; the pack page's field allows as many
 MAX_QUESTION = 500
 MAX_QUESTIONS = 10
 BREAK_MIN = 15
@@ -64,6 +65,8 @@ def problems(pack: SeminarPack) -> list[str]:
     out = []
     if not pack.title.strip():
         out.append("pack.error.title")
+    if len(pack.title) > MAX_TITLE:
+        out.append("pack.error.title_long")
     if not 2 <= len(pack.excerpts) <= 4:
         out.append("pack.error.excerpts")
     if not 2 <= pack.hours <= 4:
@@ -396,7 +399,8 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     step = _Steps(progress, 3 + len(pack.figures) + len(pack.excerpts))
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
-    deck.core_properties.title = pack.title
+    # PowerPoint's document properties hold 255 characters at most (python-pptx raises).
+    deck.core_properties.title = pack.title[:255]
     deck.core_properties.language = "en-GB" if lang == "en" else "da-DK"
 
     slide = deck.slides.add_slide(deck.slide_layouts[0])
@@ -404,6 +408,9 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     _place(title, 0.8, 2.0, SLIDE_W - 1.6, 1.6)
     _place(subtitle, 0.8, 3.8, SLIDE_W - 1.6, 1.6)
     title.text = pack.title
+    title.text_frame.word_wrap = True
+    for para in title.text_frame.paragraphs:  # a long title wraps instead of leaving the slide
+        para.font.size = Pt(_title_pt(pack.title))
     subtitle.text = "\n".join(
         (
             t("pack.meta", lang, hours=pack.hours, participants=pack.participants),
@@ -489,6 +496,12 @@ def _prompt_paras(prompts: Prompts) -> list[_Para]:
         paras.append(_Para("", lens, 24, bold_body=True))
         paras += [_Para("•", q, 22, hang=0.45) for q in questions]
     return paras
+
+
+def _title_pt(title: str) -> int:
+    """The opening slide's title size: smaller for a longer title, never below MIN_SLIDE_PT."""
+    n = len(title)
+    return 40 if n <= 40 else 32 if n <= 80 else 24 if n <= 160 else MIN_SLIDE_PT
 
 
 def _place(shape: Any, left: float, top: float, width: float, height: float) -> None:

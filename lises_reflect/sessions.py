@@ -8,13 +8,14 @@ overwrite each other.
 
 from __future__ import annotations
 
+import secrets
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, update
+from sqlalchemy import bindparam, delete, func, insert, or_, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -22,7 +23,7 @@ from sqlmodel import Session, select
 from lises_reflect import audit, freetext, periods, retention
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, load_catalogue
-from lises_reflect.db import retry_transient, session_scope
+from lises_reflect.db import retry_transient, serialize, session_scope
 from lises_reflect.errors import (
     Conflict,
     InvalidInput,
@@ -643,13 +644,22 @@ class _Versioned:
     insert: Any
 
 
-def _versioned(model: type[Contribution] | type[LearningPoint], *key: str) -> _Versioned:
+def _versioned(
+    model: type[Contribution] | type[LearningPoint], *key: str, guard: Any = None
+) -> _Versioned:
+    """`guard`: a further condition the row must meet for the update to land."""
     # Bound parameters are named k_<column>: SQLAlchemy reserves the bare column names of an
     # UPDATE's SET clause.
     where = [getattr(model, name) == bindparam(f"k_{name}") for name in key]
+    guards = [] if guard is None else [guard]
     return _Versioned(
         update=update(model)
-        .where(*where, model.version == bindparam("expected"), model.text != bindparam("text"))
+        .where(
+            *where,
+            *guards,
+            model.version == bindparam("expected"),
+            model.text != bindparam("text"),
+        )
         .values(text=bindparam("text"), version=model.version + 1, updated_at=bindparam("now")),
         current=select(model.text, model.version).where(*where),
         insert=insert(model).values(
@@ -662,7 +672,17 @@ def _versioned(model: type[Contribution] | type[LearningPoint], *key: str) -> _V
 
 
 _CONTRIBUTION = _versioned(Contribution, "session_id", "author_id", "kind", "slot")
-_LEARNING_POINT = _versioned(LearningPoint, "session_id", "position")
+# A shared learning point's text is frozen: the update never lands on it (issue 14, item 7).
+_LEARNING_POINT = _versioned(
+    LearningPoint,
+    "session_id",
+    "position",
+    guard=or_(LearningPoint.shared.is_(None), LearningPoint.shared == False),  # noqa: E712
+)
+_LEARNING_POINT_SHARED = select(LearningPoint.shared, LearningPoint.text).where(
+    LearningPoint.session_id == bindparam("k_session_id"),
+    LearningPoint.position == bindparam("k_position"),
+)
 
 
 def _writer(s: Session, actor_id: int | None, session_id: int) -> _Writer:
@@ -768,7 +788,10 @@ def save_learning_point(
     *,
     clear: bool = False,
 ) -> int:
-    """The group formulates learning points together, so any participant may edit the text."""
+    """The group formulates learning points together, so any participant may edit the text,
+    but not while it is shared: the bringer said yes to that exact text, so a change (by anyone,
+    the bringer too) waits until the bringer has withdrawn the sharing. Refused rather than
+    silently unshared, so nobody's yes is changed behind his or her back."""
     if not 1 <= int(position) <= MAX_LEARNING_POINTS:
         raise InvalidInput("error.invalid")
     value = freetext.clean("learning_point", text)
@@ -776,6 +799,15 @@ def save_learning_point(
         if _writer(s, actor_id, session_id).status == "finished":
             raise InvalidInput("error.session_finished")
         key = {"session_id": session_id, "position": int(position)}
+        current = (
+            s.connection()
+            .execute(
+                _LEARNING_POINT_SHARED, {"k_session_id": session_id, "k_position": key["position"]}
+            )
+            .first()
+        )
+        if current is not None and current[0] is True and current[1] != value:
+            raise InvalidInput("error.learning_point_shared")
         return _save_versioned(s, _LEARNING_POINT, key, value, expected_version, clear)
 
 
@@ -794,6 +826,8 @@ def set_learning_point_category(
         lp = _learning_point(s, rs, position)
         if lp is None or not lp.text.strip():
             raise InvalidInput("error.learning_point_empty")
+        if lp.shared and lp.category != category:  # the category decides where it is read
+            raise InvalidInput("error.learning_point_shared")
         lp.category = category
         lp.updated_at = _now()
         s.add(lp)
@@ -801,15 +835,25 @@ def set_learning_point_category(
 
 
 def set_learning_point_sharing(
-    engine: Engine, actor_id: int | None, session_id: int, position: int, shared: bool
+    engine: Engine,
+    actor_id: int | None,
+    session_id: int,
+    position: int,
+    shared: bool,
+    version: int | None = None,
 ) -> None:
-    """Only the bringer decides what leaves the room: the conversation material is his or hers."""
-    with session_scope(engine) as s:
+    """Only the bringer decides what leaves the room: the conversation material is his or hers.
+
+    `version`, the text's version the bringer saw: a yes given to one text never shares a text
+    someone changed a moment before (refused, the page then shows the new text)."""
+    with session_scope(engine, writes=True) as s:
         _actor, rs = _as_bringer(s, actor_id, session_id)
         _editable(rs)
         lp = _learning_point(s, rs, position)
         if lp is None or not lp.text.strip():
             raise InvalidInput("error.learning_point_empty")
+        if shared and version is not None and lp.version != version:
+            raise InvalidInput("error.learning_point_changed")
         lp.shared = bool(shared)
         lp.updated_at = _now()
         s.add(lp)
@@ -835,18 +879,44 @@ def set_excerpt_sharing(
 def submit_process_check(
     engine: Engine, actor_id: int | None, session_id: int, safe_frame: int
 ) -> None:
-    """Stored without the person or the session, by team and month only."""
+    """Stored without the person or the session, by team and month only, and in no order that
+    could tie it to its receipt (see `store_process_answer`)."""
     if int(safe_frame) not in range(1, 6):
         raise InvalidInput("error.scale")
     with session_scope(engine) as s:
         actor, rs, _p = _as_participant(s, actor_id, session_id)
-        if s.get(ProcessCheckReceipt, (rs.id, actor.user_id)) is not None:
-            raise InvalidInput("error.process_check_done")
-        s.add(ProcessCheckReceipt(session_id=rs.id, user_id=actor.user_id))
         # The session's month (the month it was finished, as the figures count it), not
         # today's: the month's receipts then count the people behind the month's answers.
         period = periods.month_key(rs.finished_at or rs.created_at)
-        s.add(ProcessCheck(team_id=rs.team_id, period=period, safe_frame=int(safe_frame)))
+        # One answer at a time per team and month: the rewrite below reads, then replaces.
+        serialize(s, f"process_check:{rs.team_id}:{period}")
+        if s.get(ProcessCheckReceipt, (rs.id, actor.user_id)) is not None:
+            raise InvalidInput("error.process_check_done")
+        s.add(ProcessCheckReceipt(session_id=rs.id, user_id=actor.user_id))
+        store_process_answer(s, rs.team_id, period, int(safe_frame))
+
+
+_shuffler = secrets.SystemRandom()
+
+
+def store_process_answer(s: Session, team_id: int, period: str, safe_frame: int) -> None:
+    """Add one answer so that nothing in storage says which answer came when.
+
+    Receipts are written in the order people answer (SQLite rowid, PostgreSQL heap order), so
+    answers written the same way were linkable: pairing the two by order tied 18 of 18 answers
+    to their person. Instead every answer rewrites its team's month: all of that month's
+    answers are deleted and inserted again, with the new one, in a fresh random order. Their ids
+    and physical order are then a random permutation, they share one transaction (PostgreSQL's
+    xmin) and carry no time but the month. The caller holds `serialize` on the team and month.
+    """
+    where = (ProcessCheck.team_id == team_id, ProcessCheck.period == period)
+    scores = [*s.exec(select(ProcessCheck.safe_frame).where(*where)).all(), int(safe_frame)]
+    s.exec(delete(ProcessCheck).where(*where))
+    _shuffler.shuffle(scores)
+    s.connection().execute(
+        insert(ProcessCheck),
+        [{"team_id": team_id, "period": period, "safe_frame": x} for x in scores],
+    )
 
 
 # ---------------------------------------------------------------- reading

@@ -16,7 +16,9 @@ if submitted:
     if new != again:
         st.error(ui.tr("password.mismatch"))
     else:
-        ok, _ = ui.call(login.change_password, ui.engine(), uid, old, new)
+        # This login stays; the account's other logins end.
+        keep = st.session_state.get("login_key")
+        ok, _ = ui.call(login.change_password, ui.engine(), uid, old, new, keep)
         if ok:
             st.success(ui.tr("password.changed"))
             st.rerun()

@@ -24,7 +24,13 @@ from tests.conftest import PASSWORD
 def caseworkers(engine: Engine, team_id: int, n: int, prefix: str) -> list[int]:
     return [
         auth.create_user(
-            engine, None, f"{prefix}{i}", f"{prefix.title()} {i}", PASSWORD, ["caseworker"], team_id
+            engine,
+            auth.OPERATOR,
+            f"{prefix}{i}",
+            f"{prefix.title()} {i}",
+            PASSWORD,
+            ["caseworker"],
+            team_id,
         )
         for i in range(n)
     ]

@@ -95,12 +95,12 @@ def org(engine: Engine) -> Org:
 
 
 def make_org(engine: Engine) -> Org:
-    o = auth.create_organisation(engine, None, "Jobcenter Test")
-    team = auth.create_team(engine, None, o, "Team A")
-    other = auth.create_team(engine, None, o, "Team B")
+    o = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Test")
+    team = auth.create_team(engine, auth.OPERATOR, o, "Team A")
+    other = auth.create_team(engine, auth.OPERATOR, o, "Team B")
 
     def user(name: str, roles: list[str], team_id: int | None) -> int:
-        return auth.create_user(engine, None, name, name.title(), PASSWORD, roles, team_id)
+        return auth.create_user(engine, auth.OPERATOR, name, name.title(), PASSWORD, roles, team_id)
 
     return Org(
         engine=engine,

@@ -37,11 +37,13 @@ def test_twenty_threads_times_500_autosaves_give_exactly_10000_rows(tmp_path: Pa
     path = tmp_path / "concurrent.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
-    org = auth.create_organisation(engine, None, "Jobcenter Samtidig")
-    team = auth.create_team(engine, None, org, "Team Samtidig")
+    org = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Samtidig")
+    team = auth.create_team(engine, auth.OPERATOR, org, "Team Samtidig")
 
     def caseworker(name: str) -> int:
-        return auth.create_user(engine, None, name, name.title(), PASSWORD, ["caseworker"], team)
+        return auth.create_user(
+            engine, auth.OPERATOR, name, name.title(), PASSWORD, ["caseworker"], team
+        )
 
     listeners = [caseworker(f"lytter{i:02d}") for i in range(THREADS)]
     lenses = [lens.id for lens in sessions.catalogue().lenses]

@@ -72,7 +72,7 @@ def test_lead_only_for_own_teams(org: Org):
 
 def test_facilitator_sees_only_passing_teams(org: Org):
     busy_team(org)
-    o = auth.create_organisation(org.engine, None, "Jobcenter Andet")
+    o = auth.create_organisation(org.engine, auth.OPERATOR, "Jobcenter Andet")
     b.assign(org.engine, org.facilitator, "facilitator", org_id=o)
     with pytest.raises(PermissionDenied):
         insights.flip_patterns(org.engine, org.facilitator, "2026-H1", team_ids=[org.team])
@@ -96,7 +96,7 @@ def test_a_comparison_takes_at_most_eight_teams_fetched_together(org: Org):
         first_org = s.get(Team, org.team).organisation_id
     b.assign(org.engine, org.facilitator, "facilitator", org_id=first_org)
     extra = [
-        auth.create_team(org.engine, None, first_org, f"Team {n}")
+        auth.create_team(org.engine, auth.OPERATOR, first_org, f"Team {n}")
         for n in range(insights.MAX_COMPARED_TEAMS)
     ]
     with pytest.raises(InvalidInput):

@@ -89,7 +89,7 @@ def test_passwords(org: Org):
     with pytest.raises(InvalidInput, match="password_short"):
         auth.validate_new_password("kort")
     uid = auth.create_user(
-        org.engine, None, "soeren", "Søren", "rødgrød med fløde", ["caseworker"], org.team
+        org.engine, auth.OPERATOR, "soeren", "Søren", "rødgrød med fløde", ["caseworker"], org.team
     )
     assert login.attempt(org.engine, "soeren", "rødgrød med fløde").status == "ok"
     assert auth.BCRYPT_ROUNDS >= 4  # tests run fast; production cost is asserted in test_auth

@@ -65,9 +65,9 @@ def test_no_caseworker_can_be_recovered_from_the_lead_pages(org: Org, size: int,
     n = next(_counter)
     with session_scope(engine) as s:
         org_id = s.get(Team, org.team).organisation_id
-    team = auth.create_team(engine, None, org_id, f"Hyp {n}")
+    team = auth.create_team(engine, auth.OPERATOR, org_id, f"Hyp {n}")
     people = b.caseworkers(engine, team, size, f"h{n}x")
-    lead = auth.create_user(engine, None, f"lead{n}", "Lead", PASSWORD, ["teamlead"], team)
+    lead = auth.create_user(engine, auth.OPERATOR, f"lead{n}", "Lead", PASSWORD, ["teamlead"], team)
     atoms: dict[str, list[tuple]] = {
         k: [] for k in ("sessions", "lenses", "tags", "outcomes", "process")
     }
@@ -267,9 +267,9 @@ def test_an_attacker_who_reads_at_every_moment_and_subtracts_learns_no_one(
     engine = org.engine
     with session_scope(engine) as s:
         org_id = s.get(Team, org.team).organisation_id
-    team = auth.create_team(engine, None, org_id, "Tid")
+    team = auth.create_team(engine, auth.OPERATOR, org_id, "Tid")
     people = b.caseworkers(engine, team, 6, "tid")
-    lead = auth.create_user(engine, None, "leadtid", "Lead", PASSWORD, ["teamlead"], team)
+    lead = auth.create_user(engine, auth.OPERATOR, "leadtid", "Lead", PASSWORD, ["teamlead"], team)
     half = periods.parse("2025-H2")
     # (finished at, bringer, lenses, process answers): October has five people with one lens
     # each; on 1 November the lone person 5 brings a session with two lenses (item 2); in

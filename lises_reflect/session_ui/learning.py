@@ -38,8 +38,10 @@ def phase_learning(ctx: SessionContext) -> None:
                 hints=True,
                 visibility="vis.bringer_decides",
                 height=90,
-                disabled=ctx.readonly,
+                disabled=ctx.readonly or bool(lp and lp.shared),
             )
+            if lp and lp.shared and not ctx.readonly:
+                st.caption(ui.tr("learning.frozen_shared"))
             has_text = bool(lp and lp.text.strip())
 
             def on_category(position: int = position) -> None:
@@ -60,12 +62,14 @@ def phase_learning(ctx: SessionContext) -> None:
                 format_func=lambda k: option_label(cat.learning_categories, k, ctx.lang),
                 key=cat_key,
                 on_change=on_category,
-                disabled=ctx.readonly or not has_text,
+                disabled=ctx.readonly or not has_text or bool(lp and lp.shared),
                 placeholder=ui.tr("prep.choose"),
             )
             if v.is_bringer:
 
-                def on_share(position: int = position) -> None:
+                def on_share(
+                    position: int = position, version: int | None = lp.version if lp else None
+                ) -> None:
                     value = st.session_state[f"lpshare:{sid}:{position}"]
                     if value is not None:
                         ui.call(
@@ -75,6 +79,7 @@ def phase_learning(ctx: SessionContext) -> None:
                             sid,
                             position,
                             value,
+                            version,  # the yes is to the text shown
                         )
 
                 share_key = ui.synced(f"lpshare:{sid}:{position}", lp.shared if lp else None)

@@ -37,11 +37,11 @@ def replicas(replica_db, tmp_path_factory):
 def _two_apps(url: str, tmp_path_factory):
     engine = make_engine(url)
     migrate(engine)
-    org = auth.create_organisation(engine, None, "Jobcenter Replika")
-    team = auth.create_team(engine, None, org, "Team Drift")
+    org = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Replika")
+    team = auth.create_team(engine, auth.OPERATOR, org, "Team Drift")
     for user in ("bente", "lars", "mads", "nina"):
-        auth.create_user(engine, None, user, user.title(), PASSWORD, ["caseworker"], team)
-    auth.create_user(engine, None, "ida", "Ida", PASSWORD, ["admin"], None)
+        auth.create_user(engine, auth.OPERATOR, user, user.title(), PASSWORD, ["caseworker"], team)
+    auth.create_user(engine, auth.OPERATOR, "ida", "Ida", PASSWORD, ["admin"], None)
     engine.dispose()
     env = {"DATABASE_URL": url, "LISES_COOKIE_KEY": COOKIE_KEY, "LISES_DEMO": "0"}
     with (
