@@ -15,7 +15,7 @@ from lises_reflect import sessions as S
 from lises_reflect.db import session_scope
 from lises_reflect.errors import WouldClear
 from lises_reflect.models import Contribution, LearningPoint
-from tests.test_pages import app, click, no_exception, site, texts  # noqa: F401
+from tests.test_pages import app, click, no_exception, on_session, site, texts  # noqa: F401
 from tests.test_sessions import Q, at_phase
 
 
@@ -102,14 +102,6 @@ def test_the_page_offers_to_restore_or_delete_and_never_wipes_by_itself(site) ->
     assert v == 1
 
 
-def _learning_page(username: str, sid: int):
-    at = app(username)
-    at.query_params["s"] = str(sid)
-    at.switch_page("pages/session.py").run()
-    no_exception(at)
-    return at
-
-
 def test_own_keystrokes_sent_after_anothers_save_arrived_are_a_conflict_not_an_overwrite(
     site,  # noqa: F811
 ) -> None:
@@ -119,7 +111,7 @@ def test_own_keystrokes_sent_after_anothers_save_arrived_are_a_conflict_not_an_o
     e = site.engine
     sid = at_phase(site, 7)
     key = f"w:{sid}:lp:1"
-    listener = _learning_page("listener", sid)
+    listener = on_session("listener", sid)
     assert listener.text_area(key=key).value == ""
     v = S.save_learning_point(e, site.bringer, sid, 1, "Tempoet i samtalen", 0)
     listener.run()  # the live fragment's redraw: the field follows the stored text
@@ -148,7 +140,7 @@ def test_an_edit_of_the_others_text_after_the_field_followed_saves_normally(
     e = site.engine
     sid = at_phase(site, 7)
     key = f"w:{sid}:lp:1"
-    listener = _learning_page("listener", sid)
+    listener = on_session("listener", sid)
     S.save_learning_point(e, site.bringer, sid, 1, "Tempoet i samtalen", 0)
     listener.run()
     listener.text_area(key=key).input("Tempoet i samtalen, og pauserne").run()
