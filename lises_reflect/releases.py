@@ -106,18 +106,27 @@ def frozen_facts(
 
 
 def _stored_cells(
-    s: Session, measures: Iterable[str], team_ids: Sequence[int], half: Period, k: int
+    s: Session, measures: Iterable[str], team_ids: Sequence[int], half: Period
 ) -> dict[tuple[int, str], Cells]:
+    """The cells as first released, whatever minimum they were released under.
+
+    A changed minimum (LISES_MIN_CASEWORKERS) applies to periods released after the change:
+    recomputing a released period under the new one would read facts again (from live rows,
+    once a half year's frozen facts are gone) and let the old and the new figure be
+    subtracted. Hiding less later or more later would both hand the adversary a second release
+    of the same period. So a released figure stands as released.
+    """
     rows = s.exec(
-        select(ReleasedCell).where(
+        select(ReleasedCell)
+        .where(
             ReleasedCell.team_id.in_(list(team_ids)),
             ReleasedCell.measure.in_(list(measures)),
-            ReleasedCell.k == k,
             ReleasedCell.period.in_([n.key for n in half.tree()]),
         )
+        .order_by(ReleasedCell.released_at.desc(), ReleasedCell.k.desc())
     ).all()
     out: dict[tuple[int, str], Cells] = {}
-    for r in rows:
+    for r in rows:  # newest first: the first release of a cell is written last and wins
         values = tuple(json.loads(r.cell_values)) if r.cell_values is not None else None
         cell = Cell(r.period, r.category, values, r.status)  # type: ignore[arg-type]
         out.setdefault((r.team_id, r.measure), {})[(r.period, r.category)] = cell
@@ -158,7 +167,7 @@ def release(
     """Every cell of the half year per team: as first released, newly released now, or
     "open" (the period has not closed)."""
     total = f"{measure}:total"
-    before = _stored_cells(s, (measure, total), team_ids, half, k)
+    before = _stored_cells(s, (measure, total), team_ids, half)
     closed = [n for n in half.tree() if n.end() <= now]
     pending = [
         t
@@ -185,7 +194,7 @@ def release(
         new_rows += _rows(team, measure, k, cells, before.get((team, measure), {}), now)
         new_rows += _rows(team, total, k, totals, before.get((team, total), {}), now)
     _insert_ignoring_existing(s, ReleasedCell, new_rows)
-    stored = _stored_cells(s, (measure,), team_ids, half, k) if new_rows else before
+    stored = _stored_cells(s, (measure,), team_ids, half) if new_rows else before
     out: dict[int, Cells] = {}
     for team in team_ids:
         cells = dict(stored.get((team, measure), {}))
@@ -222,9 +231,9 @@ def released_value(
     if node.end() > now:
         return Cell(node.key, "", None, "open")
     key = (node.key, "")
-    stored = _stored_cells(s, (measure,), [team], node.half, k).get((team, measure), {})
+    stored = _stored_cells(s, (measure,), [team], node.half).get((team, measure), {})
     if key in stored:
         return stored[key]
     cell = compute()
     _insert_ignoring_existing(s, ReleasedCell, _rows(team, measure, k, {key: cell}, {}, now))
-    return _stored_cells(s, (measure,), [team], node.half, k)[(team, measure)][key]
+    return _stored_cells(s, (measure,), [team], node.half)[(team, measure)][key]

@@ -78,7 +78,7 @@ def engine() -> Engine:
 # change of page clears every widget state the rerun does not list, the sidebar's included.
 # The selector is drawn from this key on every run and writes to it when the user picks.
 LANG_KEY = "ui:lang"
-LANG_WIDGET = "lang"
+LANG_WIDGET = "lang"  # the selector's key is "lang:<the language it shows>", see below
 _LANG_PICKED = "ui:lang_picked"  # picked in this session, not yet stored on the account
 _LANG_USER = "ui:lang_user"  # the account whose language this session has taken on
 _LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
@@ -89,23 +89,37 @@ def lang() -> str:
     return chosen if chosen in LANGUAGES else "da"
 
 
-def _language_picked() -> None:
-    chosen = st.session_state.get(LANG_WIDGET)
-    if chosen in LANGUAGES:
+def language_widget_key(shown: str) -> str:
+    """One selector identity per language shown.
+
+    When the server changes the language (the account's at a login or reload), the browser can
+    still send a rerun it queued while its selector showed the old language (the cookie
+    component's or the login fragment's rerun). Under one key that stale value would look like
+    the user picking the old language, and be stored on the account. Under a key per language
+    the stale value is the very language its selector was drawn with: no pick at all.
+    """
+    return f"{LANG_WIDGET}:{shown}"
+
+
+def _language_picked(key: str) -> None:
+    chosen = st.session_state.get(key)
+    if chosen in LANGUAGES and key != language_widget_key(chosen):
         st.session_state[LANG_KEY] = chosen
         st.session_state[_LANG_PICKED] = chosen
 
 
 def language_selector() -> None:
     """The sidebar's language selector, on the login page and on every page of the app."""
-    if st.session_state.get(LANG_WIDGET) != lang():
-        st.session_state[LANG_WIDGET] = lang()  # also after Streamlit dropped the widget
+    key = language_widget_key(lang())
+    if st.session_state.get(key) != lang():
+        st.session_state[key] = lang()  # also after Streamlit dropped the widget
     st.selectbox(
         tr("app.language"),
         LANGUAGES,
         format_func=_LANGUAGE_NAMES.__getitem__,
-        key=LANG_WIDGET,
+        key=key,
         on_change=_language_picked,
+        args=(key,),
     )
 
 
