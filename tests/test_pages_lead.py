@@ -117,7 +117,13 @@ def enabled_inputs(at, sid: int) -> list[str]:
     """Every input of the page that can still change something, except the record's own
     phase picker, the language choice, the bringer's sharing choices (his or hers to change
     at any time), "Opdater" and "Log ud"."""
-    allowed_keys = {f"record:{sid}", "lang", f"excerptshare:{sid}", f"excerpt_for_listeners:{sid}"}
+    allowed_keys = {
+        f"record:{sid}",
+        "lang:da",
+        "lang:en",
+        f"excerptshare:{sid}",
+        f"excerpt_for_listeners:{sid}",
+    }
     found = []
     for kind in ("text_area", "text_input", "selectbox", "multiselect", "radio", "checkbox"):
         for w in getattr(at, kind):
