@@ -37,6 +37,7 @@ __all__ = [
     "Tag",
     "Text",
     "load_catalogue",
+    "read_yaml",
 ]
 
 DEFAULT_DIR: Path = Path(__file__).resolve().parent.parent / "prompts"
@@ -326,12 +327,13 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _parse_yaml(path: Path, file: str) -> Any:
-    """Parse one file; a syntax error reports file, line and column."""
+def read_yaml(path: Path, file: str, error: type[CatalogueError] = CatalogueError) -> Any:
+    """Parse one YAML file strictly (no duplicate keys); a syntax error reports file, line and
+    column. `error` is the exception class to raise (the demo data raises its own subclass)."""
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueError(file, "(file)", f"cannot read file: {exc}") from exc
+        raise error(file, "(file)", f"cannot read file: {exc}") from exc
     try:
         # A SafeLoader subclass: as safe as yaml.safe_load, plus duplicate-key checks.
         return yaml.load(source, Loader=_StrictLoader)
@@ -341,10 +343,10 @@ def _parse_yaml(path: Path, file: str) -> Any:
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
         if mark is None:
-            raise CatalogueError(file, "(yaml)", f"malformed YAML: {detail}") from exc
+            raise error(file, "(yaml)", f"malformed YAML: {detail}") from exc
         line = mark.line + 1
         where = f"line {line}, column {mark.column + 1}"
-        raise CatalogueError(file, where, f"malformed YAML: {detail}", line=line) from exc
+        raise error(file, where, f"malformed YAML: {detail}", line=line) from exc
 
 
 # --------------------------------------------------------------------------- validation
@@ -763,7 +765,7 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
 
     for path in files:
         file = str(path)
-        data = _parse_yaml(path, file)
+        data = read_yaml(path, file)
         if data is None:
             raise CatalogueError(
                 file,

@@ -164,6 +164,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     from lises_reflect.demo import seed
+    from lises_reflect.demo_content import DemoContentError
 
     engine = _engine(args)
     bar = None if args.quiet else ProgressBar("Seeding sessions")
@@ -178,6 +179,9 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     except RuntimeError as err:
         print(str(err), file=sys.stderr)
         return 2
+    except DemoContentError as err:
+        print(f"Demo data is invalid: {err}", file=sys.stderr)
+        return 1
     print(f"Seeded {result['sessions']} sessions across {result['teams']} teams.")
     return 0
 

@@ -22,6 +22,7 @@ from sqlmodel import select
 from lises_reflect import demo_content, periods, retention
 from lises_reflect.auth import hash_password
 from lises_reflect.db import session_scope
+from lises_reflect.demo_content import Case
 from lises_reflect.models import (
     Assignment,
     Contribution,
@@ -90,6 +91,9 @@ _RECENT = timedelta(days=14)  # sessions younger than this are often still under
 _SHARE_POINT = 0.5  # chance that a learning point (beyond a bringer's first) is shared
 _SHARE_EXCERPT = 0.35  # chance that a finished session's excerpt is shared with FLIP
 _ANSWER_CHECK = 0.8  # chance that a participant answers the process check
+# Phases (1..8) at which some demo sessions are left unfinished: a session that has only its
+# excerpt, one waiting for the round of observations, one in the middle of reflections, and so on.
+_UNFINISHED_PHASES = (1, 3, 4, 5, 7)
 
 
 @dataclass
@@ -113,7 +117,7 @@ class _Spec(NamedTuple):
     team_id: int
     bringer: int
     listeners: list[int]
-    case: dict
+    case: Case
     lenses: list[str]
     phase: int
     created: datetime
@@ -145,6 +149,7 @@ def seed(
     """
     if not is_empty(engine):
         raise RuntimeError("seed-demo needs an empty database (it found users already)")
+    demo_content.content()  # a broken data file stops the seeding before it writes anything
     rng = random.Random(seed)
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
@@ -189,17 +194,18 @@ def _create_people(
     """Municipalities, teams, accounts, roles and assignments, in a few bulk inserts."""
     password_hash = hash_password(DEMO_PASSWORD)  # one hash for all: same password
     taken_first = {acc.name.split()[0] for acc in DEMO_ACCOUNTS}
-    first_names = [n for n in demo_content.FIRST_NAMES if n not in taken_first]
+    data = demo_content.content()
+    first_names = [n for n in data.first_names if n not in taken_first]
     with engine.begin() as conn:
-        specs = demo_content.ORGANISATIONS
+        specs = data.organisations
         org_ids = _insert_ids(
             conn,
             Organisation,
-            [{"name": o["name"], "active": True, "created_at": stamp} for o in specs],
+            [{"name": o.name, "active": True, "created_at": stamp} for o in specs],
         )
         team_rows = []
         for i in range(teams):
-            names = specs[i % len(specs)]["teams"]
+            names = specs[i % len(specs)].teams
             n = i // len(specs)
             base = names[n % len(names)]
             name = base if n < len(names) else f"{base} {n // len(names) + 1}"
@@ -215,7 +221,7 @@ def _create_people(
         team_rows.append(
             {
                 "organisation_id": org_ids[0],
-                "name": demo_content.SMALL_TEAM,
+                "name": data.small_team,
                 "active": True,
                 "created_at": stamp,
             }
@@ -235,7 +241,7 @@ def _create_people(
 
         def caseworker(team_id: int, username: str | None = None) -> None:
             first = rng.choice(first_names)
-            last = rng.choice(demo_content.LAST_NAMES)
+            last = rng.choice(data.last_names)
             if username is None:
                 base = _slug(first)
                 username, k = base, 2
@@ -349,7 +355,7 @@ def _showcase(org: _Org, now: datetime) -> list[tuple]:
     """The sessions a newcomer meets first: one finished, one under way, one of jonas'."""
     mette, jonas, aisha = (org.users[u] for u in ("mette", "jonas", "aisha"))
     team = org.team_ids[0]
-    cases = demo_content.CASES
+    cases = demo_content.content().cases
     return [
         (team, mette, [jonas, aisha], cases[0], 8, now - timedelta(days=20)),
         (team, mette, [jonas], cases[1], 4, now - timedelta(days=2)),
@@ -388,22 +394,30 @@ class _Planner:
         team_id: int,
         bringer: int,
         listeners: list[int],
-        case: dict,
+        case: Case,
         phase: int,
         created: datetime,
     ) -> _Spec:
         finished = phase == 8
         points = (
             [
-                (lp["text"], lp["category"], bool(lp["share"]) if finished else None)
-                for lp in case["learning_points"][:3]
+                (lp.text, lp.category, lp.share if finished else None)
+                for lp in case.learning_points[:3]
             ]
             if phase >= 7
             else []
         )
         self._note_frames(team_id, periods.containing(created, "quarter").key, bringer, points)
         return _Spec(
-            team_id, bringer, listeners, case, case["lenses"][:2], phase, created, points, finished
+            team_id,
+            bringer,
+            listeners,
+            case,
+            list(case.lenses[:2]),
+            phase,
+            created,
+            points,
+            finished,
         )
 
     def _moment(self, w: _Window) -> datetime:
@@ -437,26 +451,26 @@ class _Planner:
         others = [p for p in self.org.members[team_id] if p != bringer]
         listeners = rng.sample(others, k=min(len(others), rng.choices((1, 2, 3), (9, 8, 3))[0]))
         case = demo_content.compose_case(rng)
-        lenses = case["lenses"]
+        lenses = case.lenses
         chosen = [lenses[0]]
         if len(lenses) > 1 and rng.random() < 0.6:
             chosen.append(rng.choice(lenses[1:]))
         recent = self.now - created < _RECENT
         finished = rng.random() < (0.55 if recent else 0.96)
-        phase = 8 if finished else rng.choice(demo_content.UNFINISHED_CASE_PHASES)
+        phase = 8 if finished else rng.choice(_UNFINISHED_PHASES)
         points = self._points(case, team_id, quarter, bringer, phase) if phase >= 7 else []
         shared = finished and rng.random() < _SHARE_EXCERPT
         return _Spec(team_id, bringer, listeners, case, chosen, phase, created, points, shared)
 
     def _points(
-        self, case: dict, team_id: int, quarter: str, bringer: int, phase: int
+        self, case: Case, team_id: int, quarter: str, bringer: int, phase: int
     ) -> list[tuple[str, str, bool | None]]:
         """1–3 learning points: the case's own and general ones, about 60 % shared."""
         rng = self.rng
         finished = phase == 8
         own: dict[str, list[str]] = {}
-        for lp in case["learning_points"]:
-            own.setdefault(lp["category"], []).append(lp["text"])
+        for lp in case.learning_points:
+            own.setdefault(lp.category, []).append(lp.text)
         count = rng.choices((1, 2, 3), weights=(2, 4, 4))[0]
         points: list[tuple[str, str, bool | None]] = []
         if finished and bringer not in self.sharers.get((team_id, quarter), ()):
@@ -485,7 +499,9 @@ class _Planner:
         mine = [t for t in own.get(category, []) if t not in used]
         if mine and self.rng.random() < 0.4:
             return self.rng.choice(mine)
-        return self.rng.choice([t for t in demo_content.LEARNING_POINTS[category] if t not in used])
+        return self.rng.choice(
+            [t for t in demo_content.content().learning_points[category] if t not in used]
+        )
 
 
 def _insert_sessions(
@@ -506,12 +522,12 @@ def _insert_sessions(
                     {
                         "team_id": spec.team_id,
                         "bringer_id": spec.bringer,
-                        "title": case["title"],
-                        "conversation_kind": case["conversation_kind"],
-                        "situation": case["situation"],
-                        "excerpt": case["excerpt"] if phase >= 1 else "",
+                        "title": case.title,
+                        "conversation_kind": case.conversation_kind,
+                        "situation": list(case.situation),
+                        "excerpt": case.excerpt if phase >= 1 else "",
                         "lenses": spec.lenses,
-                        "context_wish": case["context_wish"] if phase >= 3 else "",
+                        "context_wish": case.context_wish if phase >= 3 else "",
                         "phase": phase,
                         "status": "finished" if finished else "open",
                         "version": 1,
@@ -543,14 +559,14 @@ def _insert_sessions(
                     _observations(case, spec.lenses, listeners, sid, stamp, rng, contribs)
                     # Mostly the listeners tag the talk; now and then the bringer does too.
                     annotators = [*listeners, *([bringer] if rng.random() < 0.3 else [])]
-                    _annotations(case["excerpt"], annotators, sid, stamp, rng, tags, links)
+                    _annotations(case.excerpt, annotators, sid, stamp, rng, tags, links)
                 if phase >= 5:
-                    for i, text in enumerate(case["reflections"]):
+                    for i, text in enumerate(case.reflections):
                         author = listeners[i % len(listeners)]
                         _contribution(contribs, sid, author, "reflection", "", text, stamp)
                 if phase >= 6:
-                    _contribution(contribs, sid, bringer, "struck", "", case["struck"], stamp)
-                    _contribution(contribs, sid, bringer, "takeaway", "", case["takeaway"], stamp)
+                    _contribution(contribs, sid, bringer, "struck", "", case.struck, stamp)
+                    _contribution(contribs, sid, bringer, "takeaway", "", case.takeaway, stamp)
                 for pos, (text, category, shared) in enumerate(spec.points, start=1):
                     lps.append(
                         {
@@ -620,7 +636,7 @@ def _contribution(
 
 
 def _observations(
-    case: dict,
+    case: Case,
     lenses: list[str],
     listeners: list[int],
     sid: int,
@@ -632,9 +648,9 @@ def _observations(
 
     cat = catalogue()
     # Observations to the lenses chosen; a case seen through another lens keeps two of its own.
-    chosen = [o for o in case["observations"] if o["lens"] in lenses] or case["observations"][:2]
+    chosen = [o for o in case.observations if o.lens in lenses] or case.observations[:2]
     for i, obs in enumerate(chosen):
-        lens_id = obs["lens"] if obs["lens"] in lenses else lenses[0]
+        lens_id = obs.lens if obs.lens in lenses else lenses[0]
         lens = cat.lens(lens_id)
         question = lens.questions[rng.randrange(len(lens.questions))]
         _contribution(
@@ -643,7 +659,7 @@ def _observations(
             listeners[i % len(listeners)],
             "observation",
             question.id,
-            obs["text"],
+            obs.text,
             stamp,
         )
 

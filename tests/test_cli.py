@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import func, select
 
+from lises_reflect import demo_content
 from lises_reflect.catalogue import DEFAULT_DIR
 from lises_reflect.cli import main
 from lises_reflect.db import get_engine, session_scope
@@ -63,6 +64,30 @@ def test_init_db_create_user_and_seed(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("LISES_NEW_PASSWORD", "en lang adgangskode med æøå")
     assert main(["create-user", "ole", "--name", "Ole", "--role", "admin"]) == 0
     assert main(["seed-demo", "--sessions", "5"]) == 2  # refuses a database with users
+
+
+def test_seed_demo_with_broken_demo_data_names_the_file_and_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    data = tmp_path / "demo"
+    shutil.copytree(demo_content.DATA_DIR, data)
+    cases = data / "cases.yaml"
+    text = cases.read_text(encoding="utf-8")
+    cases.write_text(
+        text.replace("conversation_kind: first_meeting", "conversation_kind: first", 1)
+    )
+    monkeypatch.setattr(demo_content, "DATA_DIR", data)
+    demo_content.content.cache_clear()
+    try:
+        url = f"sqlite:///{tmp_path / 'seed.sqlite3'}"
+        assert main(["--database-url", url, "init-db"]) == 0
+        assert main(["--database-url", url, "seed-demo", "--sessions", "5", "--quiet"]) == 1
+    finally:
+        demo_content.content.cache_clear()
+    err = capsys.readouterr().err
+    assert f"Demo data is invalid: {cases}: cases[1].conversation_kind: unknown" in err
+    with session_scope(get_engine(url)) as s:  # refused before anything was written
+        assert s.exec(select(func.count()).select_from(User)).one() == 0
 
 
 def test_seed_demo_generates_what_was_asked(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

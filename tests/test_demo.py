@@ -39,7 +39,7 @@ def one(engine: Engine, sql: str, **params):
 def teams_in_order(engine: Engine) -> tuple[list[int], int]:
     """The normal teams in creation order, and the small team."""
     found = rows(engine, "SELECT id, name FROM team ORDER BY id")
-    small = [tid for tid, name in found if name == demo_content.SMALL_TEAM]
+    small = [tid for tid, name in found if name == demo_content.content().small_team]
     assert len(small) == 1
     return [tid for tid, _name in found if tid != small[0]], small[0]
 
