@@ -348,7 +348,7 @@ def bench_aggregations(sc: Scene, size: int, runs: int) -> None:
     from sqlmodel import Session
 
     from lises_reflect import disclosure, insights
-    from lises_reflect.sessions import catalogue
+    from lises_reflect.catalogue import catalogue
 
     cat = catalogue()
     lens_ids = [lens.id for lens in cat.lenses]
@@ -422,7 +422,7 @@ def _check_same(key: str, facts: list, rows: list[tuple]) -> None:
         theirs = sorted((m, b, float(n)) for m, b, n in rows)
     elif key == "lenses":
         ours = sorted((f.month, f.category, f.who[0], f.values[0]) for f in facts)
-        from lises_reflect.sessions import catalogue
+        from lises_reflect.catalogue import catalogue
 
         ids = [lens.id for lens in catalogue().lenses]
         theirs = sorted(
@@ -536,6 +536,7 @@ def bench_material_log(sc: Scene, size: int, runs: int) -> None:
 def bench_autosave(backend: str, url: str, size: int, saves: int) -> None:
     """Autosave latency: one person typing, and 20 people autosaving at the same moment."""
     from lises_reflect import auth, sessions
+    from lises_reflect.catalogue import catalogue
     from lises_reflect.db import make_engine, migrate
 
     auth.BCRYPT_ROUNDS = 4  # the users are made here, not measured
@@ -543,8 +544,8 @@ def bench_autosave(backend: str, url: str, size: int, saves: int) -> None:
     migrate(engine)
     org = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Bench")
     team = auth.create_team(engine, auth.OPERATOR, org, "Team Bench")
-    lenses = [lens.id for lens in sessions.catalogue().lenses]
-    slots = [q.id for lens in sessions.catalogue().lenses for q in lens.questions]
+    lenses = [lens.id for lens in catalogue().lenses]
+    slots = [q.id for lens in catalogue().lenses for q in lens.questions]
 
     def user(name: str) -> int:
         return auth.create_user(

@@ -25,7 +25,7 @@ from sqlmodel import Session, func, select
 
 from lises_reflect import audit, freetext, insights, periods
 from lises_reflect.auth import Actor, require
-from lises_reflect.catalogue import Catalogue
+from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import session_scope
 from lises_reflect.disclosure import Thresholds
 from lises_reflect.errors import InvalidInput
@@ -35,7 +35,6 @@ from lises_reflect.models import LearningPoint, ReflectionSession, TurnTag
 from lises_reflect.paging import page_of
 from lises_reflect.periods import Period
 from lises_reflect.privacy import check_free_text
-from lises_reflect.sessions import catalogue
 from lises_reflect.transcript import TranscriptError, parse_transcript
 
 __all__ = [

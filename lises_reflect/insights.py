@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from lises_reflect import audit, disclosure, periods, releases
 from lises_reflect.auth import Actor, require
-from lises_reflect.catalogue import Catalogue
+from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import session_scope
 from lises_reflect.disclosure import Cell, Fact, Thresholds
 from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
@@ -43,7 +43,6 @@ from lises_reflect.models import (
     UserRole,
 )
 from lises_reflect.periods import Period
-from lises_reflect.sessions import catalogue
 
 __all__ = [
     "FlipPatterns",

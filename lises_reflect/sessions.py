@@ -12,7 +12,6 @@ import secrets
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, update
@@ -22,7 +21,7 @@ from sqlmodel import Session, select
 
 from lises_reflect import audit, freetext, periods, retention
 from lises_reflect.auth import Actor, require
-from lises_reflect.catalogue import Catalogue, load_catalogue
+from lises_reflect.catalogue import catalogue
 from lises_reflect.db import retry_transient, serialize, session_scope
 from lises_reflect.errors import (
     Conflict,
@@ -54,11 +53,6 @@ BRINGER_KINDS = ("struck", "takeaway")
 # Who reads a contribution: everyone in the session, or only its author.
 PRIVATE_KINDS = ("takeaway",)
 TEXT_FIELDS = ("title", "excerpt", "context_wish")
-
-
-@lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    return load_catalogue()
 
 
 # ---------------------------------------------------------------- views handed to pages

@@ -20,7 +20,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from lises_reflect.catalogue import Catalogue
+from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import (
@@ -31,7 +31,7 @@ from lises_reflect.models import (
     User,
     utcnow,
 )
-from lises_reflect.sessions import _as_bringer, _as_participant, _editable, _touch, catalogue
+from lises_reflect.sessions import _as_bringer, _as_participant, _editable, _touch
 from lises_reflect.transcript import TranscriptError, Turn, parse_transcript
 
 if TYPE_CHECKING:
