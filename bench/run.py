@@ -180,7 +180,7 @@ def logged_in_app(sc: Scene, username: str, page: str) -> tuple[Any, float]:
     if page == "pages/session.py":
         at.query_params["s"] = str(sc.session)
     at.run()
-    charts._browser_json.cache_clear()  # the first run pays for its charts, as a new view does
+    charts.browser_json.cache_clear()  # the first run pays for its charts, as a new view does
     began = time.perf_counter()
     at.switch_page(page).run()
     first_ms = (time.perf_counter() - began) * 1000
@@ -358,7 +358,7 @@ def bench_aggregations(sc: Scene, size: int, runs: int) -> None:
 
         def orm(key: str = key) -> list:
             with Session(sc.engine) as s:
-                return insights._facts(s, key, [sc.team], sc.half, cat).get(sc.team, [])
+                return insights.facts(s, key, [sc.team], sc.half, cat).get(sc.team, [])
 
         sql, params = plain[key]
         facts = orm()
@@ -502,7 +502,7 @@ def _facilitated(sc: Scene, actor: Any) -> set[int]:
     from lises_reflect import insights
 
     with Session(sc.engine) as s:
-        return insights._facilitated_team_ids(s, actor)
+        return insights.facilitated_team_ids(s, actor)
 
 
 def bench_material_log(sc: Scene, size: int, runs: int) -> None:
@@ -511,7 +511,7 @@ def bench_material_log(sc: Scene, size: int, runs: int) -> None:
 
     uid = sc.users["mette"]
     rows = audit.my_material_log(sc.engine, uid)
-    actions = ", ".join(f"'{a}'" for a in audit._MATERIAL_ACTIONS)
+    actions = ", ".join(f"'{a}'" for a in audit.MATERIAL_ACTIONS)
     queries = [
         "SELECT id, title FROM reflection_session WHERE bringer_id = :u",
         'SELECT id, display_name FROM "user"',
