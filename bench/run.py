@@ -69,7 +69,7 @@ def database(backend: str, workdir: Path, name: str) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{workdir / (name + '.sqlite3')}"
         return
-    from lises_reflect.db import throwaway_pg_database
+    from tests.pg import throwaway_pg_database
 
     with throwaway_pg_database(PG_ADMIN_URL, f"lises_bench_{name}") as url:
         yield url
