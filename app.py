@@ -11,9 +11,8 @@ from streamlit_authenticator.utilities import LoginError
 from lises_reflect import auth, ui
 from lises_reflect import demo as demo_data
 from lises_reflect import login as login_service
-from lises_reflect.catalogue import CatalogueError
+from lises_reflect.catalogue import CatalogueError, catalogue
 from lises_reflect.errors import ServiceError
-from lises_reflect.sessions import catalogue
 
 st.set_page_config(page_title="Lån et øre", page_icon=":material/hearing:", layout="wide")
 st.html(ui.FOCUS_CSS)  # a clear focus ring for keyboard users

@@ -201,7 +201,8 @@ def _login(page: Any, base: str, username: str) -> None:
 def run(backend: str, changes: int, workdir: Path) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    from lises_reflect.db import make_engine, throwaway_pg_database
+    from lises_reflect.db import make_engine
+    from tests.pg import throwaway_pg_database
 
     with contextlib.ExitStack() as stack:
         if backend == "sqlite":

@@ -69,7 +69,7 @@ def database(backend: str, workdir: Path, name: str) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{workdir / (name + '.sqlite3')}"
         return
-    from lises_reflect.db import throwaway_pg_database
+    from tests.pg import throwaway_pg_database
 
     with throwaway_pg_database(PG_ADMIN_URL, f"lises_bench_{name}") as url:
         yield url
@@ -180,7 +180,7 @@ def logged_in_app(sc: Scene, username: str, page: str) -> tuple[Any, float]:
     if page == "pages/session.py":
         at.query_params["s"] = str(sc.session)
     at.run()
-    charts._browser_json.cache_clear()  # the first run pays for its charts, as a new view does
+    charts.browser_json.cache_clear()  # the first run pays for its charts, as a new view does
     began = time.perf_counter()
     at.switch_page(page).run()
     first_ms = (time.perf_counter() - began) * 1000
@@ -348,7 +348,7 @@ def bench_aggregations(sc: Scene, size: int, runs: int) -> None:
     from sqlmodel import Session
 
     from lises_reflect import disclosure, insights
-    from lises_reflect.sessions import catalogue
+    from lises_reflect.catalogue import catalogue
 
     cat = catalogue()
     lens_ids = [lens.id for lens in cat.lenses]
@@ -358,7 +358,7 @@ def bench_aggregations(sc: Scene, size: int, runs: int) -> None:
 
         def orm(key: str = key) -> list:
             with Session(sc.engine) as s:
-                return insights._facts(s, key, [sc.team], sc.half, cat).get(sc.team, [])
+                return insights.facts(s, key, [sc.team], sc.half, cat).get(sc.team, [])
 
         sql, params = plain[key]
         facts = orm()
@@ -422,7 +422,7 @@ def _check_same(key: str, facts: list, rows: list[tuple]) -> None:
         theirs = sorted((m, b, float(n)) for m, b, n in rows)
     elif key == "lenses":
         ours = sorted((f.month, f.category, f.who[0], f.values[0]) for f in facts)
-        from lises_reflect.sessions import catalogue
+        from lises_reflect.catalogue import catalogue
 
         ids = [lens.id for lens in catalogue().lenses]
         theirs = sorted(
@@ -502,7 +502,7 @@ def _facilitated(sc: Scene, actor: Any) -> set[int]:
     from lises_reflect import insights
 
     with Session(sc.engine) as s:
-        return insights._facilitated_team_ids(s, actor)
+        return insights.facilitated_team_ids(s, actor)
 
 
 def bench_material_log(sc: Scene, size: int, runs: int) -> None:
@@ -511,7 +511,7 @@ def bench_material_log(sc: Scene, size: int, runs: int) -> None:
 
     uid = sc.users["mette"]
     rows = audit.my_material_log(sc.engine, uid)
-    actions = ", ".join(f"'{a}'" for a in audit._MATERIAL_ACTIONS)
+    actions = ", ".join(f"'{a}'" for a in audit.MATERIAL_ACTIONS)
     queries = [
         "SELECT id, title FROM reflection_session WHERE bringer_id = :u",
         'SELECT id, display_name FROM "user"',
@@ -536,6 +536,7 @@ def bench_material_log(sc: Scene, size: int, runs: int) -> None:
 def bench_autosave(backend: str, url: str, size: int, saves: int) -> None:
     """Autosave latency: one person typing, and 20 people autosaving at the same moment."""
     from lises_reflect import auth, sessions
+    from lises_reflect.catalogue import catalogue
     from lises_reflect.db import make_engine, migrate
 
     auth.BCRYPT_ROUNDS = 4  # the users are made here, not measured
@@ -543,8 +544,8 @@ def bench_autosave(backend: str, url: str, size: int, saves: int) -> None:
     migrate(engine)
     org = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Bench")
     team = auth.create_team(engine, auth.OPERATOR, org, "Team Bench")
-    lenses = [lens.id for lens in sessions.catalogue().lenses]
-    slots = [q.id for lens in sessions.catalogue().lenses for q in lens.questions]
+    lenses = [lens.id for lens in catalogue().lenses]
+    slots = [q.id for lens in catalogue().lenses for q in lens.questions]
 
     def user(name: str) -> int:
         return auth.create_user(

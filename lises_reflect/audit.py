@@ -110,7 +110,8 @@ class AccessRow:
     title: str
 
 
-_MATERIAL_ACTIONS = (
+# The actions on a caseworker's material that `my_material_log` lists.
+MATERIAL_ACTIONS = (
     "view.open",
     "export.session",
     "export.own_contributions",
@@ -137,7 +138,7 @@ def my_material_log(engine: Engine, actor_id: int | None, limit: int = 300) -> l
         names = dict(s.exec(select(User.id, User.display_name)).all())
         rows = s.exec(
             select(AuditEntry)
-            .where(AuditEntry.action.in_(_MATERIAL_ACTIONS))
+            .where(AuditEntry.action.in_(MATERIAL_ACTIONS))
             .order_by(AuditEntry.id.desc())
         ).all()
         out: list[AccessRow] = []

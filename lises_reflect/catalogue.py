@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -36,6 +37,7 @@ __all__ = [
     "Question",
     "Tag",
     "Text",
+    "catalogue",
     "load_catalogue",
     "read_yaml",
 ]
@@ -852,3 +854,10 @@ _SECTION_PARSERS = {
     "evaluative_terms": _FileValidator.evaluative_terms,
     "evaluative_hint": _FileValidator.prompt,
 }
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    """The shipped catalogue (DEFAULT_DIR), loaded once per process: what the pages and the
+    session modules read. `catalogue.cache_clear()` loads it again."""
+    return load_catalogue()

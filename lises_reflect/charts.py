@@ -158,11 +158,12 @@ def browser_spec(fig: Figure) -> dict[str, Any]:
     whose every shape the tests validate (tests/test_charts.py calls the validating `to_dict`).
     Each caller gets its own copy, so nothing a page does to it reaches the cache.
     """
-    return json.loads(_browser_json(fig))
+    return json.loads(browser_json(fig))
 
 
 @lru_cache(maxsize=512)
-def _browser_json(fig: Figure) -> str:
+def browser_json(fig: Figure) -> str:
+    """`browser_spec` as cached JSON text (`browser_json.cache_clear()` empties the cache)."""
     # Building the Altair objects was 85 % of a lead's page run, on every rerun (a click on
     # "Vis tallene som tabel" reruns the page with the same figures). A Figure is frozen and
     # holds every value the chart shows, so it is its own cache key: new data, new key, and

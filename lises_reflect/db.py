@@ -8,7 +8,6 @@ import random
 import sqlite3
 import threading
 import time
-import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -274,24 +273,6 @@ def serialize(session: Session, *keys: str) -> None:
         # written already holds SQLite's write lock.
         if not dbapi.in_transaction:  # type: ignore[union-attr]
             conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-@contextmanager
-def throwaway_pg_database(admin_url: str, prefix: str) -> Iterator[str]:
-    """A new, empty PostgreSQL database for the duration of the block (tests, benchmarks);
-    its URL. Dropped afterwards even while connections are still open."""
-    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    url = admin_url.rsplit("/", 1)[0] + "/" + name
-    admin = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url
-    finally:
-        dispose_engine(url)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _alembic_config(engine: Engine):

@@ -644,7 +644,7 @@ def _observations(
     rng: random.Random,
     out: dict,
 ) -> None:
-    from lises_reflect.sessions import catalogue
+    from lises_reflect.catalogue import catalogue
 
     cat = catalogue()
     # Observations to the lenses chosen; a case seen through another lens keeps two of its own.

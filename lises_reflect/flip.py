@@ -25,7 +25,7 @@ from sqlmodel import Session, func, select
 
 from lises_reflect import audit, freetext, insights, periods
 from lises_reflect.auth import Actor, require
-from lises_reflect.catalogue import Catalogue
+from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import session_scope
 from lises_reflect.disclosure import Thresholds
 from lises_reflect.errors import InvalidInput
@@ -35,7 +35,6 @@ from lises_reflect.models import LearningPoint, ReflectionSession, TurnTag
 from lises_reflect.paging import page_of
 from lises_reflect.periods import Period
 from lises_reflect.privacy import check_free_text
-from lises_reflect.sessions import catalogue
 from lises_reflect.transcript import TranscriptError, parse_transcript
 
 __all__ = [
@@ -145,7 +144,7 @@ def _label(get: Callable[[str], object], item_id: str, lang: str) -> str:
 
 
 def _in_scope(s: Session, actor: Actor, p: Period):  # type: ignore[no-untyped-def]
-    teams = insights._facilitated_team_ids(s, actor)
+    teams = insights.facilitated_team_ids(s, actor)
     return (
         ReflectionSession.team_id.in_(list(teams) or [-1]),
         # Finished sessions only, by the month they were finished, as the figures (issue 14).
@@ -343,7 +342,7 @@ def shared_pool(
 ) -> SharedPool:
     """One page of what bringers chose to share, searched by lens, tag and learning category."""
     th = thresholds or Thresholds()
-    p = insights._period(period_key)
+    p = insights.parse_period(period_key)
     cat = catalogue()
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
@@ -417,7 +416,7 @@ def pack_choices(
     the pack that uses an excerpt does.
     """
     th = thresholds or Thresholds()
-    p = insights._period(period_key)
+    p = insights.parse_period(period_key)
     cat = catalogue()
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
@@ -481,7 +480,7 @@ def export_pack(
         raise InvalidInput("error.invalid")
     th = thresholds or Thresholds()
     req = _clean_request(request)
-    p = insights._period(req.period_key)
+    p = insights.parse_period(req.period_key)
     cat = catalogue()
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")

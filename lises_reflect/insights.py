@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from lises_reflect import audit, disclosure, periods, releases
 from lises_reflect.auth import Actor, require
-from lises_reflect.catalogue import Catalogue
+from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import session_scope
 from lises_reflect.disclosure import Cell, Fact, Thresholds
 from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
@@ -43,7 +43,6 @@ from lises_reflect.models import (
     UserRole,
 )
 from lises_reflect.periods import Period
-from lises_reflect.sessions import catalogue
 
 __all__ = [
     "FlipPatterns",
@@ -109,7 +108,9 @@ def _led_team_ids(s: Session, actor: Actor) -> set[int]:
     return {i for i in ids if i is not None}
 
 
-def _facilitated_team_ids(s: Session, actor: Actor) -> set[int]:
+def facilitated_team_ids(s: Session, actor: Actor) -> set[int]:
+    """The teams `actor` facilitates: assigned ones and every team of an assigned organisation.
+    Checks no role (the caller has)."""
     rows = s.exec(
         select(Assignment.team_id, Assignment.organisation_id).where(
             Assignment.user_id == actor.user_id, Assignment.role == "facilitator"
@@ -145,7 +146,7 @@ def led_teams(engine: Engine, actor_id: int | None) -> list[TeamChoice]:
 def facilitated_teams(engine: Engine, actor_id: int | None) -> list[TeamChoice]:
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
-        return _choices(s, _facilitated_team_ids(s, actor))
+        return _choices(s, facilitated_team_ids(s, actor))
 
 
 def period_choices(kind: str, now: datetime | None = None, count: int = 8) -> list[Period]:
@@ -165,7 +166,8 @@ def period_note(kind: str, lang: str, now: datetime | None = None) -> str:
     return t("period.closed_only", lang, period=current.label(lang), next=nxt.label(lang))
 
 
-def _period(period_key: str) -> Period:
+def parse_period(period_key: str) -> Period:
+    """The period a key names (`periods.parse`); InvalidInput for anything else."""
     try:
         return periods.parse(period_key)
     except ValueError:
@@ -405,7 +407,9 @@ MEASURES: dict[str, _Measure] = {
 }
 
 
-def _facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Catalogue) -> Facts:
+def facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Catalogue) -> Facts:
+    """One figure's (`MEASURES[key]`) counts per team over `half`, live from the data: neither
+    released nor checked for permission or disclosure (`_released` does that for the pages)."""
     if key == "sessions":
         return _facts_sessions(s, team_ids, half)
     if key == "lenses":
@@ -433,7 +437,7 @@ def _released(
         half,
         _now(),
         k,
-        lambda teams, h: _facts(s, key, teams, h, cat),
+        lambda teams, h: facts(s, key, teams, h, cat),
         categories=m.categories(cat),
         roles=m.roles,
         width=m.width,
@@ -692,7 +696,7 @@ def team_overview(
     thresholds: Thresholds | None = None,
 ) -> TeamOverview:
     th = thresholds or Thresholds()
-    p = _period(period_key)
+    p = parse_period(period_key)
     with session_scope(engine) as s:
         actor, team = _lead_scope(s, actor_id, team_id)
         audit.record(s, actor, "view.team_overview", f"team:{team.id}", period=p.key)
@@ -719,7 +723,7 @@ def team_figure_csv(
 ) -> bytes:
     """The CSV of exactly one figure as shown; logged as an export."""
     th = thresholds or Thresholds()
-    p = _period(period_key)
+    p = parse_period(period_key)
     if figure_key not in _TITLES:
         raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
@@ -741,7 +745,7 @@ def _flip_scope(
     s: Session, actor_id: int | None, team_ids: Sequence[int] | None
 ) -> tuple[Actor, list[TeamChoice]]:
     actor = require(s, actor_id, "facilitator")
-    allowed = _facilitated_team_ids(s, actor)
+    allowed = facilitated_team_ids(s, actor)
     if team_ids is not None:
         wanted = {int(x) for x in team_ids}
         if len(wanted) > MAX_COMPARED_TEAMS:
@@ -802,7 +806,7 @@ def flip_patterns(
     team_ids: Sequence[int] | None = None,
 ) -> FlipPatterns:
     th = thresholds or Thresholds()
-    p = _period(period_key)
+    p = parse_period(period_key)
     with session_scope(engine) as s:
         actor, teams = _flip_scope(s, actor_id, team_ids)
         audit.record(
@@ -822,7 +826,7 @@ def flip_figure_csv(
     team_ids: Sequence[int] | None = None,
 ) -> bytes:
     th = thresholds or Thresholds()
-    p = _period(period_key)
+    p = parse_period(period_key)
     with session_scope(engine) as s:
         actor, teams = _flip_scope(s, actor_id, team_ids)
         audit.record(
@@ -843,5 +847,5 @@ def flip_figure_csv(
 
 def facilitated_figures(s: Session, actor: Actor, p: Period, lang: str, k: int) -> list[Figure]:
     """For the seminar pack (called inside flip's own permission check and audit)."""
-    teams = _choices(s, _facilitated_team_ids(s, actor))
+    teams = _choices(s, facilitated_team_ids(s, actor))
     return _flip_figures(s, teams, p, lang, k)[0]

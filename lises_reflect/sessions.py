@@ -12,7 +12,6 @@ import secrets
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, update
@@ -21,13 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from lises_reflect import audit, freetext, periods, retention
+from lises_reflect.access import as_bringer, as_participant, require_editable, touch
 from lises_reflect.auth import Actor, require
-from lises_reflect.catalogue import Catalogue, load_catalogue
+from lises_reflect.catalogue import catalogue
 from lises_reflect.db import retry_transient, serialize, session_scope
 from lises_reflect.errors import (
     Conflict,
     InvalidInput,
-    NotFound,
     PermissionDenied,
     WouldClear,
 )
@@ -45,6 +44,7 @@ from lises_reflect.models import (
     UserRole,
     utcnow,
 )
+from lises_reflect.tagging import check_excerpt_change
 
 PHASE_COUNT = 8
 MAX_LISTENERS = 3
@@ -54,11 +54,6 @@ BRINGER_KINDS = ("struck", "takeaway")
 # Who reads a contribution: everyone in the session, or only its author.
 PRIVATE_KINDS = ("takeaway",)
 TEXT_FIELDS = ("title", "excerpt", "context_wish")
-
-
-@lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    return load_catalogue()
 
 
 # ---------------------------------------------------------------- views handed to pages
@@ -182,51 +177,6 @@ def _now() -> datetime:
     return utcnow()
 
 
-def _load(s: Session, session_id: int) -> ReflectionSession:
-    rs = s.get(ReflectionSession, session_id)
-    if rs is None:
-        raise NotFound("error.session_not_found")
-    return rs
-
-
-def _participant(s: Session, rs: ReflectionSession, actor: Actor) -> Participant:
-    p = s.exec(
-        select(Participant).where(
-            Participant.session_id == rs.id, Participant.user_id == actor.user_id
-        )
-    ).first()
-    if p is None:
-        raise PermissionDenied("error.not_participant")
-    return p
-
-
-def _as_participant(
-    s: Session, actor_id: int | None, session_id: int
-) -> tuple[Actor, ReflectionSession, Participant]:
-    actor = require(s, actor_id, "caseworker")
-    rs = _load(s, session_id)
-    return actor, rs, _participant(s, rs, actor)
-
-
-def _as_bringer(
-    s: Session, actor_id: int | None, session_id: int
-) -> tuple[Actor, ReflectionSession]:
-    actor, rs, p = _as_participant(s, actor_id, session_id)
-    if p.role != "bringer":
-        raise PermissionDenied("error.bringer_only")
-    return actor, rs
-
-
-def _editable(rs: ReflectionSession) -> None:
-    if rs.status == "finished":
-        raise InvalidInput("error.session_finished")
-
-
-def _touch(s: Session, rs: ReflectionSession) -> None:
-    rs.updated_at = _now()
-    s.add(rs)
-
-
 # ---------------------------------------------------------------- starting and inviting
 
 
@@ -271,8 +221,8 @@ def set_listeners(
     if len(wanted) > MAX_LISTENERS:
         raise InvalidInput("error.too_many_listeners", maximum=MAX_LISTENERS)
     with session_scope(engine) as s:
-        actor, rs = _as_bringer(s, actor_id, session_id)
-        _editable(rs)
+        actor, rs = as_bringer(s, actor_id, session_id)
+        require_editable(rs)
         allowed = {
             r
             for r in s.exec(
@@ -314,7 +264,7 @@ def set_listeners(
         for uid in wanted:
             if uid not in current:
                 s.add(Participant(session_id=rs.id, user_id=uid, role="listener"))
-        _touch(s, rs)
+        touch(s, rs)
 
 
 # ---------------------------------------------------------------- preparation (bringer)
@@ -337,16 +287,14 @@ def update_text(
         raise InvalidInput("error.invalid")
     value = freetext.clean(name, text)
     with session_scope(engine) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
-        _editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id)
+        require_editable(rs)
         stored = getattr(rs, name) or ""
         if not value.strip() and not clear:
             if not stored.strip():
                 return stored
             raise WouldClear()
         if name == "excerpt":
-            from lises_reflect.tagging import check_excerpt_change  # tagging builds on this module
-
             check_excerpt_change(s, rs, value)
         column = getattr(ReflectionSession, name)
         result = s.exec(
@@ -380,8 +328,8 @@ def update_choices(
 ) -> None:
     cat = catalogue()
     with session_scope(engine) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
-        _editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id)
+        require_editable(rs)
         if conversation_kind is not None:
             if conversation_kind not in {o.id for o in cat.conversation_kinds}:
                 raise InvalidInput("error.unknown_option")
@@ -396,7 +344,7 @@ def update_choices(
             if not set(lenses) <= known:
                 raise InvalidInput("error.unknown_option")
             rs.lenses = list(dict.fromkeys(lenses))
-        _touch(s, rs)
+        touch(s, rs)
 
 
 # ---------------------------------------------------------------- moving through the phases
@@ -404,11 +352,11 @@ def update_choices(
 
 def acknowledge_rules(engine: Engine, actor_id: int | None, session_id: int) -> None:
     with session_scope(engine) as s:
-        _actor, rs, p = _as_participant(s, actor_id, session_id)
+        _actor, rs, p = as_participant(s, actor_id, session_id)
         if p.rules_acknowledged_at is None:
             p.rules_acknowledged_at = _now()
             s.add(p)
-            _touch(s, rs)
+            touch(s, rs)
 
 
 def _phase_blockers(s: Session, rs: ReflectionSession, target: int) -> list[str]:
@@ -444,7 +392,7 @@ def _phase_blockers(s: Session, rs: ReflectionSession, target: int) -> list[str]
 
 def phase_blockers(engine: Engine, actor_id: int | None, session_id: int, target: int) -> list[str]:
     with session_scope(engine) as s:
-        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _actor, rs, _p = as_participant(s, actor_id, session_id)
         return _phase_blockers(s, rs, target)
 
 
@@ -464,15 +412,15 @@ def set_phase(engine: Engine, actor_id: int | None, session_id: int, phase: int)
     if not 1 <= int(phase) <= PHASE_COUNT:
         raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
-        _actor, rs, p = _as_participant(s, actor_id, session_id)
+        _actor, rs, p = as_participant(s, actor_id, session_id)
         if p.role != "bringer":
             raise PermissionDenied("error.phase_bringer_only")
-        _editable(rs)
+        require_editable(rs)
         _check_forward(s, rs, int(phase))
         rs.phase = int(phase)
         rs.proposed_phase = None
         rs.proposed_by = None
-        _touch(s, rs)
+        touch(s, rs)
         return rs.phase
 
 
@@ -513,10 +461,10 @@ def propose_phase(engine: Engine, actor_id: int | None, session_id: int, phase: 
     if not 1 <= int(phase) <= PHASE_COUNT:
         raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
-        actor, rs, p = _as_participant(s, actor_id, session_id)
+        actor, rs, p = as_participant(s, actor_id, session_id)
         if p.role != "listener":
             raise PermissionDenied("error.propose_listener_only")
-        _editable(rs)
+        require_editable(rs)
         if int(phase) == rs.phase:
             raise InvalidInput("error.proposal_same_phase")
         _check_forward(s, rs, int(phase))
@@ -528,7 +476,7 @@ def propose_phase(engine: Engine, actor_id: int | None, session_id: int, phase: 
 def phase_proposal(engine: Engine, actor_id: int | None, session_id: int) -> PhaseProposal | None:
     """The pending proposal on its own (the session view carries it too)."""
     with session_scope(engine) as s:
-        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        actor, rs, _p = as_participant(s, actor_id, session_id)
         if rs.status == "finished":
             return None
         return _proposal(s, rs, actor)
@@ -537,7 +485,7 @@ def phase_proposal(engine: Engine, actor_id: int | None, session_id: int) -> Pha
 def dismiss_proposal(engine: Engine, actor_id: int | None, session_id: int) -> None:
     """The bringer answers "not yet": the proposal goes away, the phase stays."""
     with session_scope(engine) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _actor, rs = as_bringer(s, actor_id, session_id)
         rs.proposed_phase = None
         rs.proposed_by = None
         s.add(rs)
@@ -552,9 +500,9 @@ def set_excerpt_for_listeners(
     can be withdrawn; a downloaded copy cannot. Changing it later only affects later downloads.
     """
     with session_scope(engine) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _actor, rs = as_bringer(s, actor_id, session_id)
         rs.excerpt_for_listeners = bool(shared)
-        _touch(s, rs)
+        touch(s, rs)
 
 
 def finish_session(
@@ -566,8 +514,8 @@ def finish_session(
     """The bringer closes the session for good: nothing can be edited afterwards, everyone can
     still read it. `excerpt_for_listeners`, when given, is stored in the same transaction."""
     with session_scope(engine) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
-        _editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id)
+        require_editable(rs)
         for lp in s.exec(select(LearningPoint).where(LearningPoint.session_id == rs.id)).all():
             if lp.text.strip() and (lp.category is None or lp.shared is None):
                 raise InvalidInput("error.learning_point_incomplete", position=lp.position)
@@ -578,7 +526,7 @@ def finish_session(
         rs.proposed_phase = None
         rs.proposed_by = None
         rs.finished_at = _now()
-        _touch(s, rs)
+        touch(s, rs)
 
 
 # ---------------------------------------------------------------- contributions
@@ -690,7 +638,7 @@ def _writer(s: Session, actor_id: int | None, session_id: int) -> _Writer:
     finds nothing, the full check runs to name the reason."""
     row = s.connection().execute(_WRITER, {"session_id": session_id, "actor_id": actor_id}).first()
     if row is None:
-        _actor, rs, p = _as_participant(s, actor_id, session_id)
+        _actor, rs, p = as_participant(s, actor_id, session_id)
         return _Writer(p.role, rs.status, list(rs.lenses))
     return _Writer(row[0], row[1], list(row[2] or []))
 
@@ -821,8 +769,8 @@ def set_learning_point_category(
     if category is not None and category not in {o.id for o in catalogue().learning_categories}:
         raise InvalidInput("error.unknown_option")
     with session_scope(engine) as s:
-        _actor, rs, _p = _as_participant(s, actor_id, session_id)
-        _editable(rs)
+        _actor, rs, _p = as_participant(s, actor_id, session_id)
+        require_editable(rs)
         lp = _learning_point(s, rs, position)
         if lp is None or not lp.text.strip():
             raise InvalidInput("error.learning_point_empty")
@@ -831,7 +779,7 @@ def set_learning_point_category(
         lp.category = category
         lp.updated_at = _now()
         s.add(lp)
-        _touch(s, rs)
+        touch(s, rs)
 
 
 def set_learning_point_sharing(
@@ -847,8 +795,8 @@ def set_learning_point_sharing(
     `version`, the text's version the bringer saw: a yes given to one text never shares a text
     someone changed a moment before (refused, the page then shows the new text)."""
     with session_scope(engine, writes=True) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
-        _editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id)
+        require_editable(rs)
         lp = _learning_point(s, rs, position)
         if lp is None or not lp.text.strip():
             raise InvalidInput("error.learning_point_empty")
@@ -857,7 +805,7 @@ def set_learning_point_sharing(
         lp.shared = bool(shared)
         lp.updated_at = _now()
         s.add(lp)
-        _touch(s, rs)
+        touch(s, rs)
 
 
 def set_excerpt_sharing(
@@ -866,14 +814,14 @@ def set_excerpt_sharing(
     """The bringer alone lets FLIP facilitators read the excerpt, without a name, and can take
     it back at any time, also after the session is finished."""
     with session_scope(engine) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
+        _actor, rs = as_bringer(s, actor_id, session_id)
         if shared:
             if not rs.excerpt.strip():
                 raise InvalidInput("error.share_empty_excerpt")
             # Screened when saved; screened again because the guard may have grown since.
             freetext.clean("excerpt", rs.excerpt)
         rs.excerpt_shared = bool(shared)
-        _touch(s, rs)
+        touch(s, rs)
 
 
 def submit_process_check(
@@ -884,7 +832,7 @@ def submit_process_check(
     if int(safe_frame) not in range(1, 6):
         raise InvalidInput("error.scale")
     with session_scope(engine) as s:
-        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        actor, rs, _p = as_participant(s, actor_id, session_id)
         # The session's month (the month it was finished, as the figures count it), not
         # today's: the month's receipts then count the people behind the month's answers.
         period = periods.month_key(rs.finished_at or rs.created_at)
@@ -925,7 +873,7 @@ def store_process_answer(s: Session, team_id: int, period: str, safe_frame: int)
 @retry_transient
 def session_view(engine: Engine, actor_id: int | None, session_id: int) -> SessionView:
     with session_scope(engine) as s:
-        actor, rs, me = _as_participant(s, actor_id, session_id)
+        actor, rs, me = as_participant(s, actor_id, session_id)
         audit.record_open(s, actor, f"session:{rs.id}")
         names = dict(
             s.exec(
@@ -1009,7 +957,7 @@ def session_view(engine: Engine, actor_id: int | None, session_id: int) -> Sessi
 def session_stamp(engine: Engine, actor_id: int | None, session_id: int) -> tuple:
     """What changes whenever anything on the session page changes for anyone."""
     with session_scope(engine) as s:
-        _actor, rs, _p = _as_participant(s, actor_id, session_id)
+        _actor, rs, _p = as_participant(s, actor_id, session_id)
         return _stamp(rs)
 
 
@@ -1094,7 +1042,7 @@ def live_state(
         conn = s.connection()
         row = conn.execute(_LIVE_ME, params).first()
         if row is None:
-            _as_participant(s, actor_id, session_id)  # names the reason
+            as_participant(s, actor_id, session_id)  # names the reason
             raise PermissionDenied("error.not_participant")
         phase, updated_at, proposed, status, participant_id, seen = row
         stamp = (phase, _aware(updated_at).isoformat(), proposed, status)
@@ -1168,7 +1116,7 @@ def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str
     Returns "deleted" or "withdrawn". Deletion is real: rows are removed, not flagged.
     """
     with session_scope(engine) as s:
-        actor, rs, p = _as_participant(s, actor_id, session_id)
+        actor, rs, p = as_participant(s, actor_id, session_id)
         if p.role == "bringer":
             retention.delete_sessions(s, [rs.id])
             return "deleted"
@@ -1183,7 +1131,7 @@ def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str
                 delete(model).where(model.session_id == rs.id, model.annotator_id == actor.user_id)
             )
         s.exec(delete(Participant).where(Participant.id == p.id))
-        _touch(s, rs)
+        touch(s, rs)
         return "withdrawn"
 
 

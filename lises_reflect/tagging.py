@@ -20,7 +20,8 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from lises_reflect.catalogue import Catalogue
+from lises_reflect.access import as_bringer, as_participant, require_editable, touch
+from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import (
@@ -31,7 +32,6 @@ from lises_reflect.models import (
     User,
     utcnow,
 )
-from lises_reflect.sessions import _as_bringer, _as_participant, _editable, _touch, catalogue
 from lises_reflect.transcript import TranscriptError, Turn, parse_transcript
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def _readable_annotators(rs: ReflectionSession, actor_user_id: int) -> list[int]
 @retry_transient
 def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView:
     with session_scope(engine) as s:
-        actor, rs, _p = _as_participant(s, actor_id, session_id)
+        actor, rs, _p = as_participant(s, actor_id, session_id)
         names = _names(s, rs.id)
         turns = turns_of(rs.excerpt)
         readable = _readable_annotators(rs, actor.user_id)
@@ -267,8 +267,8 @@ def set_turn_tags(
     """Replace the caller's own tags on one turn."""
     cat = catalogue()
     with session_scope(engine) as s:
-        actor, rs, _p = _as_participant(s, actor_id, session_id)
-        _editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id)
+        require_editable(rs)
         turn = _turn(rs, int(turn_number))
         allowed = {t.id for t in cat.tags_for(turn.speaker)}
         wanted = list(dict.fromkeys(tag_ids))
@@ -306,8 +306,8 @@ def save_link(
     if outcome not in {o.id for o in catalogue().link_outcomes}:
         raise InvalidInput("error.unknown_option")
     with session_scope(engine) as s:
-        actor, rs, _p = _as_participant(s, actor_id, session_id)
-        _editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id)
+        require_editable(rs)
         source = _turn(rs, int(from_turn))
         # The same rule that builds the page's choices: later turns the group has read.
         targets = check_link(turns_of(rs.excerpt), source.number, to_turns, rs.reveal_upto)
@@ -353,8 +353,8 @@ def save_link(
 
 def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn: int) -> None:
     with session_scope(engine) as s:
-        actor, rs, _p = _as_participant(s, actor_id, session_id)
-        _editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id)
+        require_editable(rs)
         s.exec(
             delete(GribningLink).where(
                 GribningLink.session_id == rs.id,
@@ -368,43 +368,43 @@ def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn
 def set_reveal(engine: Engine, actor_id: int | None, session_id: int, upto: int | None) -> None:
     """Step-by-step reading is shared, so the group stops at the same citizen turn together."""
     with session_scope(engine) as s:
-        _actor, rs, _p = _as_participant(s, actor_id, session_id)
-        _editable(rs)  # a finished session is a record: its reading is not moved any more
+        _actor, rs, _p = as_participant(s, actor_id, session_id)
+        require_editable(rs)  # a finished session is a record: its reading is not moved any more
         count = len(turns_of(rs.excerpt))
         if upto is not None and not 1 <= int(upto) <= max(count, 1):
             raise InvalidInput("error.invalid")
         rs.reveal_upto = None if upto is None or int(upto) >= count else int(upto)
-        _touch(s, rs)
+        touch(s, rs)
 
 
 def _touch_unless_blind(s: Session, rs: ReflectionSession) -> None:
     """A change the others can see tells them there is news; while blind they could not see
     it, so they are not told (that someone is tagging is not theirs to follow either)."""
     if not tags_hidden(rs):
-        _touch(s, rs)
+        touch(s, rs)
 
 
 def start_blind_tagging(engine: Engine, actor_id: int | None, session_id: int) -> None:
     """The bringer lets everyone tag alone: from now on nobody reads another's tags or links
     until the bringer reveals them. Only from open tagging: what was revealed stays shown."""
     with session_scope(engine) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
-        _editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id)
+        require_editable(rs)
         if rs.tagging_mode != "open":
             raise InvalidInput("error.blind_already")
         rs.tagging_mode = "blind"
-        _touch(s, rs)
+        touch(s, rs)
 
 
 def reveal_tags(engine: Engine, actor_id: int | None, session_id: int) -> None:
     """The bringer shows everyone's tags to everyone, all at once."""
     with session_scope(engine) as s:
-        _actor, rs = _as_bringer(s, actor_id, session_id)
-        _editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id)
+        require_editable(rs)
         if rs.tagging_mode != "blind":
             raise InvalidInput("error.not_blind")
         rs.tagging_mode = "revealed"
-        _touch(s, rs)
+        touch(s, rs)
 
 
 def has_annotations(s: Session, session_id: int) -> bool:
@@ -439,7 +439,7 @@ def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: 
 
     cat = catalogue()
     with session_scope(engine) as s:
-        actor, rs, p = _as_participant(s, actor_id, session_id)
+        actor, rs, p = as_participant(s, actor_id, session_id)
         if p.role != "bringer":
             raise PermissionDenied("error.bringer_only")
         from lises_reflect import audit
@@ -506,7 +506,7 @@ def own_contributions(engine: Engine, actor_id: int | None, session_id: int, lan
 
     cat = catalogue()
     with session_scope(engine) as s:
-        actor, rs, p = _as_participant(s, actor_id, session_id)
+        actor, rs, p = as_participant(s, actor_id, session_id)
         if p.role != "listener":
             raise PermissionDenied("error.own_download_listener_only")
         if rs.status != "finished":

@@ -447,8 +447,8 @@ def save_now(key: str, loaded_text: str, loaded_version: int, save: Saver) -> No
 
 def evaluative_hint(text: str) -> None:
     """A gentle nudge towards description; a hint only, never a block."""
+    from lises_reflect.catalogue import catalogue
     from lises_reflect.hints import find_evaluative, hint_text
-    from lises_reflect.sessions import catalogue
 
     found = find_evaluative(text, catalogue().evaluative_terms)
     if found:

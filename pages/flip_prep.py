@@ -3,13 +3,14 @@
 import streamlit as st
 
 from lises_reflect import flip, freetext, insights, ui
+from lises_reflect.catalogue import catalogue
 from lises_reflect.flip import PackRequest
 
 uid = ui.require_role("facilitator")
 engine = ui.engine()
 th = ui.settings().thresholds
 lang = ui.lang()
-cat = flip.catalogue()
+cat = catalogue()
 st.title(ui.tr("flip.title"))
 st.caption(ui.tr("flip.intro", k=th.figures, k_text=th.text))
 period_key = ui.period_picker("flip:period", default_kind="half")

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from lises_reflect import audit, paging, sessions, ui
+from lises_reflect.catalogue import catalogue
 
 uid = ui.require_role("caseworker")
 engine = ui.engine()
@@ -18,7 +19,7 @@ ok, result = ui.call(sessions.my_overview, engine, uid)
 if not ok:
     st.stop()
 items, practice = result
-cat = sessions.catalogue()
+cat = catalogue()
 lang = ui.lang()
 
 if st.button(ui.tr("mine.start_new"), type="primary"):

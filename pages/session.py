@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lises_reflect import sessions, tagging, ui
+from lises_reflect.catalogue import catalogue
 from lises_reflect.session_ui import header, navigation, phases
 from lises_reflect.session_ui.context import SessionContext
 
@@ -46,7 +47,7 @@ ctx = SessionContext(
     sid=sid,
     view=view,
     talk=talk,
-    cat=sessions.catalogue(),
+    cat=catalogue(),
     lang=ui.lang(),
     readonly=view.finished,
     shown=view.phase,

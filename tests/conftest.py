@@ -12,8 +12,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from lises_reflect import auth, db
+from lises_reflect import auth
 from lises_reflect.db import make_engine, migrate
+from tests import pg
 
 PG_ADMIN_URL = os.environ.get(
     "LISES_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -41,7 +42,7 @@ def _pg_reachable() -> str | None:
 
 def throwaway_pg_database(prefix: str) -> contextlib.AbstractContextManager[str]:
     """A new, empty PostgreSQL database for the duration of the block; its URL."""
-    return db.throwaway_pg_database(PG_ADMIN_URL, prefix)
+    return pg.throwaway_pg_database(PG_ADMIN_URL, prefix)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from lises_reflect import auth, db, sessions
+from lises_reflect.catalogue import catalogue
 from lises_reflect.db import WriteGate, is_transient, make_engine, migrate, retry_transient
 
 THREADS = 20
@@ -26,7 +27,7 @@ PASSWORD = "correct horse battery"
 
 
 def _slots() -> list[str]:
-    cat = sessions.catalogue()
+    cat = catalogue()
     questions = sorted(q.id for lens in cat.lenses for q in lens.questions)
     slots = questions + [f"{lens.id}.free" for lens in cat.lenses]
     assert len(slots) * SESSIONS_PER_PAIR >= SAVES, "the catalogue has too few questions"
@@ -46,7 +47,7 @@ def test_twenty_threads_times_500_autosaves_give_exactly_10000_rows(tmp_path: Pa
         )
 
     listeners = [caseworker(f"lytter{i:02d}") for i in range(THREADS)]
-    lenses = [lens.id for lens in sessions.catalogue().lenses]
+    lenses = [lens.id for lens in catalogue().lenses]
     plan: dict[int, list[int]] = {}
     for pair in range(THREADS // 2):
         bringer = caseworker(f"fortaeller{pair:02d}")

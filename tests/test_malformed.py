@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from lises_reflect import accounts, auth, flip, freetext, sessions
 from lises_reflect import catalogue as catalogue_module
-from lises_reflect.catalogue import CatalogueError, load_catalogue
+from lises_reflect.catalogue import CatalogueError, catalogue, load_catalogue
 from lises_reflect.errors import InvalidInput, ServiceError
 from lises_reflect.i18n import t
 from lises_reflect.privacy import PersonalDataError
@@ -55,7 +55,7 @@ def prepared(org: Org) -> int:
     e = org.engine
     sid = sessions.create_session(e, org.bringer, "Samtale")
     sessions.update_text(e, org.bringer, sid, "excerpt", "R: Hej.\nB: Hej.", "")
-    lenses = [lens.id for lens in sessions.catalogue().lenses]
+    lenses = [lens.id for lens in catalogue().lenses]
     sessions.update_choices(
         e, org.bringer, sid, conversation_kind="internship_follow_up", lenses=lenses
     )
@@ -66,7 +66,7 @@ def prepared(org: Org) -> int:
 def writers(org: Org, sid: int) -> dict[str, Callable[[str], object]]:
     """Every free-text field a page saves, by its field name in freetext.LIMITS."""
     e = org.engine
-    slot = sessions.catalogue().lenses[0].questions[0].id
+    slot = catalogue().lenses[0].questions[0].id
     return {
         "title": lambda text: sessions.create_session(e, org.bringer, text),
         # An excerpt must be turns: the payload is what one turn says.
@@ -325,13 +325,13 @@ def test_the_app_shows_a_broken_catalogue_instead_of_starting(
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.sqlite3'}")
     monkeypatch.setenv("LISES_COOKIE_KEY", COOKIE_KEY)
     monkeypatch.delenv("LISES_DEMO", raising=False)
-    sessions.catalogue.cache_clear()
+    catalogue.cache_clear()
     try:
         at = app()
         assert not at.exception
         assert "phases.yaml" in texts(at)
     finally:
-        sessions.catalogue.cache_clear()
+        catalogue.cache_clear()
 
 
 # --------------------------------------------------------------------------- rendering
@@ -354,12 +354,12 @@ def test_nothing_typed_is_rendered_as_markup(engine: Engine, tmp_path: Path, mon
     e = engine
     sid = sessions.create_session(e, org.bringer, payload[:120])
     sessions.update_text(e, org.bringer, sid, "excerpt", f"R: {payload}\nB: {PAYLOADS[1]}", "")
-    lenses = [lens.id for lens in sessions.catalogue().lenses]
+    lenses = [lens.id for lens in catalogue().lenses]
     sessions.update_choices(
         e, org.bringer, sid, conversation_kind="internship_follow_up", lenses=lenses
     )
     sessions.set_listeners(e, org.bringer, sid, [org.listener])
-    slot = sessions.catalogue().lenses[0].questions[0].id
+    slot = catalogue().lenses[0].questions[0].id
     sessions.save_contribution(e, org.listener, sid, "observation", slot, payload, 0)
     sessions.save_learning_point(e, org.listener, sid, 1, payload, 0)
     accounts.update_user(

@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import text
 
 from lises_reflect import db, sessions
+from lises_reflect.catalogue import catalogue
 from lises_reflect.db import make_engine, migrate
 from lises_reflect.i18n import t
 from tests.conftest import Org, _pg_reachable, make_org, throwaway_pg_database
@@ -80,7 +81,7 @@ def controlled_pg() -> Iterator[str]:
 def _session_with_listener(org: Org) -> int:
     """A session in phase 4, where the listener writes observations to every lens."""
     e = org.engine
-    lenses = [lens.id for lens in sessions.catalogue().lenses]
+    lenses = [lens.id for lens in catalogue().lenses]
     sid = sessions.create_session(e, org.bringer, "Samtale om praktik")
     sessions.update_text(e, org.bringer, sid, "excerpt", EXCERPT, "")
     sessions.update_choices(
@@ -101,7 +102,7 @@ def test_autosaves_go_on_through_a_restart_and_nothing_acknowledged_is_lost(
     migrate(engine)
     org = make_org(engine)
     sid = _session_with_listener(org)
-    slots = [q.id for lens in sessions.catalogue().lenses for q in lens.questions][:4]
+    slots = [q.id for lens in catalogue().lenses for q in lens.questions][:4]
     acknowledged: dict[str, tuple[str, int]] = {}
     failures: list[str] = []
     after_restart = threading.Event()

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from lises_reflect import auth, flip, insights, periods
+from lises_reflect.catalogue import catalogue
 from lises_reflect.db import session_scope
 from lises_reflect.models import Team, User
-from lises_reflect.sessions import catalogue
 from tests import builders as b
 from tests.attack import exposed_people
 from tests.conftest import PASSWORD, Org

@@ -14,7 +14,8 @@ import pytest
 
 from lises_reflect import export
 from lises_reflect import session_rules as R
-from lises_reflect.sessions import PHASE_COUNT, catalogue
+from lises_reflect.catalogue import catalogue
+from lises_reflect.sessions import PHASE_COUNT
 from lises_reflect.transcript import parse_transcript
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lises_reflect"

@@ -1,0 +1,64 @@
+"""Who may do what in a session: the checks shared by `sessions` and `tagging`.
+
+Every write and read on a session loads the caller from the database and checks role and
+participation here, whatever the page showed; a finished session is a record and refuses
+changes; a change to a session moves its change stamp (`updated_at`), which the pages poll.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from lises_reflect.auth import Actor, require
+from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
+from lises_reflect.models import Participant, ReflectionSession, utcnow
+
+
+def _load(s: Session, session_id: int) -> ReflectionSession:
+    rs = s.get(ReflectionSession, session_id)
+    if rs is None:
+        raise NotFound("error.session_not_found")
+    return rs
+
+
+def _participant(s: Session, rs: ReflectionSession, actor: Actor) -> Participant:
+    p = s.exec(
+        select(Participant).where(
+            Participant.session_id == rs.id, Participant.user_id == actor.user_id
+        )
+    ).first()
+    if p is None:
+        raise PermissionDenied("error.not_participant")
+    return p
+
+
+def as_participant(
+    s: Session, actor_id: int | None, session_id: int
+) -> tuple[Actor, ReflectionSession, Participant]:
+    """The caller, the session and the caller's place in it; refused unless the caller is an
+    active caseworker taking part in the session."""
+    actor = require(s, actor_id, "caseworker")
+    rs = _load(s, session_id)
+    return actor, rs, _participant(s, rs, actor)
+
+
+def as_bringer(
+    s: Session, actor_id: int | None, session_id: int
+) -> tuple[Actor, ReflectionSession]:
+    """The caller and the session; refused unless the caller brought the session."""
+    actor, rs, p = as_participant(s, actor_id, session_id)
+    if p.role != "bringer":
+        raise PermissionDenied("error.bringer_only")
+    return actor, rs
+
+
+def require_editable(rs: ReflectionSession) -> None:
+    """Refuses any change to a finished session."""
+    if rs.status == "finished":
+        raise InvalidInput("error.session_finished")
+
+
+def touch(s: Session, rs: ReflectionSession) -> None:
+    """Moves the session's change stamp, so that the others' pages fetch the change."""
+    rs.updated_at = utcnow()
+    s.add(rs)
