@@ -281,7 +281,7 @@ def load_content(
     DemoContentError on the first problem found.
     """
     if catalogue is None:
-        from lises_reflect.sessions import catalogue as shipped
+        from lises_reflect.catalogue import catalogue as shipped
 
         catalogue = shipped()
     root = Path(directory) if directory is not None else DATA_DIR

@@ -15,10 +15,9 @@ import pytest
 import yaml
 
 from lises_reflect import demo_content
-from lises_reflect.catalogue import DEFAULT_DIR, load_catalogue
+from lises_reflect.catalogue import DEFAULT_DIR, catalogue, load_catalogue
 from lises_reflect.demo_content import DATA_DIR, DemoContentError, load_content
 from lises_reflect.privacy import find_personal_data
-from lises_reflect.sessions import catalogue
 
 
 def test_the_shipped_data_loads_and_uses_only_catalogue_ids() -> None:
