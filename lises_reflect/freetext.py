@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from lises_reflect.errors import InvalidInput
 from lises_reflect.privacy import check_free_text
+from lises_reflect.textform import fold
 
 # Characters, per field. Generous for an excerpt (a few pages of transcript), short for what is
 # read aloud in a round.
@@ -21,19 +21,11 @@ LIMITS: dict[str, int] = {
     "learning_point": 600,
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Invisible characters that change how text around them is shown: bidirectional embeddings,
-# overrides and isolates (a reversed "Trojan source" line), zero-width space and stray byte-
-# order marks. Zero-width (non-)joiners stay: emoji and some scripts need them.
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-# Half of a UTF-16 pair cannot be stored as UTF-8 (PostgreSQL refuses it): never text.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text or "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _SURROGATE.sub("", _INVISIBLE.sub("", _CONTROL.sub("", text))).strip()
+    """The text as it is checked and stored: `textform.fold` (one form for spaces, invisible
+    characters, digits, dashes and line breaks; see there), trimmed. Newlines are kept."""
+    return fold(text or "").strip()
 
 
 NAME_LIMIT = 200

@@ -41,10 +41,24 @@ Turns
     unfinished turn can matter in CA). A label alone followed by continuation lines takes them.
   * The first non-blank line must have a label, else TranscriptError naming that line.
   * Text is kept verbatim: ``(.)``, ``(1.2)``, ``[``, ``]``, ``=``, ``°stille°``, ``>hurtigt<``,
-    ``::``, ``.hh``, ``↑``, ``↓``, ``((griner))``, ``(xxx)``. Only whitespace is normalised:
-    CRLF/CR and Unicode line separators become newlines, NBSP and other fixed spaces and TABs
-    inside text become plain spaces, the BOM and other invisible control characters are
-    removed, and text is NFC-normalised (the same letters, one encoding).
+    ``::``, ``.hh``, ``↑``, ``↓``, ``((griner))``, ``(xxx)``. Only whitespace is normalised, by
+    the whitespace steps of the fold every free text goes through before the personal-data
+    guard and storage (``textform.fold_whitespace``): CRLF/CR and Unicode line separators
+    become newlines, NBSP and other fixed spaces and TABs inside text become plain spaces,
+    invisible format and control characters (BOM, soft hyphen, zero-width characters, word
+    joiner) are removed, and text is NFC-normalised (the same letters, one encoding). A stored
+    excerpt has been through the whole fold (``textform.fold``: also digits of other scripts,
+    full-width forms, dashes between digits), so its turns show exactly the text the guard
+    checked.
+Names instead of role labels
+  * A line that starts with what is evidently a person's name used as a speaker label, in a
+    form that is not taken as a label, is refused (TranscriptError naming the line), because
+    as continuation text the name would reach the shared pool, where labels are replaced by
+    role names: a lower-case name (``mette: hej``), a label with a note in brackets
+    (``Peter (borger): Hej``, ``B (Peter): ja``) or several labels in one
+    (``R, Mette: ja``). Ordinary text with a colon in it is not affected
+    (``Klokken er 10: vi starter``, ``Det sagde jeg: nej``): the words before the colon must
+    pass the same test as a speaker label.
 """
 
 from __future__ import annotations
@@ -56,6 +70,8 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from typing import Any
+
+from lises_reflect.textform import fold_whitespace
 
 MAX_TURNS = 400
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -141,7 +157,6 @@ _LABEL_WORD = re.compile(r"[^\W_][\w.'’/&-]*")
 _FIRST_LABEL_WORD = re.compile(r"[^\W\d_][\w.'’/&-]*")
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_FIXED_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]")
 # Invisible characters: controls (except tab and newline), BOM / zero-width no-break space,
 # zero-width space, soft hyphen is kept (it is part of a word as typed).
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f\ufeff\u200b]")
@@ -188,11 +203,9 @@ class UploadError(ValueError):
 
 
 def _normalise_lines(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _FIXED_SPACES.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
-    return text.split("\n")
+    # The whitespace steps of the fold every text goes through before the personal-data guard
+    # and storage; stored text is already folded, so the turns show exactly what was checked.
+    return fold_whitespace(text).split("\n")
 
 
 def _speaker_for_label(label: str, after_colon: str) -> str | None:
