@@ -91,3 +91,58 @@ def test_builds_on_tells_an_edit_of_their_text_from_one_typed_before_it(
     text: str, theirs: str, before: str, builds: bool
 ) -> None:
     assert freetext.builds_on(text, theirs, before) is builds
+
+
+# ---------------------------------------------------------------- the one fold (issue 14, item 3)
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lises_reflect.textform import fold, fold_whitespace, fold_with_spans  # noqa: E402
+
+_tricky = st.sampled_from(
+    list("0123456789-@. \t\n\r\u00a0\u2009\u202f\u2007\u00ad\u200b\u200c\u200d\u2060\ufeff")
+    + list("\u2212\u2013\u2014\u2011\uff10\uff20\u0661\u00b2\u0301\ufe0f\u20e3😀👩…½´æøå")
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("010190\u20091234", "010190 1234"),
+        ("12\u202f34\u202f56\u202f78", "12 34 56 78"),
+        ("2233\u20074455", "2233 4455"),
+        ("0101\u00ad90\u20601234", "0101901234"),
+        ("0101\u200c90\u200d1234", "0101901234"),
+        ("010190\u22121234 010190\u20141234", "010190-1234 010190-1234"),
+        ("\uff10\uff11 \u0660\u0661 \u00b9\u00b2", "01 01 12"),
+        ("k.hansen\uff20example\uff0edk", "k.hansen@example.dk"),
+        ("1\ufe0f\u20e32\ufe0f\u20e3", "12"),
+        ("a\r\nb\u2028c\x0bd\x00e", "a\nb\nc\nde"),
+        # Prose keeps its typography; only a dash between digits is a separator.
+        ("Jørgen – “citat” … 3½ ´x´ 2013–2014", "Jørgen – “citat” … 3½ ´x´ 2013-2014"),
+        ("familie 👨\u200d👩\u200d👧", "familie 👨\u200d👩\u200d👧"),
+        ("e\u0301 og A\u030a", "é og Å"),
+    ],
+)
+def test_fold(typed: str, kept: str) -> None:
+    assert fold(typed) == kept
+    assert freetext.normalise(f"  {typed}\n ") == kept.strip()
+
+
+def test_clean_stores_exactly_the_checked_text() -> None:
+    with pytest.raises(PersonalDataError):
+        freetext.clean("excerpt", "B: mit CPR er 010190\u20091234")
+    assert freetext.clean("observation", "Han\u00a0kom  kl.\u202f10") == "Han kom  kl. 10"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters() | _tricky, max_size=60))
+def test_property_fold_is_idempotent_and_whitespace_fold_keeps_it(text: str) -> None:
+    folded, spans = fold_with_spans(text)
+    assert fold(text) == folded
+    assert fold(folded) == folded
+    # The transcript parser's normalisation changes nothing in a stored (folded) text.
+    assert fold_whitespace(folded) == folded
+    assert len(spans) == len(folded)
+    assert all(0 <= start < end <= len(text) for start, end in spans)
