@@ -270,7 +270,7 @@ def _in_phone_context(text: str, match: re.Match[str], near: list[Finding]) -> b
     )
 
 
-def _is_phone(text: str, match: re.Match[str], near: list[Finding]) -> bool:
+def _is_phone(text: str, match: re.Match[str], near: list[Finding], strict: bool) -> bool:
     """Rule out the known look-alikes of an 8-digit phone-shaped match."""
     if match.group("country"):
         # "+45 ..." or "0045 ..." is unambiguous.
@@ -283,7 +283,7 @@ def _is_phone(text: str, match: re.Match[str], near: list[Finding]) -> bool:
         return False
     if match["half1"] and _is_year_range(match["half1"], match["half2"]):
         return False
-    if _SPACED_ONLY.fullmatch(match.group()):
+    if _SPACED_ONLY.fullmatch(match.group()) and not strict:
         # Counts or years in prose, unless something says it is a phone number.
         return _in_phone_context(text, match, near)
     return True
@@ -324,7 +324,7 @@ _EMAIL_RE = re.compile(
 _PRIORITY = {"email": 0, "cpr": 1, "phone": 2}
 
 
-def _candidates(text: str) -> list[Finding]:
+def _candidates(text: str, strict: bool) -> list[Finding]:
     found: list[Finding] = []
     for m in _EMAIL_RE.finditer(text):
         found.append(Finding("email", m.start(), m.end(), m.group()))
@@ -334,22 +334,24 @@ def _candidates(text: str) -> list[Finding]:
                 found.append(Finding("cpr", m.start(), m.end(), m.group()))
     near = list(found)
     for m in _PHONE_RE.finditer(text):
-        if _is_phone(text, m, near):
+        if _is_phone(text, m, near, strict):
             found.append(Finding("phone", m.start(), m.end(), m.group()))
     return found
 
 
-def find_personal_data(text: str) -> list[Finding]:
+def find_personal_data(text: str, *, strict: bool = False) -> list[Finding]:
     """All personal data in `text`, sorted by start offset and non-overlapping.
 
     The text is folded first (`textform.fold`), so what is checked is exactly what is stored;
-    offsets and `Finding.text` are mapped back to `text` as passed in."""
+    offsets and `Finding.text` are mapped back to `text` as passed in. `strict` is for short
+    fields that are no prose (names, an e-mail address): there a space-grouped number is a
+    phone number without any context, since nobody lists counts or years in a name."""
     if not text:
         return []
     if fold(text) == text:
-        return _find_in_folded(text)
+        return _find_in_folded(text, strict)
     folded, spans = fold_with_spans(text)
-    findings = _find_in_folded(folded)
+    findings = _find_in_folded(folded, strict)
     mapped = []
     for f in findings:
         start, end = spans[f.start][0], spans[f.end - 1][1]
@@ -357,9 +359,9 @@ def find_personal_data(text: str) -> list[Finding]:
     return mapped
 
 
-def _find_in_folded(text: str) -> list[Finding]:
+def _find_in_folded(text: str, strict: bool) -> list[Finding]:
     ordered = sorted(
-        _candidates(text),
+        _candidates(text, strict),
         key=lambda f: (f.start, -(f.end - f.start), _PRIORITY[f.kind]),
     )
     result: list[Finding] = []
