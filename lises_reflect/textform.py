@@ -9,7 +9,7 @@ the transcript parser and the guard (`privacy.find_personal_data`) fold with the
 
 What `fold` does, character by character:
 
-* Line breaks (CRLF, CR, vertical tab, form feed, NEL, U+2028/U+2029, ...) become ``\\n``;
+* Line breaks (CRLF, CR, vertical tab, form feed, U+2028/U+2029, ...) become ``\\n``;
   TAB and ``\\n`` stay. Other control characters and lone surrogates are removed.
 * Format characters (Unicode category Cf: soft hyphen, zero-width space/joiner/non-joiner, word
   joiner, bidirectional marks and overrides, BOM, ...) are removed. The one exception is a
@@ -45,7 +45,9 @@ from functools import lru_cache
 
 __all__ = ["fold", "fold_whitespace", "fold_with_spans"]
 
-_LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# NEL (U+0085) is not among them: in pasted text it is far more often a "…" decoded from
+# Windows-1252 the wrong way than a line break, and it is removed like every C1 control.
+_LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029")
 _ZWJ = "\u200d"
 _VS16 = "\ufe0f"
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d")
