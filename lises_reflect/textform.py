@@ -164,14 +164,14 @@ def fold_with_spans(
 
 def fold(text: str) -> str:
     """`text` in the one form it is checked, stored and shown in (see the module docstring)."""
-    if not text or all(map(_unchanged, text)):
+    if not text or all(map(_unchanged, set(text))):
         return text or ""
     return fold_with_spans(text)[0]
 
 
 def fold_whitespace(text: str) -> str:
     """Only the line-break, control, format-character, space and NFC steps of `fold`."""
-    if not text or all(map(_unchanged, text)):
+    if not text or all(map(_unchanged, set(text))):
         return text or ""
     return fold_with_spans(text, whitespace_only=True)[0]
 
