@@ -34,7 +34,8 @@ def update_user(engine: Engine, actor_id: int | None, user_id: int, edit: UserEd
         user = s.get(User, user_id)
         if user is None:
             raise NotFound("error.user_not_found")
-        name = freetext.name(edit.display_name, "error.display_name")
+        name = freetext.screen_name(edit.display_name, "error.display_name")
+        email = freetext.email(edit.email)
         roles = tuple(dict.fromkeys(edit.roles))
         if not roles or set(roles) - set(ROLES):
             raise InvalidInput("error.roles", roles=", ".join(sorted(set(roles) - set(ROLES))))
@@ -46,9 +47,9 @@ def update_user(engine: Engine, actor_id: int | None, user_id: int, edit: UserEd
             raise InvalidInput("error.admin_self")
         old_roles = sorted(s.exec(select(UserRole.role).where(UserRole.user_id == user.id)).all())
         target = user.username
-        if name != user.display_name or (edit.email or None) != user.email:
+        if name != user.display_name or email != user.email:
             audit.record(s, actor, "user.updated", target)
-        user.display_name, user.email = name, (edit.email or "").strip() or None
+        user.display_name, user.email = name, email
         if edit.team_id != user.team_id:
             audit.record(
                 s, actor, "user.moved", target, old_team=user.team_id, new_team=edit.team_id
@@ -94,7 +95,7 @@ def rename(
         row = s.get(model, item_id)
         if row is None:
             raise NotFound()
-        name = freetext.name(name, "error.name_required")
+        name = freetext.screen_name(name, "error.name_required")
         audit.record(s, actor, f"{kind}.updated", f"{kind}:{item_id}", name=name, active=active)
         row.name, row.active = name, active
         s.add(row)

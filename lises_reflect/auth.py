@@ -190,7 +190,8 @@ def _create_user(
         raise InvalidInput("error.username_format")
     if s.exec(select(User).where(User.username == username)).first() is not None:
         raise InvalidInput("error.username_taken", username=username)
-    display_name = freetext.name(display_name, "error.display_name")
+    display_name = freetext.screen_name(display_name, "error.display_name")
+    email = freetext.email(email)
     unknown = set(roles) - set(ROLES)
     if unknown or not roles:
         raise InvalidInput("error.roles", roles=", ".join(sorted(unknown)))
@@ -203,7 +204,7 @@ def _create_user(
     user = User(
         username=username,
         display_name=display_name,
-        email=(email or None),
+        email=email,
         password_hash=hash_password(password, rounds),
         team_id=team_id,
     )
@@ -242,7 +243,7 @@ def create_user(
 def create_organisation(engine: Engine, actor_id: int | Operator | None, name: str) -> int:
     with session_scope(engine) as s:
         _admin_or_operator(s, actor_id)
-        name = freetext.name(name, "error.name_required")
+        name = freetext.screen_name(name, "error.name_required")
         if s.exec(select(Organisation).where(Organisation.name == name)).first():
             raise InvalidInput("error.name_taken", name=name)
         org = Organisation(name=name)
@@ -258,7 +259,7 @@ def create_team(
         _admin_or_operator(s, actor_id)
         if s.get(Organisation, organisation_id) is None:
             raise NotFound("error.organisation_not_found")
-        name = freetext.name(name, "error.name_required")
+        name = freetext.screen_name(name, "error.name_required")
         exists = s.exec(
             select(Team).where(Team.organisation_id == organisation_id, Team.name == name)
         ).first()

@@ -329,6 +329,33 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+# No catalogue needs more than a handful of levels; PyYAML builds nested values recursively, so
+# a file nested thousands of levels deep would end in a RecursionError instead of a message.
+MAX_YAML_DEPTH = 40
+
+
+def _check_depth(source: str, file: str, error: type[CatalogueError]) -> None:
+    """Refuse a file nested deeper than MAX_YAML_DEPTH, before anything is built from it.
+
+    PyYAML's event parser is not recursive, so this walk is safe at any depth."""
+    depth = 0
+    for event in yaml.parse(source, Loader=_StrictLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                mark = event.start_mark
+                line = mark.line + 1
+                raise error(
+                    file,
+                    f"line {line}, column {mark.column + 1}",
+                    f"nested more than {MAX_YAML_DEPTH} levels deep; a catalogue needs only a "
+                    "few levels (a section, its items, their fields)",
+                    line=line,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def read_yaml(path: Path, file: str, error: type[CatalogueError] = CatalogueError) -> Any:
     """Parse one YAML file strictly (no duplicate keys); a syntax error reports file, line and
     column. `error` is the exception class to raise (the demo data raises its own subclass)."""
@@ -337,8 +364,13 @@ def read_yaml(path: Path, file: str, error: type[CatalogueError] = CatalogueErro
     except (OSError, UnicodeDecodeError) as exc:
         raise error(file, "(file)", f"cannot read file: {exc}") from exc
     try:
+        _check_depth(source, file, error)
         # A SafeLoader subclass: as safe as yaml.safe_load, plus duplicate-key checks.
         return yaml.load(source, Loader=_StrictLoader)
+    except RecursionError as exc:  # a last resort; _check_depth should make it unreachable
+        raise error(
+            file, "(yaml)", f"nested too deeply (more than {MAX_YAML_DEPTH} levels)"
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

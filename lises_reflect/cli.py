@@ -67,15 +67,27 @@ def cmd_check_prompts(args: argparse.Namespace) -> int:
 
 def cmd_create_organisation(args: argparse.Namespace) -> int:
     from lises_reflect.auth import OPERATOR, create_organisation
+    from lises_reflect.errors import ServiceError
+    from lises_reflect.i18n import t
 
-    print(create_organisation(_engine(args), OPERATOR, args.name))
+    try:
+        print(create_organisation(_engine(args), OPERATOR, args.name))
+    except ServiceError as err:
+        print(t(err.code, "en", **err.params), file=sys.stderr)
+        return 2
     return 0
 
 
 def cmd_create_team(args: argparse.Namespace) -> int:
     from lises_reflect.auth import OPERATOR, create_team
+    from lises_reflect.errors import ServiceError
+    from lises_reflect.i18n import t
 
-    print(create_team(_engine(args), OPERATOR, args.organisation_id, args.name))
+    try:
+        print(create_team(_engine(args), OPERATOR, args.organisation_id, args.name))
+    except ServiceError as err:
+        print(t(err.code, "en", **err.params), file=sys.stderr)
+        return 2
     return 0
 
 

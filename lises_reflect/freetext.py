@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from lises_reflect.errors import InvalidInput
-from lises_reflect.privacy import check_free_text
+from lises_reflect.privacy import check_free_text, find_personal_data
+from lises_reflect.textform import fold
 
 # Characters, per field. Generous for an excerpt (a few pages of transcript), short for what is
 # read aloud in a round.
@@ -21,31 +21,62 @@ LIMITS: dict[str, int] = {
     "learning_point": 600,
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Invisible characters that change how text around them is shown: bidirectional embeddings,
-# overrides and isolates (a reversed "Trojan source" line), zero-width space and stray byte-
-# order marks. Zero-width (non-)joiners stay: emoji and some scripts need them.
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-# Half of a UTF-16 pair cannot be stored as UTF-8 (PostgreSQL refuses it): never text.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text or "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _SURROGATE.sub("", _INVISIBLE.sub("", _CONTROL.sub("", text))).strip()
+    """The text as it is checked and stored: `textform.fold` (one form for spaces, invisible
+    characters, digits, dashes and line breaks; see there), trimmed. Newlines are kept."""
+    return fold(text or "").strip()
 
 
 NAME_LIMIT = 200
 
 
-def name(text: str, code: str) -> str:
+def screen_name(text: str, code: str) -> str:
     """A name (person, team, organisation) is shown on every page and in exports: one line, no
-    control or invisible characters, never empty nor longer than NAME_LIMIT. `code` is the
-    caller's message, so the user is told which name to fix."""
+    control or invisible characters, never empty nor longer than NAME_LIMIT, and no CPR
+    number, phone number or e-mail address in it (a name field is no place to park contact
+    details, and it reaches places no reflection text does). `code` is the caller's message for
+    an empty or too long name, so the user is told which name to fix."""
     value = " ".join(normalise(text).split())
     if not value or len(value) > NAME_LIMIT:
         raise InvalidInput(code, limit=NAME_LIMIT)
+    found = find_personal_data(value, strict=True)
+    if found:
+        raise InvalidInput(f"error.name_personal.{found[0].kind}", text=found[0].text)
+    return value
+
+
+# An address as a person types it into an e-mail field: one local part, one "@", a domain of
+# dot-separated labels ending in a top-level domain of letters. Letters may be non-ASCII
+# ("søren@kommune.dk"); spaces, brackets, a second "@" or anything around it may not.
+_EMAIL_LOCAL = re.compile(r"[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*")
+_EMAIL_DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}")
+EMAIL_LIMIT = 254
+
+
+def email(text: str | None) -> str | None:
+    """The e-mail field: empty (None), or exactly one valid e-mail address and nothing else.
+
+    The address is folded like every text (a full-width "＠" is an "@"), and neither its local
+    part nor its domain may hold a CPR or phone number ("0101901234@…", "22334455@sms.dk"):
+    the field is for the account's own work address, not for a citizen's details."""
+    value = normalise(text or "")
+    if not value:
+        return None
+    local, at, domain = value.partition("@")
+    if (
+        not at
+        or len(value) > EMAIL_LIMIT
+        or len(local) > 64
+        or not _EMAIL_LOCAL.fullmatch(local)
+        or not _EMAIL_DOMAIN.fullmatch(domain)
+    ):
+        raise InvalidInput("error.email_invalid")
+    # Also with dots as spaces: "k.22334455" holds a phone number as much as "k 22334455" does.
+    for form in (local, domain, local.replace(".", " "), domain.replace(".", " ")):
+        found = find_personal_data(form, strict=True)
+        if found:
+            raise InvalidInput("error.email_personal", text=found[0].text)
     return value
 
 

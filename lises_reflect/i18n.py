@@ -1625,3 +1625,40 @@ STRINGS.update(
         ),
     }
 )
+
+
+# Issue 14, item 9: names and the e-mail field are screened for personal data.
+STRINGS.update(
+    {
+        "error.name_personal.cpr": (
+            'Navnet er ikke gemt: det ser ud til at indeholde et CPR-nummer ("{text}"). '
+            "Skriv kun navnet.",
+            'The name was not saved: it seems to contain a CPR number ("{text}"). '
+            "Enter only the name.",
+        ),
+        "error.name_personal.phone": (
+            'Navnet er ikke gemt: det ser ud til at indeholde et telefonnummer ("{text}"). '
+            "Skriv kun navnet.",
+            'The name was not saved: it seems to contain a phone number ("{text}"). '
+            "Enter only the name.",
+        ),
+        "error.name_personal.email": (
+            'Navnet er ikke gemt: det ser ud til at indeholde en e-mailadresse ("{text}"). '
+            "Skriv e-mailadressen i feltet til e-mail, og kun navnet her.",
+            'The name was not saved: it seems to contain an e-mail address ("{text}"). '
+            "Put the e-mail address in the e-mail field, and only the name here.",
+        ),
+        "error.email_invalid": (
+            "E-mailadressen er ikke gemt: skriv én gyldig e-mailadresse, fx "
+            "navn@kommune.dk, og intet andet – eller lad feltet stå tomt.",
+            "The e-mail address was not saved: enter one valid e-mail address, e.g. "
+            "name@kommune.dk, and nothing else – or leave the field empty.",
+        ),
+        "error.email_personal": (
+            "E-mailadressen er ikke gemt: den ser ud til at indeholde et CPR- eller "
+            'telefonnummer ("{text}"). Brug kontoens arbejdsadresse.',
+            "The e-mail address was not saved: it seems to contain a CPR or phone number "
+            '("{text}"). Use the account\'s work address.',
+        ),
+    }
+)

@@ -9,15 +9,39 @@ are full of harmless numbers -- hours, weeks, amounts, dates, year ranges, case
 numbers, postcodes -- so each pattern is shaped to the forms people actually type
 and the few known look-alikes are ruled out explicitly, with a comment saying why.
 
-Only stdlib `re` and `datetime` are used. Offsets always refer to the text exactly as
-passed in, so `text[f.start:f.end] == f.text`.
+The guard reads text in the one form it is stored and shown in: `find_personal_data` folds
+the text with `textform.fold` first (thin and no-break spaces to spaces, soft hyphens and other
+invisible format characters removed, full-width and other-script digits to ASCII, dashes between
+digits to "-"), the same fold `freetext.normalise` applies before storage and the transcript
+parser applies before display. So a number hidden by an invisible character or an exotic space
+is found, and what passed the guard is exactly what is kept.
+
+Only stdlib `re`, `unicodedata` (via `textform`) and `datetime` are used. Offsets always refer
+to the text exactly as passed in, so `text[f.start:f.end] == f.text`; for text that is already
+folded (everything `freetext` stores) they are the same as in the folded text.
+
+Space-grouped numbers are ambiguous
+-----------------------------------
+``12 34 56 78``, ``1234 5678``, ``12 345 678``, ``1234 56 78`` and ``123 45 678`` are how Danes
+write a phone number, but a sequence of counts or years in prose looks the same ("de fire uger
+kom der 12 34 56 78", "i 1998 2005 og 2010"). So a number grouped *only by spaces* is a phone
+number when (a) it has a country code (+45, 0045), or (b) a phone word stands within
+`_CONTEXT_BEFORE` characters before it or `_CONTEXT_AFTER` characters after it (tlf, telefon,
+mobil, ring/ringe/ringede, sms, nummer/nr, kontakt, træffes, nås, opkald, phone, call, number,
+...), or (c) a CPR number or an e-mail address stands within `_CONTEXT_NEAR_FINDING` characters
+(contact details come together: "mail jens@x.dk og 30 31 32 33"). A bare space-grouped sequence
+without such context is read as counts or years and allowed. Every other grouping (eight digits
+in a row, hyphens, dots, a country code) is a phone number without any context, unless one of
+the look-alike rules below applies.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+
+from lises_reflect.textform import fold, fold_with_spans
 
 __all__ = [
     "Finding",
@@ -64,13 +88,18 @@ _D = "[0-9]"
 _RUN_START = r"(?<![0-9])(?<![0-9][-.])"
 _RUN_END = r"(?![0-9])(?![-.][0-9])(?!,[0-9]{1,2}(?![0-9]))"
 
-# Hyphens people (or Word's autocorrect) put in a CPR number: hyphen-minus, hyphen,
-# non-breaking hyphen, en dash. Space may be a normal or a non-breaking space.
-_SPACE = "[\u0020\u00a0]"
-_CPR_SEP = "[-\u2010\u2011\u2013\u0020\u00a0]"
+# The text is folded first (see the module docstring), so every space separator is already a
+# plain space and a dash between two digits is "-". A TAB counts as a space: the transcript
+# parser shows a TAB inside a turn as a space. Dashes are still listed, because a dash with
+# spaces around it ("010190 – 1234") is not between two digits and so keeps its form.
+_SPACE = "[\u0020\u00a0\t]"
+_DASH = "[-\u2010-\u2015\u2212]"
+# Between the date part and the serial of a CPR number: a dash or a slash (optionally with a
+# space on either side), or a space: 010190-1234, 010190 1234, 010190/1234, 010190 - 1234.
+_CPR_SEP = rf"(?:{_SPACE}?(?:{_DASH}|/){_SPACE}?|{_SPACE})"
 
 # --------------------------------------------------------------------------------------
-# CPR numbers: DDMMYY-SSSS, DDMMYYSSSS, DDMMYY SSSS
+# CPR numbers: DDMMYY-SSSS, DDMMYYSSSS, DDMMYY SSSS, DDMMYY/SSSS, DD.MM.YY-SSSS
 # --------------------------------------------------------------------------------------
 
 # The date part is checked in Python (`_is_calendar_date`), not in the pattern; the
@@ -83,6 +112,24 @@ _CPR_RE = re.compile(
     (?P<month>[01]{_D})
     (?P<year>{_D}{{2}})
     {_CPR_SEP}?
+    (?P<serial>{_D}{{4}})
+    {_RUN_END}
+    """,
+    re.VERBOSE,
+)
+
+# The date part written as a date, "01.01.90-1234" or "01-01-90/1234": the same separator
+# twice, then a dash or slash before the serial (a space is not enough here: "den 12.03.24
+# 1400" is a date and a time of day).
+_CPR_DATED_RE = re.compile(
+    rf"""
+    {_RUN_START}
+    (?P<day>[0-3]{_D})
+    (?P<date_sep>[.-])
+    (?P<month>[01]{_D})
+    (?P=date_sep)
+    (?P<year>{_D}{{2}})
+    {_SPACE}?(?:{_DASH}|/){_SPACE}?
     (?P<serial>{_D}{{4}})
     {_RUN_END}
     """,
@@ -124,6 +171,9 @@ _PHONE_BODY = rf"""
       | {_D}{{4}}{_SPACE}{_D}{{4}}                          # 1234 5678
       | (?P<half1>{_D}{{4}})-(?P<half2>{_D}{{4}})           # 1234-5678 (see year ranges)
       | {_D}{{3}}{_SPACE}{_D}{{2}}{_SPACE}{_D}{{3}}         # 123 45 678
+      | {_D}{{2}}{_SPACE}{_D}{{3}}{_SPACE}{_D}{{3}}         # 12 345 678
+      | {_D}{{4}}{_SPACE}{_D}{{2}}{_SPACE}{_D}{{2}}         # 1234 56 78
+      | {_D}{{4}}\.{_D}{{4}}                               # 1234.5678
     )
 """
 
@@ -189,7 +239,38 @@ def _is_year_range(first: str, second: str) -> bool:
     return in_range and a <= b
 
 
-def _is_phone(text: str, match: re.Match[str]) -> bool:
+# A space-grouped number is a phone number only in a phone context (see the module docstring).
+_CONTEXT_BEFORE = 40
+_CONTEXT_AFTER = 30
+_CONTEXT_NEAR_FINDING = 60
+_PHONE_WORD = re.compile(
+    r"""
+    (?<!\w)
+    (?:
+        tlf | tel | telefon\w* | mobil\w* | mob | ring\w* | opringning\w* | opkald\w*
+      | sms\w* | nummer\w* | numre\w* | nr | kontakt\w* | træffe[sr]? | nås | fastnet\w*
+      | phone\w* | call\w* | number\w* | text(?:ed)?
+    )
+    (?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_SPACED_ONLY = re.compile(rf"[0-9]+(?:{_SPACE}[0-9]+)+")
+
+
+def _in_phone_context(text: str, match: re.Match[str], near: list[Finding]) -> bool:
+    before = text[max(0, match.start() - _CONTEXT_BEFORE) : match.start()]
+    after = text[match.end() : match.end() + _CONTEXT_AFTER]
+    if _PHONE_WORD.search(before) or _PHONE_WORD.search(after):
+        return True
+    return any(
+        f.start - _CONTEXT_NEAR_FINDING <= match.end()
+        and match.start() <= f.end + _CONTEXT_NEAR_FINDING
+        for f in near
+    )
+
+
+def _is_phone(text: str, match: re.Match[str], near: list[Finding], strict: bool) -> bool:
     """Rule out the known look-alikes of an 8-digit phone-shaped match."""
     if match.group("country"):
         # "+45 ..." or "0045 ..." is unambiguous.
@@ -200,8 +281,12 @@ def _is_phone(text: str, match: re.Match[str]) -> bool:
         return False
     if _QUANTITY_UNIT_AFTER.match(after) or _QUANTITY_UNIT_BEFORE.search(before):
         return False
-    is_year_range = bool(match["half1"]) and _is_year_range(match["half1"], match["half2"])
-    return not is_year_range
+    if match["half1"] and _is_year_range(match["half1"], match["half2"]):
+        return False
+    if _SPACED_ONLY.fullmatch(match.group()) and not strict:
+        # Counts or years in prose, unless something says it is a phone number.
+        return _in_phone_context(text, match, near)
+    return True
 
 
 # --------------------------------------------------------------------------------------
@@ -211,16 +296,22 @@ def _is_phone(text: str, match: re.Match[str]) -> bool:
 # Practical rather than RFC 5322: what people type in a note. `\w` is Unicode, so
 # "søren.ærø@kommune.dk" is matched too. The top-level domain must be letters, which
 # keeps a sentence-final full stop out of the span ("skriv til a@b.dk.").
+# The "@" may be spelt out to dodge a filter -- "x(at)y.dk", "x [at] y.dk", "x(snabel-a)y.dk",
+# "x (a) y.dk" -- or have spaces around it ("x @ y.dk"; "skrev @navn" is a mention, not an
+# address, so a space before "@" needs one after it). A dot may likewise be "(dot)" or
+# "(punktum)". A bare word "at" is never read as "@": it is one of the commonest Danish words.
+_AT = r"""(?:@\x20?|\x20@\x20|\x20?[(\[{]\x20?(?:at|snabel-?a|a)\x20?[)\]}]\x20?)"""
+_DOT = r"""(?:\.|\x20?[(\[{]\x20?(?:dot|punktum|prik)\x20?[)\]}]\x20?)"""
 _EMAIL_RE = re.compile(
-    r"""
+    rf"""
     (?<![\w.+-])            # start at the beginning of the address
     [\w.+-]+                # local part
-    @
-    (?:[\w-]+\.)+           # domain labels: "kommune.", "mail.example."
-    [^\W\d_]{2,}            # top-level domain: letters only
+    {_AT}
+    (?:[\w-]+{_DOT})+         # domain labels: "kommune.", "mail.example."
+    [^\W\d_]{{2,}}            # top-level domain: letters only
     (?![\w-])               # ... and not cut off mid-word
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 
@@ -233,25 +324,44 @@ _EMAIL_RE = re.compile(
 _PRIORITY = {"email": 0, "cpr": 1, "phone": 2}
 
 
-def _candidates(text: str) -> list[Finding]:
+def _candidates(text: str, strict: bool) -> list[Finding]:
     found: list[Finding] = []
     for m in _EMAIL_RE.finditer(text):
         found.append(Finding("email", m.start(), m.end(), m.group()))
-    for m in _CPR_RE.finditer(text):
-        if _is_calendar_date(int(m["day"]), int(m["month"]), int(m["year"])):
-            found.append(Finding("cpr", m.start(), m.end(), m.group()))
+    for regex in (_CPR_RE, _CPR_DATED_RE):
+        for m in regex.finditer(text):
+            if _is_calendar_date(int(m["day"]), int(m["month"]), int(m["year"])):
+                found.append(Finding("cpr", m.start(), m.end(), m.group()))
+    near = list(found)
     for m in _PHONE_RE.finditer(text):
-        if _is_phone(text, m):
+        if _is_phone(text, m, near, strict):
             found.append(Finding("phone", m.start(), m.end(), m.group()))
     return found
 
 
-def find_personal_data(text: str) -> list[Finding]:
-    """All personal data in `text`, sorted by start offset and non-overlapping."""
+def find_personal_data(text: str, *, strict: bool = False) -> list[Finding]:
+    """All personal data in `text`, sorted by start offset and non-overlapping.
+
+    The text is folded first (`textform.fold`), so what is checked is exactly what is stored;
+    offsets and `Finding.text` are mapped back to `text` as passed in. `strict` is for short
+    fields that are no prose (names, an e-mail address): there a space-grouped number is a
+    phone number without any context, since nobody lists counts or years in a name."""
     if not text:
         return []
+    if fold(text) == text:
+        return _find_in_folded(text, strict)
+    folded, spans = fold_with_spans(text)
+    findings = _find_in_folded(folded, strict)
+    mapped = []
+    for f in findings:
+        start, end = spans[f.start][0], spans[f.end - 1][1]
+        mapped.append(replace(f, start=start, end=end, text=text[start:end]))
+    return mapped
+
+
+def _find_in_folded(text: str, strict: bool) -> list[Finding]:
     ordered = sorted(
-        _candidates(text),
+        _candidates(text, strict),
         key=lambda f: (f.start, -(f.end - f.start), _PRIORITY[f.kind]),
     )
     result: list[Finding] = []

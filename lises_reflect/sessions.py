@@ -299,7 +299,8 @@ def update_text(
         column = getattr(ReflectionSession, name)
         result = s.exec(
             update(ReflectionSession)
-            .where(ReflectionSession.id == rs.id, column == freetext.normalise(base))
+            # A text stored before the current fold may differ from its folded form.
+            .where(ReflectionSession.id == rs.id, column.in_({base, freetext.normalise(base)}))
             .values(
                 {
                     name: value,

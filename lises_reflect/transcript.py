@@ -41,10 +41,24 @@ Turns
     unfinished turn can matter in CA). A label alone followed by continuation lines takes them.
   * The first non-blank line must have a label, else TranscriptError naming that line.
   * Text is kept verbatim: ``(.)``, ``(1.2)``, ``[``, ``]``, ``=``, ``°stille°``, ``>hurtigt<``,
-    ``::``, ``.hh``, ``↑``, ``↓``, ``((griner))``, ``(xxx)``. Only whitespace is normalised:
-    CRLF/CR and Unicode line separators become newlines, NBSP and other fixed spaces and TABs
-    inside text become plain spaces, the BOM and other invisible control characters are
-    removed, and text is NFC-normalised (the same letters, one encoding).
+    ``::``, ``.hh``, ``↑``, ``↓``, ``((griner))``, ``(xxx)``. Only whitespace is normalised, by
+    the whitespace steps of the fold every free text goes through before the personal-data
+    guard and storage (``textform.fold_whitespace``): CRLF/CR and Unicode line separators
+    become newlines, NBSP and other fixed spaces and TABs inside text become plain spaces,
+    invisible format and control characters (BOM, soft hyphen, zero-width characters, word
+    joiner) are removed, and text is NFC-normalised (the same letters, one encoding). A stored
+    excerpt has been through the whole fold (``textform.fold``: also digits of other scripts,
+    full-width forms, dashes between digits), so its turns show exactly the text the guard
+    checked.
+Names instead of role labels
+  * A line that starts with what is evidently a person's name used as a speaker label, in a
+    form that is not taken as a label, is refused (TranscriptError naming the line), because
+    as continuation text the name would reach the shared pool, where labels are replaced by
+    role names: a lower-case name (``mette: hej``), a label with a note in brackets
+    (``Peter (borger): Hej``, ``B (Peter): ja``) or several labels in one
+    (``R, Mette: ja``). Ordinary text with a colon in it is not affected
+    (``Klokken er 10: vi starter``, ``Det sagde jeg: nej``): the words before the colon must
+    pass the same test as a speaker label.
 """
 
 from __future__ import annotations
@@ -56,6 +70,8 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from typing import Any
+
+from lises_reflect.textform import fold_whitespace
 
 MAX_TURNS = 400
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -121,6 +137,29 @@ _SENTENCE_WORD = _NOT_A_LABEL_WORD | _words(
     """
 )
 
+# Lower-case words that may begin a line of ordinary text before a colon, on top of the lists
+# above: role nouns (a lower-case "mentor: ..." is text, not a name; as a label it is written
+# "Mentor:") and note words. Any other lower-case word before a colon at the start of a line is
+# taken for a person's name used as a label ("mette: hej") and refused, see `_name_label`.
+_LOWER_CASE_TEXT_WORD = (
+    _SENTENCE_WORD
+    | _PREPOSITION
+    | _words(
+        """
+    mentor tolk læge psykolog konsulent virksomhedskonsulent leder chef arbejdsgiver kollega
+    mor far forælder forældre søster bror datter søn ven veninde kæreste partner ægtefælle
+    bisidder pårørende deltager interviewer observatør forsker underviser vejleder
+    praktikvejleder sygeplejerske socialrådgiver støttekontaktperson borgerens rådgiveren
+    husk bagefter først derefter senere tidligere spørgsmål svar eksempel citat opgave aftale
+    aftalen mål målet plan planen status resumé referat overskrift emne tema punkt
+    """
+    )
+)
+# What separates several labels written as one: "R, Mette", "Mette og Peter", "R - Mette".
+_LABEL_LIST_SEP = re.compile(r"\s*(?:[,;&+]|\s(?:og|and|-|–)\s)\s*")
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+_MAX_NAME_LABEL_CHARS = 40
+
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIMESTAMP = rf"(?:\[\s*{_TIME}\s*\]|\(\s*{_TIME}\s*\))"
 _LINE_NUMBER = r"\d{1,4}[.)]?"
@@ -141,7 +180,6 @@ _LABEL_WORD = re.compile(r"[^\W_][\w.'’/&-]*")
 _FIRST_LABEL_WORD = re.compile(r"[^\W\d_][\w.'’/&-]*")
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_FIXED_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]")
 # Invisible characters: controls (except tab and newline), BOM / zero-width no-break space,
 # zero-width space, soft hyphen is kept (it is part of a word as typed).
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f\ufeff\u200b]")
@@ -188,11 +226,9 @@ class UploadError(ValueError):
 
 
 def _normalise_lines(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _FIXED_SPACES.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
-    return text.split("\n")
+    # The whitespace steps of the fold every text goes through before the personal-data guard
+    # and storage; stored text is already folded, so the turns show exactly what was checked.
+    return fold_whitespace(text).split("\n")
 
 
 def _speaker_for_label(label: str, after_colon: str) -> str | None:
@@ -219,6 +255,72 @@ def _speaker_for_label(label: str, after_colon: str) -> str | None:
     if after_colon[:1].isdigit() or after_colon.startswith((":", "//")):
         return None
     return OTHER
+
+
+def _labelish(word: str) -> bool:
+    """Would `word` (one part of a candidate) be taken as a speaker label if written properly?"""
+    if not word:
+        return False
+    if word.casefold() in CASEWORKER_LABELS | CITIZEN_LABELS:
+        return True
+    if word[0].islower():
+        if all(w.casefold().rstrip(".") in _LOWER_CASE_TEXT_WORD for w in word.split()):
+            return False
+        word = word[0].upper() + word[1:]
+    return _speaker_for_label(word, "") is not None
+
+
+def _name_label(line: str, numbered: bool) -> str | None:
+    """The label, when a line that is no turn starts with a name used as a speaker label.
+
+    As continuation text such a line would carry the name into the shared pool, where labels
+    are replaced by role names. Three forms: a lower-case name ("mette: hej"), a label with a
+    note in brackets ("Peter (borger): Hej", "B (Peter): ja"), and several labels in one
+    ("R, Mette: ja", "Mette og Peter: hej"). The words before the colon must pass the same
+    test as a label, so a sentence with a colon in it ("Det sagde jeg: nej") stays text. A
+    leading number is a line number only in a line-numbered transcript ("3 gange: ja")."""
+    prefix = _PREFIX.match(line)
+    assert prefix is not None
+    has_number = prefix.group("num") is not None
+    has_time = prefix.end() > (prefix.end("num") if has_number else 0)
+    rest = line[prefix.end() :] if numbered or has_time or not has_number else line
+    cut = min((i for i in (rest.find(":"), rest.find("\t")) if i > 0), default=-1)
+    if cut < 0:
+        return None
+    candidate = rest[:cut].strip()
+    after = rest[cut + 1 :].lstrip() if rest[cut] == ":" else ""
+    if not candidate or len(candidate) > _MAX_NAME_LABEL_CHARS:
+        return None
+    if after[:1].isdigit() or after.startswith((":", "//")):
+        return None
+    if _BRACKETED.search(candidate):
+        base = _BRACKETED.sub(" ", candidate).strip()
+        return candidate if _labelish(base) else None
+    parts = _LABEL_LIST_SEP.split(candidate)
+    if len(parts) > 1:
+        return candidate if all(_labelish(part) for part in parts) else None
+    return candidate if candidate[0].islower() and _labelish(candidate) else None
+
+
+def _name_label_error(number: int, line: str, label: str) -> TranscriptError:
+    shown = _shown(line)
+    da = (
+        f'Linje {number} ser ud til at begynde med et navn som taler: "{label}" ("{shown}"). '
+        "Navne må ikke stå i udskriften, heller ikke ved taleren. Brug rollebetegnelser: "
+        "R, SB, Rådgiver eller Sagsbehandler for rådgiveren, B, Borger eller Ledig for "
+        'borgeren, eller en kort rolle med stort begyndelsesbogstav, fx "Mentor:" – og intet '
+        "i parentes før kolonet. Er det ikke en taler, så skriv teksten i forlængelse af "
+        "linjen ovenfor."
+    )
+    en = (
+        f'Line {number} seems to start with a name as the speaker: "{label}" ("{shown}"). '
+        "Names must not appear in the transcript, not even as the speaker. Use role labels: "
+        "R, SB, Rådgiver or Sagsbehandler for the caseworker, B, Borger or Ledig for the "
+        'citizen, or a short role with a capital first letter, e.g. "Mentor:" – and nothing '
+        "in brackets before the colon. If it is not a speaker, write the text on the end of "
+        "the line above."
+    )
+    return TranscriptError(da, en, number, line)
 
 
 def _split_label(line: str) -> tuple[str, str, str, bool] | None:
@@ -285,6 +387,9 @@ def parse_transcript(text: str) -> list[Turn]:
             if len(turns) == MAX_TURNS + 1:
                 too_many_at = (index + 1, stripped)
             continue
+        name = _name_label(stripped, numbered or not turns)
+        if name is not None:
+            raise _name_label_error(index + 1, stripped, name)
         if not turns:
             raise _first_line_error(index + 1, stripped)
         if numbered:

@@ -793,3 +793,32 @@ def test_evaluative_hint_needs_both_languages(prompts: Path) -> None:
     edit(file, lambda d: d.pop("evaluative_hint"))
     err = load_error(prompts)
     assert (err.field, "missing section" in err.message) == ("evaluative_hint", True)
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "  " + "[" * 5000 + "]" * 5000 + "\n",  # flow style
+        "".join("  " * (i + 1) + "- \n" for i in range(5000)),  # block style
+        "  x: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n",
+    ],
+    ids=["flow-sequences", "block-sequences", "flow-mappings"],
+)
+def test_deeply_nested_yaml_names_file_and_depth_limit(prompts: Path, nested: str) -> None:
+    """Issue 14, item 11b: 5,000 levels gave a RecursionError traceback."""
+    file = prompts / "process.yaml"
+    file.write_text("schema_version: 1\nground_rules:\n" + nested, encoding="utf-8")
+    err = load_error(prompts)
+    assert err.file == str(file)
+    assert err.line is not None and err.field == f"line {err.line}, column {err.field.split()[-1]}"
+    assert "nested more than 40 levels" in err.message
+    assert "process.yaml" in str(err)
+
+
+def test_nesting_up_to_the_limit_is_not_a_depth_error(prompts: Path) -> None:
+    file = prompts / "process.yaml"
+    file.write_text(
+        "schema_version: 1\nground_rules:\n  " + "[" * 39 + "]" * 39 + "\n", encoding="utf-8"
+    )
+    err = load_error(prompts)  # still wrong as a catalogue, but told as such, not as depth
+    assert "nested" not in err.message

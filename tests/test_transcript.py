@@ -758,3 +758,57 @@ def test_empty_file_is_rejected(filename: str, data: bytes) -> None:
         read_upload(filename, data)
     assert "ingen tekst" in info.value.message_da
     assert "no text" in info.value.message_en
+
+
+# --------------------------------------------------------------------------- names as labels
+
+
+@pytest.mark.parametrize(
+    ("text", "line_number", "label"),
+    [
+        ("R: Hvordan går det?\nmette: hej", 2, "mette"),
+        ("R: Hvordan går det?\nB: godt\nPeter (borger): Hej", 3, "Peter (borger)"),
+        ("R: Hvordan går det?\nR, Mette: ja", 2, "R, Mette"),
+        ("R: Hvordan går det?\nB (Peter): ja", 2, "B (Peter)"),
+        ("R: Hvordan går det?\nMette og Peter: hej", 2, "Mette og Peter"),
+        ("R: Hvordan går det?\nmette hansen: hej", 2, "mette hansen"),
+        ("R: Hvordan går det?\n[00:12] mette: hej", 2, "mette"),
+        ("1 R: Hvordan går det?\n2 mette: hej", 2, "mette"),
+        ("mette: hej\nR: Hvordan går det?", 1, "mette"),
+        ("R: Hvordan går det?\nmette\thej", 2, "mette"),
+    ],
+)
+def test_name_as_speaker_label_is_refused_with_line_and_advice(
+    text: str, line_number: int, label: str
+) -> None:
+    """Issue 14, item 10: as continuation text the name would reach the shared pool."""
+    with pytest.raises(TranscriptError) as info:
+        parse_transcript(text)
+    err = info.value
+    assert err.line_number == line_number
+    assert f"Linje {line_number}" in err.message_da and f'"{label}"' in err.message_da
+    assert f"Line {line_number}" in err.message_en and f'"{label}"' in err.message_en
+    assert "navn" in err.message_da and "name" in err.message_en
+    for role in ("R", "SB", "Rådgiver", "B", "Borger"):
+        assert role in err.message_da and role in err.message_en
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R: Klokken er 10: vi starter",
+        "B: Det sagde jeg: nej",
+        "R: hej\nKlokken er 10: vi starter",
+        "R: hej\nDet sagde jeg: nej",
+        "R: hej\nmentor: hun sagde det",
+        "R: hej\nHan (griner): nej",
+        "R: hej\nJa, Mette: ok",  # a name in the text itself is not a label
+        "R: hej\n3 gange: ja",
+        "R: hej\nog så (.) hun sagde: nej",
+        "R: hej\nKl. 10:30 mødtes vi",
+        "Mette: hej\nR: Hvordan går det?",  # a proper label: the pool shows a role name
+        "B (00:12): ja",
+    ],
+)
+def test_colon_in_ordinary_text_is_not_taken_for_a_name_label(text: str) -> None:
+    assert parse_transcript(text)
