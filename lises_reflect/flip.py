@@ -34,7 +34,7 @@ from lises_reflect.i18n import t
 from lises_reflect.models import LearningPoint, ReflectionSession, TurnTag
 from lises_reflect.paging import page_of
 from lises_reflect.periods import Period
-from lises_reflect.privacy import check_free_text
+from lises_reflect.privacy import check_free_text, redact
 from lises_reflect.transcript import TranscriptError, parse_transcript
 
 __all__ = [
@@ -130,7 +130,7 @@ def _turns(excerpt: str, lang: str) -> tuple[ExportTurn, ...]:
     except TranscriptError:
         return ()
     return tuple(
-        ExportTurn(x.number, x.speaker, _role_label(x.speaker, lang), x.text) for x in turns
+        ExportTurn(x.number, x.speaker, _role_label(x.speaker, lang), redact(x.text)) for x in turns
     )
 
 
@@ -242,7 +242,7 @@ def _excerpts(
         .order_by(LearningPoint.session_id, LearningPoint.position)
     ).all():
         label = _label(cat.learning_category, category, lang) if category else ""
-        shared_of.setdefault(sid, []).append((category or "", label, text))
+        shared_of.setdefault(sid, []).append((category or "", label, redact(text)))
     out = []
     for n, row in numbered:
         sid, _b, lenses, _kind = row
@@ -276,7 +276,7 @@ def _points(s: Session, rows: Sequence[Any], lang: str, cat: Catalogue) -> list[
         PoolPoint(
             category_id=category or "",
             category=_label(cat.learning_category, category, lang) if category else "",
-            text=texts.get(pid, ""),
+            text=redact(texts.get(pid, "")),
             lens_ids=_lens_ids(lenses),
         )
         for pid, _sid, _b, category, lenses in rows

@@ -43,6 +43,7 @@ from lises_reflect.models import (
     UserRole,
 )
 from lises_reflect.periods import Period
+from lises_reflect.privacy import redact
 
 __all__ = [
     "FlipPatterns",
@@ -642,7 +643,7 @@ def _frames_points(
     if len({r[0] for r in rows}) < k_text:
         return (), False, set()
     # The same wording shared twice is shown once: the list is about themes, not counts.
-    ordered = (r[1].strip() for r in sorted(rows, key=lambda r: _shuffle(salt, r[2])))
+    ordered = (redact(r[1].strip()) for r in sorted(rows, key=lambda r: _shuffle(salt, r[2])))
     return tuple(dict.fromkeys(ordered)), True, {r[3] for r in rows}
 
 

@@ -374,3 +374,49 @@ def test_the_pool_is_paged_by_the_service_and_audits_only_what_was_shown(org: Or
             .order_by(AuditEntry.id.desc())
         ).first()
     assert len(last.filters["sessions"]) == 10
+
+
+def test_text_stored_before_the_guard_knew_its_form_is_screened_on_the_way_out(org: Org):
+    """Issue 14, item 3: a text stored before the guard caught thin spaces or `(at)` is not
+    rewritten in the database; the pool, the seminar pack and the lead's list screen it again
+    on the way out."""
+    from sqlmodel import select
+
+    from lises_reflect import flip
+    from lises_reflect.models import LearningPoint, ReflectionSession, Team
+
+    people = b.caseworkers(org.engine, org.team, 10, "gammel")
+    with session_scope(org.engine) as s:
+        org_id = s.get(Team, org.team).organisation_id
+    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
+    for i, p in enumerate(people):
+        b.session(
+            org.engine,
+            org.team,
+            p,
+            [people[(i + 1) % 10]],
+            b.when("2026-02", 1 + i),
+            excerpt="R: Hvad tænker du?\nB: Jeg vil gerne arbejde med dyr.",
+            shared_excerpt=True,
+            points=(("Tidsfristen fylder.", "frames_demands", True),),
+        )
+    old = (
+        "R: Skriv til mig på jens(at)kommune.dk\n"
+        "B: Mit cpr er 010190\u20091234, ring 12\u202f34\u202f56\u202f78."
+    )
+    with session_scope(org.engine) as s:  # written as an older version let it through
+        for session in s.exec(select(ReflectionSession)).all():
+            session.excerpt = old
+            s.add(session)
+        for point in s.exec(select(LearningPoint)).all():
+            point.text = "Ring til borgeren på 12\u202f34\u202f56\u202f78 om fristen."
+            s.add(point)
+    pool = flip.shared_pool(org.engine, org.facilitator, "2026-Q1")
+    assert pool.excerpts and pool.points
+    shown = repr(pool)
+    for secret in ("jens", "kommune.dk", "010190", "1234", "12 34", "12\u202f34"):
+        assert secret not in shown, secret
+    assert "[…]" in pool.excerpts[0].turns[0].text
+    assert pool.points[0].text == "Ring til borgeren på […] om fristen."
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
+    assert ov.frames_points == ("Ring til borgeren på […] om fristen.",)
