@@ -1,7 +1,8 @@
 """Streamlit glue shared by app.py and the pages: context, translation, errors, autosave.
 
-The only module of the package that imports Streamlit; the logic it calls lives elsewhere and
-is tested without it.
+With `login_ui.py` (logging in) and the `session_ui` package (the session page's renderers),
+the only module of the package that imports Streamlit; the logic it calls lives elsewhere and
+is tested without it. The session-state and widget keys are named in `state_keys.py`.
 """
 
 from __future__ import annotations
@@ -37,7 +38,14 @@ _LIVE_TEXT = st.components.v2.component(
     isolate_styles=False,
 )
 
+# A page's file is never named after its URL path ("login" is pages/log_in.py): Streamlit runs
+# a script in pages/ on its own, without app.py, when its file name matches the requested path
+# in a run before st.navigation has been called (the first run of a process, and every AppTest
+# run), and a login page without the frame cannot log anyone in.
 PAGES = {
+    "login": "pages/log_in.py",
+    "first_run": "pages/first_run.py",
+    "password": "pages/password.py",
     "home": "pages/home.py",
     "mine": "pages/my_reflections.py",
     "new": "pages/new_session.py",
