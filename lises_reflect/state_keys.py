@@ -104,6 +104,9 @@ FLIP_PERIOD = "flip:period"
 FLIP_TEAMS = "flip:teams"
 FLIP_EXCERPTS = "flip:excerpts"  # the pool of excerpts (paged)
 FLIP_POINTS = "flip:points"  # the pool of learning points (paged)
+FLIP_LENS = "flip:lens"  # the pool's filters
+FLIP_TAG = "flip:tag"
+FLIP_CATEGORY = "flip:category"
 PACK_FILE = "pack:file"  # the seminar pack last made: (format, bytes)
 
 
