@@ -50,7 +50,7 @@ with tab_users:
                     (
                         u.username,
                         u.display_name,
-                        ", ".join(role_label.get(r, r) for r in u.roles.split(", ") if r),
+                        ", ".join(role_label.get(r, r) for r in u.roles),
                         u.organisation,
                         u.team or "—",
                         "✓" if u.active else "—",
@@ -58,7 +58,7 @@ with tab_users:
                     strict=True,
                 )
             )
-            for u in directory["users"]
+            for u in directory.users
         ],
         hide_index=True,
     )
@@ -71,7 +71,7 @@ with tab_edit:
     )
     ok, row = ui.call(accounts.account, engine, uid, chosen) if chosen else (False, None)
     if ok:
-        all_teams = dict(directory["teams"])
+        all_teams = dict(directory.teams)
         with st.form(K.item("edit", row.id)):
             name = st.text_input(
                 ui.tr("firstrun.name"), value=row.display_name, key=K.item("edit:name", row.id)
@@ -110,7 +110,7 @@ with tab_edit:
                     st.rerun()
 
 with tab_new_user:
-    teams = dict(directory["teams"])
+    teams = dict(directory.teams)
     with st.form(K.NEW_USER_FORM):
         username = st.text_input(ui.tr("firstrun.username"))
         name = st.text_input(ui.tr("firstrun.name"))
@@ -136,7 +136,7 @@ with tab_new_user:
             st.rerun()
 
 with tab_structure:
-    orgs = dict(directory["organisations"])
+    orgs = dict(directory.organisations)
     c1, c2 = st.columns(2)
     with c1, st.form(K.NEW_ORG_FORM):
         org_name = st.text_input(ui.tr("admin.organisation"))
@@ -164,7 +164,7 @@ with tab_structure:
                     st.rerun()
     with st.form(K.RENAME_FORM):
         st.markdown(f"**{ui.tr('admin.rename')}**")
-        kinds = {"team": dict(directory["teams"]), "organisation": orgs}
+        kinds = {"team": dict(directory.teams), "organisation": orgs}
         kind = st.radio(
             ui.tr("admin.rename_kind"),
             list(kinds),
@@ -186,14 +186,14 @@ with tab_structure:
                 if ok:
                     st.session_state[K.ADMIN_NOTICE] = ui.tr("admin.saved")
                     st.rerun()
-    for org_name, team_names in directory["teams_by_organisation"].items():
+    for org_name, team_names in directory.teams_by_organisation.items():
         st.markdown(f"**{ui.md(org_name)}**")
         st.text("\n".join(team_names) or "—")
 
 with tab_assign:
     st.caption(ui.tr("admin.assignments_note"))
-    teams = dict(directory["teams"])
-    orgs = dict(directory["organisations"])
+    teams = dict(directory.teams)
+    orgs = dict(directory.organisations)
     with st.form(K.ASSIGN_FORM):
         who = st.text_input(ui.tr("admin.assign_user"))
         role = st.radio(
