@@ -277,11 +277,19 @@ class DirectoryRow:
     team: str | None
     username: str
     display_name: str
-    roles: str
+    roles: tuple[str, ...]  # sorted
     active: bool
 
 
-def directory(engine: Engine, actor_id: int) -> dict[str, list]:
+@dataclass(frozen=True)
+class Directory:
+    organisations: list[tuple[int, str]]  # (id, name), by name
+    teams: list[tuple[int, str]]  # (id, "organisation – team"), by team name
+    teams_by_organisation: dict[str, list[str]]
+    users: list[DirectoryRow]  # by username
+
+
+def directory(engine: Engine, actor_id: int) -> Directory:
     """What an admin needs to manage accounts: structure and accounts, never reflection content."""
     with session_scope(engine) as s:
         require(s, actor_id, "admin")
@@ -301,18 +309,18 @@ def directory(engine: Engine, actor_id: int) -> dict[str, list]:
                     team=team.name if team else None,
                     username=u.username,
                     display_name=u.display_name,
-                    roles=", ".join(sorted(roles.get(u.id, []))),
+                    roles=tuple(sorted(roles.get(u.id, []))),
                     active=u.active,
                 )
             )
-        return {
-            "organisations": [(o.id, o.name) for o in orgs],
-            "teams": [(t.id, f"{org_name.get(t.organisation_id, '')} – {t.name}") for t in teams],
-            "teams_by_organisation": {
+        return Directory(
+            organisations=[(o.id, o.name) for o in orgs],
+            teams=[(t.id, f"{org_name.get(t.organisation_id, '')} – {t.name}") for t in teams],
+            teams_by_organisation={
                 o.name: [t.name for t in teams if t.organisation_id == o.id] for o in orgs
             },
-            "users": users,
-        }
+            users=users,
+        )
 
 
 def assign(

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from lises_reflect import export, freetext, turn_rules
+from lises_reflect import state_keys as K
 from lises_reflect.i18n import t
 from lises_reflect.sessions import PHASE_COUNT
 from lises_reflect.tagging import turn_references
@@ -125,7 +126,9 @@ def session_files(title: str, created: datetime, lang: str) -> tuple[DownloadFil
         links=(),
     )
     return tuple(
-        DownloadFile(kind, f"export.{kind}", mime, export.filename(stub, kind), f"export:{kind}")
+        DownloadFile(
+            kind, f"export.{kind}", mime, export.filename(stub, kind), K.item("export", kind)
+        )
         for kind, mime in SESSION_FILES
     )
 
@@ -142,7 +145,7 @@ def own_files(created: datetime, lang: str) -> tuple[DownloadFile, ...]:
             f"record.own_{kind}",
             mime,
             export.contributions_filename(stub, kind),
-            f"own_export:{kind}",
+            K.item("own_export", kind),
         )
         for kind, mime in OWN_FILES
     )

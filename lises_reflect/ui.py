@@ -1,7 +1,8 @@
 """Streamlit glue shared by app.py and the pages: context, translation, errors, autosave.
 
-The only module of the package that imports Streamlit; the logic it calls lives elsewhere and
-is tested without it.
+With `login_ui.py` (logging in) and the `session_ui` package (the session page's renderers),
+the only module of the package that imports Streamlit; the logic it calls lives elsewhere and
+is tested without it. The session-state and widget keys are named in `state_keys.py`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from lises_reflect import freetext, paging
+from lises_reflect import state_keys as K
 from lises_reflect.config import Settings, load_settings
 from lises_reflect.errors import Conflict, ServiceError, WouldClear
 from lises_reflect.i18n import LANGUAGES, t
@@ -37,7 +39,14 @@ _LIVE_TEXT = st.components.v2.component(
     isolate_styles=False,
 )
 
+# A page's file is never named after its URL path ("login" is pages/log_in.py): Streamlit runs
+# a script in pages/ on its own, without app.py, when its file name matches the requested path
+# in a run before st.navigation has been called (the first run of a process, and every AppTest
+# run), and a login page without the frame cannot log anyone in.
 PAGES = {
+    "login": "pages/log_in.py",
+    "first_run": "pages/first_run.py",
+    "password": "pages/password.py",
     "home": "pages/home.py",
     "mine": "pages/my_reflections.py",
     "new": "pages/new_session.py",
@@ -77,10 +86,10 @@ def engine() -> Engine:
 # st.switch_page (opening a session from "Mine refleksioner") carries no widget states, and a
 # change of page clears every widget state the rerun does not list, the sidebar's included.
 # The selector is drawn from this key on every run and writes to it when the user picks.
-LANG_KEY = "ui:lang"
-LANG_WIDGET = "lang"  # the selector's key is "lang:<the language it shows>", see below
-_LANG_PICKED = "ui:lang_picked"  # picked in this session, not yet stored on the account
-_LANG_USER = "ui:lang_user"  # the account whose language this session has taken on
+LANG_KEY = K.LANG
+# The selector's key is "lang:<the language it shows>", see language_widget_key.
+_LANG_PICKED = K.LANG_PICKED  # picked in this session, not yet stored on the account
+_LANG_USER = K.LANG_USER  # the account whose language this session has taken on
 _LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
 
@@ -98,7 +107,7 @@ def language_widget_key(shown: str) -> str:
     the user picking the old language, and be stored on the account. Under a key per language
     the stale value is the very language its selector was drawn with: no pick at all.
     """
-    return f"{LANG_WIDGET}:{shown}"
+    return K.language_widget(shown)
 
 
 def _language_picked(key: str) -> None:
@@ -149,11 +158,11 @@ def tr(key: str, **params: Any) -> str:
 
 
 def user_id() -> int | None:
-    return st.session_state.get("user_id")
+    return st.session_state.get(K.USER_ID)
 
 
 def roles() -> frozenset[str]:
-    return frozenset(st.session_state.get("user_roles") or ())
+    return frozenset(st.session_state.get(K.USER_ROLES) or ())
 
 
 def error_text(err: BaseException) -> str:
@@ -300,7 +309,7 @@ def autosave_text(
     version. On refusal the text stays in the field and the reason is shown under it; on a
     conflict the other version is shown too, so both texts are kept.
     """
-    wkey, bkey, skey = f"w:{key}", f"b:{key}", f"s:{key}"
+    wkey, bkey, skey = K.autosave_widget(key), K.autosave_base(key), K.autosave_status(key)
     base: _Base | None = st.session_state.get(bkey)
     state = st.session_state.get(skey)
     if state and state[0] == "unsaved" and wkey not in st.session_state:
@@ -319,7 +328,7 @@ def autosave_text(
         # Unless the browser still holds keystrokes not yet sent: then it keeps them and shows
         # them, not this text (live_text.js sends them 800 ms after the last one). Their save is
         # then built on the old text, and must not replace the other's unseen (_save_field).
-        st.session_state[f"f:{key}"] = base.text
+        st.session_state[K.autosave_followed(key)] = base.text
 
     def on_change() -> None:
         _save_field(key, save)
@@ -350,7 +359,7 @@ def autosave_text(
             st.error(payload)
         elif kind == "unsaved":
             st.warning(tr("ui.unsaved"))
-            if st.button(tr("ui.save_again"), key=f"again:{key}"):
+            if st.button(tr("ui.save_again"), key=K.autosave_button("again", key)):
                 _save_field(key, save)
                 st.rerun()
         elif kind == "would_clear":
@@ -358,14 +367,14 @@ def autosave_text(
             c1, c2 = st.columns(2)
             c1.button(
                 tr("ui.restore_saved"),
-                key=f"restore:{key}",
+                key=K.autosave_button("restore", key),
                 on_click=_restore_saved,
                 args=(key,),
                 icon=":material/undo:",
             )
             c2.button(
                 tr("ui.delete_saved"),
-                key=f"clear:{key}",
+                key=K.autosave_button("clear", key),
                 on_click=_save_field,
                 args=(key, save, True),
                 icon=":material/delete:",
@@ -375,7 +384,7 @@ def autosave_text(
             with st.container(border=True):
                 st.caption(tr("ui.other_version"))
                 plain(payload)
-            if st.button(tr("ui.save_mine"), key=f"retry:{key}"):
+            if st.button(tr("ui.save_mine"), key=K.autosave_button("retry", key)):
                 _save_field(key, save, resolve=True)
                 st.rerun()
 
@@ -383,13 +392,13 @@ def autosave_text(
 def live_typing() -> None:
     """Autosaving text areas on this page save while the person types (`static/live_text.js`)
     and before a click elsewhere, not only when the field is left."""
-    _LIVE_TEXT(key="lises_live_text", width="content", height=0)
+    _LIVE_TEXT(key=K.LIVE_TEXT, width="content", height=0)
 
 
 def _restore_saved(key: str) -> None:
     """Undo an emptied field: the saved text, which was never deleted, comes back into it."""
-    st.session_state[f"w:{key}"] = st.session_state[f"b:{key}"].text
-    st.session_state.pop(f"s:{key}", None)
+    st.session_state[K.autosave_widget(key)] = st.session_state[K.autosave_base(key)].text
+    st.session_state.pop(K.autosave_status(key), None)
 
 
 def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = False) -> None:
@@ -397,10 +406,12 @@ def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = Fals
 
     While a conflict is shown, typing on does not save over the other's text: only the
     explicit "save mine anyway" (`resolve`) or deleting does."""
-    wkey, bkey, skey = f"w:{key}", f"b:{key}", f"s:{key}"
+    wkey, bkey, skey = K.autosave_widget(key), K.autosave_base(key), K.autosave_status(key)
     current: _Base = st.session_state[bkey]
     text = st.session_state.get(wkey, "")
-    before = st.session_state.pop(f"f:{key}", None)  # the text before the field followed
+    before = st.session_state.pop(
+        K.autosave_followed(key), None
+    )  # the text before the field followed
     state = st.session_state.get(skey)
     in_conflict = bool(state) and state[0] == "conflict"
     typed_before = before is not None and not freetext.builds_on(
@@ -441,7 +452,7 @@ def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = Fals
 
 def save_now(key: str, loaded_text: str, loaded_version: int, save: Saver) -> None:
     """Save text put into a field by code (an upload) as if the user had typed it."""
-    st.session_state.setdefault(f"b:{key}", _Base(loaded_text, loaded_version))
+    st.session_state.setdefault(K.autosave_base(key), _Base(loaded_text, loaded_version))
     _save_field(key, save)
 
 
@@ -477,7 +488,7 @@ def synced(key: str, stored: Any) -> str:
     """Keep a choice widget in step with the database without overriding the user's own
     change: Streamlit ignores `index`/`default` once a widget exists, so a choice made by
     someone else would otherwise never show. Call before creating the widget with `key`."""
-    shadow = f"sv:{key}"
+    shadow = K.synced_shadow(key)
     untouched = st.session_state.get(key) == st.session_state.get(shadow)
     if key not in st.session_state or (stored != st.session_state.get(shadow) and untouched):
         st.session_state[key] = stored
@@ -498,14 +509,14 @@ def period_picker(key: str, default_kind: str = "quarter") -> str:
         index=kinds.index(default_kind),
         format_func=lambda k: tr(f"period.kind.{k}"),
         horizontal=True,
-        key=f"{key}:kind",
+        key=K.period_kind(key),
     )
     choices = insights.period_choices(kind)
     chosen = cols[1].selectbox(
         tr("period.choose"),
         [p.key for p in choices],
         format_func=lambda k: periods.parse(k).label(lang()),
-        key=f"{key}:{kind}",
+        key=K.period_choice(key, kind),
     )
     st.caption(insights.period_note(kind, lang()))
     return str(chosen)
@@ -513,7 +524,7 @@ def period_picker(key: str, default_kind: str = "quarter") -> str:
 
 def page_asked(key: str) -> int:
     """The page number a list's picker holds, read before the service is asked for that page."""
-    return int(st.session_state.get(f"{key}:page") or 1)
+    return int(st.session_state.get(K.list_page(key)) or 1)
 
 
 def page_picker(total: int, page: int, key: str, size: int, shown: int) -> None:
@@ -522,8 +533,8 @@ def page_picker(total: int, page: int, key: str, size: int, shown: int) -> None:
     if total <= size:
         return
     pages = paging.page_count(total, size)
-    st.session_state[f"{key}:page"] = page  # the service keeps the page within the pages
-    st.selectbox(tr("ui.page"), range(1, pages + 1), key=f"{key}:page")
+    st.session_state[K.list_page(key)] = page  # the service keeps the page within the pages
+    st.selectbox(tr("ui.page"), range(1, pages + 1), key=K.list_page(key))
     first = (page - 1) * size + 1
     st.caption(tr("ui.showing", first=first, last=first + shown - 1, total=total))
 
@@ -553,5 +564,5 @@ def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
             file_name=f"{file_stub}-{fig.key}.csv",
             mime="text/csv",
             on_click="ignore",
-            key=f"csv:{file_stub}:{fig.key}",
+            key=K.figure_csv(file_stub, fig.key),
         )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lises_reflect import accounts, auth, ui
+from lises_reflect import state_keys as K
 from lises_reflect.models import ROLES
 
 uid = ui.require_role("admin")
@@ -13,7 +14,7 @@ st.caption(ui.tr("admin.note"))
 ok, directory = ui.call(auth.directory, engine, uid)
 if not ok:
     st.stop()
-notice = st.session_state.pop("admin_notice", None)
+notice = st.session_state.pop(K.ADMIN_NOTICE, None)
 if notice:
     st.success(notice)
 
@@ -49,7 +50,7 @@ with tab_users:
                     (
                         u.username,
                         u.display_name,
-                        ", ".join(role_label.get(r, r) for r in u.roles.split(", ") if r),
+                        ", ".join(role_label.get(r, r) for r in u.roles),
                         u.organisation,
                         u.team or "—",
                         "✓" if u.active else "—",
@@ -57,7 +58,7 @@ with tab_users:
                     strict=True,
                 )
             )
-            for u in directory["users"]
+            for u in directory.users
         ],
         hide_index=True,
     )
@@ -66,14 +67,14 @@ with tab_edit:
     ok, people = ui.call(accounts.accounts, engine, uid)
     choices = dict(people) if ok else {}
     chosen = st.selectbox(
-        ui.tr("admin.choose_user"), list(choices), format_func=choices.get, key="edit:user"
+        ui.tr("admin.choose_user"), list(choices), format_func=choices.get, key=K.ADMIN_EDIT_USER
     )
     ok, row = ui.call(accounts.account, engine, uid, chosen) if chosen else (False, None)
     if ok:
-        all_teams = dict(directory["teams"])
-        with st.form(f"edit:{row.id}"):
+        all_teams = dict(directory.teams)
+        with st.form(K.item("edit", row.id)):
             name = st.text_input(
-                ui.tr("firstrun.name"), value=row.display_name, key=f"edit:name:{row.id}"
+                ui.tr("firstrun.name"), value=row.display_name, key=K.item("edit:name", row.id)
             )
             email = st.text_input(ui.tr("admin.email"), value=row.email or "")
             team_ids = [None, *all_teams]
@@ -94,23 +95,23 @@ with tab_edit:
                 edit = accounts.UserEdit(name, email or None, team, tuple(roles), active)
                 ok, _ = ui.call(accounts.update_user, engine, uid, row.id, edit)
                 if ok:
-                    st.session_state["admin_notice"] = ui.tr("admin.saved")
+                    st.session_state[K.ADMIN_NOTICE] = ui.tr("admin.saved")
                     st.rerun()
         if row.must_change_password:
             st.caption(ui.tr("admin.must_change"))
-        with st.form(f"reset:{row.id}"):
+        with st.form(K.item("reset", row.id)):
             st.markdown(f"**{ui.tr('admin.reset')}**")
             st.caption(ui.tr("admin.reset_help"))
             temporary = st.text_input(ui.tr("admin.initial_password"), type="password")
             if st.form_submit_button(ui.tr("admin.reset")):
                 ok, _ = ui.call(accounts.reset_password, engine, uid, row.id, temporary)
                 if ok:
-                    st.session_state["admin_notice"] = ui.tr("admin.reset_done")
+                    st.session_state[K.ADMIN_NOTICE] = ui.tr("admin.reset_done")
                     st.rerun()
 
 with tab_new_user:
-    teams = dict(directory["teams"])
-    with st.form("new_user"):
+    teams = dict(directory.teams)
+    with st.form(K.NEW_USER_FORM):
         username = st.text_input(ui.tr("firstrun.username"))
         name = st.text_input(ui.tr("firstrun.name"))
         email = st.text_input(ui.tr("admin.email"))
@@ -129,24 +130,24 @@ with tab_new_user:
             auth.create_user, engine, uid, username, name, password, roles, team, email or None
         )
         if ok:
-            st.session_state["admin_notice"] = ui.tr(
+            st.session_state[K.ADMIN_NOTICE] = ui.tr(
                 "admin.user_created", username=username.strip().lower()
             )
             st.rerun()
 
 with tab_structure:
-    orgs = dict(directory["organisations"])
+    orgs = dict(directory.organisations)
     c1, c2 = st.columns(2)
-    with c1, st.form("new_org"):
+    with c1, st.form(K.NEW_ORG_FORM):
         org_name = st.text_input(ui.tr("admin.organisation"))
         if st.form_submit_button(ui.tr("admin.create_org")):
             ok, _ = ui.call(auth.create_organisation, engine, uid, org_name)
             if ok:
-                st.session_state["admin_notice"] = ui.tr(
+                st.session_state[K.ADMIN_NOTICE] = ui.tr(
                     "admin.created", name=ui.md(org_name.strip())
                 )
                 st.rerun()
-    with c2, st.form("new_team"):
+    with c2, st.form(K.NEW_TEAM_FORM):
         org_id = st.selectbox(
             ui.tr("admin.organisation"), list(orgs), format_func=lambda o: orgs[o]
         )
@@ -157,13 +158,13 @@ with tab_structure:
             else:
                 ok, _ = ui.call(auth.create_team, engine, uid, org_id, team_name)
                 if ok:
-                    st.session_state["admin_notice"] = ui.tr(
+                    st.session_state[K.ADMIN_NOTICE] = ui.tr(
                         "admin.created", name=ui.md(team_name.strip())
                     )
                     st.rerun()
-    with st.form("rename"):
+    with st.form(K.RENAME_FORM):
         st.markdown(f"**{ui.tr('admin.rename')}**")
-        kinds = {"team": dict(directory["teams"]), "organisation": orgs}
+        kinds = {"team": dict(directory.teams), "organisation": orgs}
         kind = st.radio(
             ui.tr("admin.rename_kind"),
             list(kinds),
@@ -183,17 +184,17 @@ with tab_structure:
             else:
                 ok, _ = ui.call(accounts.rename, engine, uid, kind, item[1], new_name, keep_active)
                 if ok:
-                    st.session_state["admin_notice"] = ui.tr("admin.saved")
+                    st.session_state[K.ADMIN_NOTICE] = ui.tr("admin.saved")
                     st.rerun()
-    for org_name, team_names in directory["teams_by_organisation"].items():
+    for org_name, team_names in directory.teams_by_organisation.items():
         st.markdown(f"**{ui.md(org_name)}**")
         st.text("\n".join(team_names) or "—")
 
 with tab_assign:
     st.caption(ui.tr("admin.assignments_note"))
-    teams = dict(directory["teams"])
-    orgs = dict(directory["organisations"])
-    with st.form("assign"):
+    teams = dict(directory.teams)
+    orgs = dict(directory.organisations)
+    with st.form(K.ASSIGN_FORM):
         who = st.text_input(ui.tr("admin.assign_user"))
         role = st.radio(
             ui.tr("admin.assign_role"),
@@ -214,11 +215,11 @@ with tab_assign:
         if st.form_submit_button(ui.tr("admin.assign")):
             ok, _ = ui.call(auth.assign, engine, uid, who, role, team, org)
             if ok:
-                st.session_state["admin_notice"] = ui.tr("admin.assigned")
+                st.session_state[K.ADMIN_NOTICE] = ui.tr("admin.assigned")
                 st.rerun()
     ok, rows = ui.call(auth.assignments, engine, uid)
     for row in rows if ok else []:
         c1, c2 = st.columns([4, 1])
         c1.text(f"{row.username} · {ui.tr(f'role.{row.role}')} · {row.scope}")
-        if c2.button(ui.tr("admin.remove_assignment"), key=f"unassign:{row.id}"):
+        if c2.button(ui.tr("admin.remove_assignment"), key=K.item("unassign", row.id)):
             ui.act(auth.unassign, engine, uid, row.id)

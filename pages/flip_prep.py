@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lises_reflect import flip, freetext, insights, ui
+from lises_reflect import state_keys as K
 from lises_reflect.catalogue import catalogue
 from lises_reflect.flip import PackRequest
 
@@ -13,7 +14,7 @@ lang = ui.lang()
 cat = catalogue()
 st.title(ui.tr("flip.title"))
 st.caption(ui.tr("flip.intro", k=th.figures, k_text=th.text))
-period_key = ui.period_picker("flip:period", default_kind="half")
+period_key = ui.period_picker(K.FLIP_PERIOD, default_kind="half")
 
 patterns_tab, pool_tab, pack_tab = st.tabs(
     [ui.tr("flip.tab.patterns"), ui.tr("flip.tab.pool"), ui.tr("flip.tab.pack")]
@@ -28,7 +29,7 @@ with patterns_tab:
         default=list(names)[: insights.MAX_COMPARED_TEAMS],
         format_func=names.get,
         max_selections=insights.MAX_COMPARED_TEAMS,
-        key="flip:teams",
+        key=K.FLIP_TEAMS,
     )
     ok, pat = ui.call(
         insights.flip_patterns, engine, uid, period_key, lang, thresholds=th, team_ids=team_ids
@@ -61,17 +62,17 @@ with pool_tab:
         )
 
     lens = search_box(
-        cols[0], "flip.filter.lens", cat.lens_ids(), lambda x: cat.lens(x).title, "flip:lens"
+        cols[0], "flip.filter.lens", cat.lens_ids(), lambda x: cat.lens(x).title, K.FLIP_LENS
     )
     tag = search_box(
-        cols[1], "flip.filter.tag", cat.tag_ids(), lambda x: cat.tag(x).label, "flip:tag"
+        cols[1], "flip.filter.tag", cat.tag_ids(), lambda x: cat.tag(x).label, K.FLIP_TAG
     )
     category = search_box(
         cols[2],
         "flip.filter.category",
         [o.id for o in cat.learning_categories],
         lambda x: cat.learning_category(x).label,
-        "flip:category",
+        K.FLIP_CATEGORY,
     )
     ok, pool = ui.call(
         flip.shared_pool,
@@ -83,8 +84,8 @@ with pool_tab:
         category=category,
         lang=lang,
         thresholds=th,
-        excerpt_page=ui.page_asked("flip:excerpts"),
-        point_page=ui.page_asked("flip:points"),
+        excerpt_page=ui.page_asked(K.FLIP_EXCERPTS),
+        point_page=ui.page_asked(K.FLIP_POINTS),
     )
 
     def pool_heading(title: str, enough: bool, items: tuple) -> None:
@@ -112,7 +113,7 @@ with pool_tab:
         ui.page_picker(
             pool.excerpts_total,
             pool.excerpt_page,
-            "flip:excerpts",
+            K.FLIP_EXCERPTS,
             flip.EXCERPTS_PER_PAGE,
             len(pool.excerpts),
         )
@@ -124,7 +125,7 @@ with pool_tab:
         ui.page_picker(
             pool.points_total,
             pool.point_page,
-            "flip:points",
+            K.FLIP_POINTS,
             flip.POINTS_PER_PAGE,
             len(pool.points),
         )
@@ -138,18 +139,18 @@ with pack_tab:
     title = st.text_input(
         ui.tr("flip.pack_title"),
         value=ui.tr("flip.pack_default_title"),
-        key="pack:title",
+        key=K.pack("title"),
         max_chars=120,
     )
     c1, c2 = st.columns(2)
-    hours = c1.radio(ui.tr("flip.pack_hours"), [2, 3, 4], horizontal=True, key="pack:hours")
-    participants = c2.slider(ui.tr("flip.pack_participants"), 4, 8, 6, key="pack:participants")
+    hours = c1.radio(ui.tr("flip.pack_hours"), [2, 3, 4], horizontal=True, key=K.pack("hours"))
+    participants = c2.slider(ui.tr("flip.pack_participants"), 4, 8, 6, key=K.pack("participants"))
     chosen = st.multiselect(
         ui.tr("flip.pack_excerpts"),
         list(options),
         format_func=options.get,
         max_selections=4,
-        key="pack:excerpts",
+        key=K.pack("excerpts"),
         placeholder=ui.tr("flip.pack_excerpts_placeholder"),
     )
     figure_keys = st.multiselect(
@@ -157,17 +158,17 @@ with pack_tab:
         ["lenses", "tags", "outcomes", "process"],
         default=["tags", "outcomes"],
         format_func=lambda k: ui.tr(f"insights.{k}"),
-        key="pack:figures",
+        key=K.pack("figures"),
     )
     lens_ids = st.multiselect(
         ui.tr("flip.pack_prompts"),
         list(cat.lens_ids()),
         default=[cat.lens_ids()[0]],
         format_func=lambda x: cat.lens(x).title.get(lang),
-        key="pack:lenses",
+        key=K.pack("lenses"),
     )
-    questions = st.text_area(ui.tr("flip.pack_questions"), key="pack:questions", height=120)
-    intro = st.text_area(ui.tr("flip.pack_note"), key="pack:intro", height=80)
+    questions = st.text_area(ui.tr("flip.pack_questions"), key=K.pack("questions"), height=120)
+    intro = st.text_area(ui.tr("flip.pack_note"), key=K.pack("intro"), height=80)
     request = PackRequest(
         title=title,
         hours=int(hours),
@@ -181,7 +182,7 @@ with pack_tab:
     )
     b1, b2 = st.columns(2)
     for col, fmt in ((b1, "pdf"), (b2, "pptx")):
-        if col.button(ui.tr(f"flip.make_{fmt}"), key=f"pack:make:{fmt}"):
+        if col.button(ui.tr(f"flip.make_{fmt}"), key=K.pack(f"make:{fmt}")):
             bar = st.progress(0.0, text=ui.tr("flip.working"))
             ok, data = ui.call(
                 flip.export_pack,
@@ -195,9 +196,9 @@ with pack_tab:
             )
             bar.empty()
             if ok:
-                st.session_state["pack:file"] = (fmt, data)
-    if "pack:file" in st.session_state:
-        fmt, data = st.session_state["pack:file"]
+                st.session_state[K.PACK_FILE] = (fmt, data)
+    if K.PACK_FILE in st.session_state:
+        fmt, data = st.session_state[K.PACK_FILE]
         mime = {
             "pdf": "application/pdf",
             "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -209,5 +210,5 @@ with pack_tab:
             file_name=f"flip-seminarpakke.{fmt}",
             mime=mime,
             on_click="ignore",
-            key="pack:download",
+            key=K.pack("download"),
         )

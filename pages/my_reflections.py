@@ -5,13 +5,14 @@ import pandas as pd
 import streamlit as st
 
 from lises_reflect import audit, paging, sessions, ui
+from lises_reflect import state_keys as K
 from lises_reflect.catalogue import catalogue
 
 uid = ui.require_role("caseworker")
 engine = ui.engine()
 st.title(ui.tr("mine.title"))
 
-pending = st.session_state.pop("mine_notice", None)
+pending = st.session_state.pop(K.MINE_NOTICE, None)
 if pending:
     st.success(ui.tr(pending))
 
@@ -33,7 +34,7 @@ SESSIONS_PER_PAGE = 20
 with tab_sessions:
     if not items:
         st.info(ui.tr("mine.empty"))
-    page, shown = paging.page_of(items, ui.page_asked("mine:sessions"), SESSIONS_PER_PAGE)
+    page, shown = paging.page_of(items, ui.page_asked(K.MINE_SESSIONS), SESSIONS_PER_PAGE)
     for item in shown:
         with st.container(border=True):
             left, right = st.columns([4, 2])
@@ -53,30 +54,30 @@ with tab_sessions:
             with right:
                 if st.button(
                     ui.tr("mine.open") if item.status == "finished" else ui.tr("mine.continue"),
-                    key=f"open:{item.id}",
+                    key=K.item("open", item.id),
                 ):
-                    st.session_state["current_session"] = item.id
+                    st.session_state[K.CURRENT_SESSION] = item.id
                     st.switch_page(ui.PAGES["session"], query_params={"s": str(item.id)})
                 label = "mine.delete" if item.my_role == "bringer" else "mine.withdraw"
-                confirm_key = f"confirm:{item.id}"
+                confirm_key = K.item("confirm", item.id)
                 if st.session_state.get(confirm_key):
                     st.warning(ui.tr(label + "_confirm"))
                     c1, c2 = st.columns(2)
-                    if c1.button(ui.tr("mine.yes"), key=f"yes:{item.id}", type="primary"):
+                    if c1.button(ui.tr("mine.yes"), key=K.item("yes", item.id), type="primary"):
                         ok, outcome = ui.call(sessions.delete_session, engine, uid, item.id)
                         st.session_state.pop(confirm_key, None)
                         if ok:
-                            st.session_state["mine_notice"] = f"mine.{outcome}"
-                            if st.session_state.get("current_session") == item.id:
-                                st.session_state.pop("current_session", None)
+                            st.session_state[K.MINE_NOTICE] = f"mine.{outcome}"
+                            if st.session_state.get(K.CURRENT_SESSION) == item.id:
+                                st.session_state.pop(K.CURRENT_SESSION, None)
                             st.rerun()
-                    if c2.button(ui.tr("mine.no"), key=f"no:{item.id}"):
+                    if c2.button(ui.tr("mine.no"), key=K.item("no", item.id)):
                         st.session_state.pop(confirm_key, None)
                         st.rerun()
-                elif st.button(ui.tr(label), key=f"del:{item.id}"):
+                elif st.button(ui.tr(label), key=K.item("del", item.id)):
                     st.session_state[confirm_key] = True
                     st.rerun()
-    ui.page_picker(len(items), page, "mine:sessions", SESSIONS_PER_PAGE, len(shown))
+    ui.page_picker(len(items), page, K.MINE_SESSIONS, SESSIONS_PER_PAGE, len(shown))
 
 with tab_practice:
     st.caption(ui.tr("mine.practice_note"))

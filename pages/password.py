@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from lises_reflect import login, ui
+from lises_reflect import login, login_ui, ui
+from lises_reflect import state_keys as K
 
 uid = ui.user_id()
 st.title(ui.tr("password.title"))
 st.write(ui.tr("password.intro"))
-with st.form("new_password"):
+with st.form(K.NEW_PASSWORD_FORM):
     old = st.text_input(ui.tr("password.current"), type="password")
     new = st.text_input(ui.tr("password.new"), type="password")
     again = st.text_input(ui.tr("password.repeat"), type="password")
@@ -17,7 +18,7 @@ if submitted:
         st.error(ui.tr("password.mismatch"))
     else:
         # This login stays; the account's other logins end.
-        keep = st.session_state.get("login_key")
+        keep = login_ui.login_key()
         ok, _ = ui.call(login.change_password, ui.engine(), uid, old, new, keep)
         if ok:
             st.success(ui.tr("password.changed"))

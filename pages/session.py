@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lises_reflect import sessions, tagging, ui
+from lises_reflect import state_keys as K
 from lises_reflect.catalogue import catalogue
 from lises_reflect.session_ui import header, navigation, phases
 from lises_reflect.session_ui.context import SessionContext
@@ -15,7 +16,7 @@ from lises_reflect.session_ui.context import SessionContext
 uid = ui.require_role("caseworker")
 engine = ui.engine()
 
-raw = st.query_params.get("s") or st.session_state.get("current_session")
+raw = st.query_params.get("s") or st.session_state.get(K.CURRENT_SESSION)
 try:
     sid = int(raw) if raw is not None else None
 except (TypeError, ValueError):
@@ -33,7 +34,7 @@ if ok:
 if not ok:
     st.page_link(ui.PAGES["mine"], label=ui.tr("nav.mine"), icon=":material/menu_book:")
     st.stop()
-st.session_state["current_session"] = sid
+st.session_state[K.CURRENT_SESSION] = sid
 if st.query_params.get("s") != str(sid):
     st.query_params["s"] = str(sid)
 ok, talk = ui.call(tagging.talk_view, engine, uid, sid)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lises_reflect import insights, ui
+from lises_reflect import state_keys as K
 
 uid = ui.require_role("teamlead")
 engine = ui.engine()
@@ -17,8 +18,8 @@ if not teams:
     st.info(ui.tr("team.none"))
     st.stop()
 names = {x.team_id: f"{x.name} ({x.organisation})" for x in teams}
-team_id = st.selectbox(ui.tr("team.choose"), list(names), format_func=names.get, key="team:id")
-period_key = ui.period_picker("team:period")
+team_id = st.selectbox(ui.tr("team.choose"), list(names), format_func=names.get, key=K.TEAM_ID)
+period_key = ui.period_picker(K.TEAM_PERIOD)
 
 ok, ov = ui.call(insights.team_overview, engine, uid, team_id, period_key, ui.lang(), thresholds=th)
 if not ok:

@@ -110,4 +110,4 @@ def test_admin_page_renames_a_team(site: Org) -> None:  # noqa: F811
     no_exception(at)
     from lises_reflect.auth import directory
 
-    assert "Jobcenter Test – Team Øst" in dict(directory(site.engine, site.admin)["teams"]).values()
+    assert "Jobcenter Test – Team Øst" in dict(directory(site.engine, site.admin).teams).values()

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from lises_reflect import sessions, ui
+from lises_reflect import state_keys as K
 from lises_reflect.session_ui.context import SessionContext
 
 
@@ -18,11 +19,11 @@ def session_text_box(ctx: SessionContext, name: str, label: str, value: str, **k
     def save(text: str, base, clear: bool = False) -> str:
         return sessions.update_text(ctx.engine, ctx.uid, sid, name, text, base.text, clear=clear)
 
-    if st.session_state.pop(f"upload_pending:{sid}", False) and name == "excerpt":
-        ui.save_now(f"{sid}:{name}", value, 0, save)
+    if st.session_state.pop(K.in_session("upload_pending", sid), False) and name == "excerpt":
+        ui.save_now(K.session_text(sid, name), value, 0, save)
 
     ui.autosave_text(
-        f"{sid}:{name}",
+        K.session_text(sid, name),
         label,
         value,
         0,
@@ -49,7 +50,7 @@ def contribution_box(
     mine = ctx.view.mine(kind, slot)
     kw.setdefault("hints", kind in ("observation", "reflection"))
     ui.autosave_text(
-        f"{ctx.sid}:{kind}:{slot}",
+        K.session_text(ctx.sid, kind, slot),
         label,
         mine.text if mine else "",
         mine.version if mine else 0,

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from lises_reflect import export, sessions, tagging, ui
+from lises_reflect import state_keys as K
 from lises_reflect.session_rules import DownloadFile, own_files, session_files
 from lises_reflect.session_ui.context import SessionContext
 
@@ -90,10 +91,10 @@ def session_downloads(ctx: SessionContext) -> None:
         if ctx.readonly:
 
             def on_excerpt_for_listeners() -> None:
-                value = st.session_state[f"excerpt_for_listeners:{sid}"]
+                value = st.session_state[K.in_session("excerpt_for_listeners", sid)]
                 ui.call(sessions.set_excerpt_for_listeners, ctx.engine, ctx.uid, sid, value)
 
-            efl_key = ui.synced(f"excerpt_for_listeners:{sid}", v.excerpt_for_listeners)
+            efl_key = ui.synced(K.in_session("excerpt_for_listeners", sid), v.excerpt_for_listeners)
             st.toggle(
                 ui.tr("finish.excerpt_for_listeners"),
                 value=bool(ui.held(efl_key)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lises_reflect import sessions, ui
+from lises_reflect import state_keys as K
 from lises_reflect.session_rules import option_label
 from lises_reflect.session_ui.context import SessionContext
 
@@ -29,7 +30,7 @@ def phase_learning(ctx: SessionContext) -> None:
                 )
 
             ui.autosave_text(
-                f"{sid}:lp:{position}",
+                K.session_text(sid, "lp", position),
                 ui.tr("learning.text"),
                 lp.text if lp else "",
                 lp.version if lp else 0,
@@ -51,10 +52,10 @@ def phase_learning(ctx: SessionContext) -> None:
                     ctx.uid,
                     sid,
                     position,
-                    st.session_state[f"lpcat:{sid}:{position}"],
+                    st.session_state[K.in_session("lpcat", sid, position)],
                 )
 
-            cat_key = ui.synced(f"lpcat:{sid}:{position}", lp.category if lp else None)
+            cat_key = ui.synced(K.in_session("lpcat", sid, position), lp.category if lp else None)
             st.selectbox(
                 ui.tr("learning.category"),
                 categories,
@@ -70,7 +71,7 @@ def phase_learning(ctx: SessionContext) -> None:
                 def on_share(
                     position: int = position, version: int | None = lp.version if lp else None
                 ) -> None:
-                    value = st.session_state[f"lpshare:{sid}:{position}"]
+                    value = st.session_state[K.in_session("lpshare", sid, position)]
                     if value is not None:
                         ui.call(
                             sessions.set_learning_point_sharing,
@@ -82,7 +83,9 @@ def phase_learning(ctx: SessionContext) -> None:
                             version,  # the yes is to the text shown
                         )
 
-                share_key = ui.synced(f"lpshare:{sid}:{position}", lp.shared if lp else None)
+                share_key = ui.synced(
+                    K.in_session("lpshare", sid, position), lp.shared if lp else None
+                )
                 st.radio(
                     ui.tr("learning.share"),
                     [True, False],
@@ -113,10 +116,10 @@ def excerpt_sharing(ctx: SessionContext) -> None:
                 ctx.engine,
                 ctx.uid,
                 sid,
-                st.session_state[f"excerptshare:{sid}"],
+                st.session_state[K.in_session("excerptshare", sid)],
             )
 
-        share_key = ui.synced(f"excerptshare:{sid}", v.excerpt_shared)
+        share_key = ui.synced(K.in_session("excerptshare", sid), v.excerpt_shared)
         st.toggle(
             ui.tr("share_excerpt.label"),
             value=bool(ui.held(share_key)),

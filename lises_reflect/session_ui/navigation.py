@@ -9,6 +9,7 @@ from dataclasses import replace
 import streamlit as st
 
 from lises_reflect import sessions, ui
+from lises_reflect import state_keys as K
 from lises_reflect.session_rules import neighbours, next_proposal, phase_controls
 from lises_reflect.session_ui.context import SessionContext
 
@@ -24,7 +25,7 @@ def choose_shown(ctx: SessionContext) -> SessionContext:
         [p.number for p in ctx.cat.phases],
         index=ctx.view.phase - 1,
         format_func=lambda n: f"{n}. {ctx.phase_title(n)}",
-        key=f"record:{ctx.sid}",
+        key=K.in_session("record", ctx.sid),
     )
     return replace(ctx, shown=shown)
 
@@ -64,14 +65,14 @@ def bottom(ctx: SessionContext) -> None:
         cols = st.columns(2)
         if before is not None and cols[0].button(
             ui.tr("session.back_to", number=before),
-            key=f"bottom_prev:{sid}",
+            key=K.in_session("bottom_prev", sid),
             help=ctx.phase_title(before),
             width="stretch",
         ):
             go(ctx, before)
         if after is not None and cols[1].button(
             ui.tr("session.on_to", number=after),
-            key=f"bottom_next:{sid}",
+            key=K.in_session("bottom_next", sid),
             help=ctx.phase_title(after),
             type="primary",
             width="stretch",
@@ -84,7 +85,7 @@ def bottom(ctx: SessionContext) -> None:
     st.divider()
     if st.button(
         ui.tr("lead.propose_phase", number=wanted),
-        key=f"bottom_propose:{sid}",
+        key=K.in_session("bottom_propose", sid),
         help=ctx.phase_title(wanted),
         disabled=not allowed,
         icon=":material/front_hand:",
@@ -123,11 +124,13 @@ def proposal_notice(ctx: SessionContext) -> None:
             icon=":material/front_hand:",
         )
         cols = st.columns(2)
-        if cols[0].button(ui.tr("lead.follow"), type="primary", key=f"follow:{ctx.sid}"):
+        if cols[0].button(
+            ui.tr("lead.follow"), type="primary", key=K.in_session("follow", ctx.sid)
+        ):
             ok, _ = ui.call(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.proposed_phase)
             if ok:
                 st.rerun(scope="app")
-        if cols[1].button(ui.tr("lead.dismiss"), key=f"dismiss:{ctx.sid}"):
+        if cols[1].button(ui.tr("lead.dismiss"), key=K.in_session("dismiss", ctx.sid)):
             ok, _ = ui.call(sessions.dismiss_proposal, ctx.engine, ctx.uid, ctx.sid)
             if ok:
                 st.rerun(scope="app")
@@ -144,7 +147,7 @@ def bringer_nav(ctx: SessionContext) -> None:
         index=v.phase - 1,
         format_func=lambda n: f"{n}. {ctx.phase_title(n)}",
         label_visibility="collapsed",
-        key=f"goto:{ctx.sid}:{v.phase}",
+        key=K.in_session("goto", ctx.sid, v.phase),
     )
     if choice != v.phase:
         go(ctx, choice)

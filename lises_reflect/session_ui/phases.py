@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from lises_reflect import sessions, ui
+from lises_reflect import state_keys as K
 from lises_reflect.session_rules import option_label, prepares, writes
 from lises_reflect.session_ui.context import SessionContext
 from lises_reflect.session_ui.fields import contribution_box, others, session_text_box
@@ -49,10 +50,10 @@ def phase_preparation(ctx: SessionContext) -> None:
         names.setdefault(p.user_id, p.name)
 
     def on_listeners() -> None:
-        chosen = st.session_state[f"listeners:{sid}"]
+        chosen = st.session_state[K.in_session("listeners", sid)]
         ok, _ = ui.call(sessions.set_listeners, ctx.engine, ctx.uid, sid, chosen)
         if not ok:
-            st.session_state[f"listeners:{sid}"] = current
+            st.session_state[K.in_session("listeners", sid)] = current
 
     st.multiselect(
         ui.tr("prep.listeners"),
@@ -61,14 +62,14 @@ def phase_preparation(ctx: SessionContext) -> None:
         format_func=lambda u: names.get(u, "?"),
         max_selections=sessions.MAX_LISTENERS,
         placeholder=ui.tr("prep.choose"),
-        key=f"listeners:{sid}",
+        key=K.in_session("listeners", sid),
         on_change=on_listeners,
         disabled=ctx.readonly,
         help=ui.tr("prep.listeners_help"),
     )
 
     def on_choice(kind: str) -> None:
-        value = st.session_state[f"{kind}:{sid}"]
+        value = st.session_state[K.in_session(kind, sid)]
         ui.call(sessions.update_choices, ctx.engine, ctx.uid, sid, **{kind: value})
 
     def choice(widget, name: str, label: str, options: list[str], fmt, **kw) -> None:
@@ -76,7 +77,7 @@ def phase_preparation(ctx: SessionContext) -> None:
             label,
             options,
             format_func=fmt,
-            key=f"{name}:{sid}",
+            key=K.in_session(name, sid),
             on_change=on_choice,
             args=(name,),
             disabled=ctx.readonly,
@@ -122,29 +123,29 @@ def phase_preparation(ctx: SessionContext) -> None:
     st.caption(ui.tr("vis.group"))
 
     def on_upload() -> None:
-        upload = st.session_state.get(f"upload:{sid}")
+        upload = st.session_state.get(K.in_session("upload", sid))
         if upload is None:
             return
         try:
             text = read_upload(upload.name, upload.getvalue())
         except ui.USER_ERRORS as err:
-            st.session_state[f"upload_error:{sid}"] = ui.error_text(err)
+            st.session_state[K.in_session("upload_error", sid)] = ui.error_text(err)
             return
-        st.session_state.pop(f"upload_error:{sid}", None)
+        st.session_state.pop(K.in_session("upload_error", sid), None)
         # Into the field first: if the save is refused, the uploaded text is still there.
-        st.session_state[f"w:{sid}:excerpt"] = text
-        st.session_state[f"upload_pending:{sid}"] = True
+        st.session_state[K.autosave_widget(K.session_text(sid, "excerpt"))] = text
+        st.session_state[K.in_session("upload_pending", sid)] = True
 
     st.file_uploader(
         ui.tr("prep.upload"),
         type=["txt", "docx"],
-        key=f"upload:{sid}",
+        key=K.in_session("upload", sid),
         on_change=on_upload,
         disabled=ctx.readonly,
         help=ui.tr("prep.upload_help"),
     )
-    if st.session_state.get(f"upload_error:{sid}"):
-        st.error(st.session_state[f"upload_error:{sid}"])
+    if st.session_state.get(K.in_session("upload_error", sid)):
+        st.error(st.session_state[K.in_session("upload_error", sid)])
     session_text_box(
         ctx,
         "excerpt",
@@ -249,7 +250,7 @@ def phase_closing(ctx: SessionContext) -> None:
     elif ctx.readonly:
         st.caption(ui.tr("record.process_check_closed"))
     else:
-        with st.form(f"check:{sid}"):
+        with st.form(K.in_session("check", sid)):
             score = st.radio(
                 ui.tr("closing.safe_frame"),
                 [1, 2, 3, 4, 5],
@@ -277,7 +278,7 @@ def phase_closing(ctx: SessionContext) -> None:
 def finish_with_confirmation(ctx: SessionContext) -> None:
     """Two steps: first say plainly what finishing means, then finish."""
     v, sid = ctx.view, ctx.sid
-    asking = f"confirm_finish:{sid}"
+    asking = K.in_session("confirm_finish", sid)
     if not st.session_state.get(asking):
         if st.button(ui.tr("closing.finish"), type="primary"):
             st.session_state[asking] = True
@@ -291,7 +292,7 @@ def finish_with_confirmation(ctx: SessionContext) -> None:
         excerpt_along = st.checkbox(
             ui.tr("finish.excerpt_for_listeners"),
             value=v.excerpt_for_listeners,
-            key=f"finish_excerpt:{sid}",
+            key=K.in_session("finish_excerpt", sid),
             help=ui.tr("finish.excerpt_for_listeners_help"),
         )
         cols = st.columns(2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lises_reflect import freetext, tagging, turn_rules, ui
+from lises_reflect import state_keys as K
 from lises_reflect.session_rules import (
     fit_link_choice,
     referenced_turns,
@@ -69,7 +70,7 @@ def blind_controls(ctx: SessionContext) -> None:
             type="primary",
             disabled=ctx.readonly,
             icon=":material/visibility:",
-            key=f"reveal_tags:{sid}",
+            key=K.in_session("reveal_tags", sid),
         ):
             ui.act(tagging.reveal_tags, ctx.engine, ctx.uid, sid)
     elif talk.tagging_mode != "open":
@@ -79,7 +80,7 @@ def blind_controls(ctx: SessionContext) -> None:
         help=ui.tr("talk.blind_start_help"),
         disabled=ctx.readonly,
         icon=":material/visibility_off:",
-        key=f"blind_tags:{sid}",
+        key=K.in_session("blind_tags", sid),
     ):
         ui.act(tagging.start_blind_tagging, ctx.engine, ctx.uid, sid)
 
@@ -92,7 +93,7 @@ def tag_turns(ctx: SessionContext) -> None:
         st.warning(ui.tr("talk.parse_error"))
         return
     blind_controls(ctx)
-    saved_key = f"tags_saved:{sid}"
+    saved_key = K.in_session("tags_saved", sid)
     for t in turn_rules.visible(talk.turns, talk.reveal_upto):
         # Half the width for the tags: long tag names stay readable as chips.
         left, right = st.columns([1, 1])
@@ -107,11 +108,13 @@ def tag_turns(ctx: SessionContext) -> None:
         options = [tag.id for tag in cat.tags_for(t.speaker)]
 
         def on_tags(number: int = t.number) -> None:
-            chosen = st.session_state[f"tags:{sid}:{number}"]
+            chosen = st.session_state[K.in_session("tags", sid, number)]
             ok, _ = ui.call(tagging.set_turn_tags, ctx.engine, ctx.uid, sid, number, chosen)
             st.session_state[saved_key] = number if ok else None
 
-        tags_key = ui.synced(f"tags:{sid}:{t.number}", [x for x in t.my_tags if x in options])
+        tags_key = ui.synced(
+            K.in_session("tags", sid, t.number), [x for x in t.my_tags if x in options]
+        )
         right.multiselect(
             ui.tr("talk.my_tags", turn=t.number),
             options,
@@ -154,8 +157,12 @@ def gribning_links(ctx: SessionContext) -> None:
     if not any(t.speaker == "citizen" for t in talk.turns):
         st.info(ui.tr("talk.no_citizen_turns"))
         return
-    from_key, to_key, outcome_key = f"link_from:{sid}", f"link_to:{sid}", f"link_outcome:{sid}"
-    done_key, error_key = f"link_saved:{sid}", f"link_error:{sid}"
+    from_key, to_key, outcome_key = (
+        K.in_session("link_from", sid),
+        K.in_session("link_to", sid),
+        K.in_session("link_outcome", sid),
+    )
+    done_key, error_key = K.in_session("link_saved", sid), K.in_session("link_error", sid)
     by_number = {t.number: t for t in talk.turns}
     # Choices from before the group restarted its step-by-step reading may no longer fit.
     # Set only when they must change: a value set by code every run would override the
@@ -250,7 +257,7 @@ def gribning_links(ctx: SessionContext) -> None:
             type="primary",
             disabled=ctx.readonly or not complete,
             on_click=on_save,
-            key=f"save_link:{sid}",
+            key=K.in_session("save_link", sid),
         )
         # Kept until the next choice (not popped when shown): the page redraws itself whenever
         # someone else saves something, and a one-time message would vanish at once.
@@ -272,7 +279,7 @@ def gribning_links(ctx: SessionContext) -> None:
         if (
             link.mine
             and not ctx.readonly
-            and cols[1].button(ui.tr("talk.delete_link"), key=f"dl:{link.from_turn}")
+            and cols[1].button(ui.tr("talk.delete_link"), key=K.item("dl", link.from_turn))
         ):
             ui.act(tagging.delete_link, ctx.engine, ctx.uid, sid, link.from_turn)
 
