@@ -8,7 +8,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
-from lises_reflect import auth, ui
+from lises_reflect import auth, i18n, ui
 from lises_reflect import demo as demo_data
 from lises_reflect import login as login_service
 from lises_reflect.catalogue import CatalogueError, catalogue
@@ -32,6 +32,12 @@ def frame_top() -> None:
     if settings.demo:
         banner_slot.warning(ui.tr("app.demo_banner"), icon=":material/science:")
 
+
+try:
+    i18n.strings()  # read and checked once; a broken file can only be shown as it is
+except i18n.StringsError as err:
+    st.error(str(err))
+    st.stop()
 
 try:
     catalogue()
