@@ -114,3 +114,25 @@ def t(key: str, lang: str = "da", **params: Any) -> str:
         except (KeyError, IndexError):
             return text
     return text
+
+
+class Message:
+    """A text to show later, in the language of whoever reads it: a key and its parameters.
+    A parameter may itself be a Message (a part of the text), translated into the same language.
+    """
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str = "da") -> str:
+        params = {
+            name: value.text(lang) if isinstance(value, Message) else value
+            for name, value in self.params.items()
+        }
+        return t(self.key, lang, **params)
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.params!r})"
