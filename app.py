@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lises_reflect import auth, login_ui, ui
+from lises_reflect import auth, i18n, login_ui, ui
 from lises_reflect import demo as demo_data
 from lises_reflect.catalogue import CatalogueError, catalogue
 from lises_reflect.errors import ServiceError
@@ -27,6 +27,12 @@ def frame_top() -> None:
     if settings.demo:
         banner_slot.warning(ui.tr("app.demo_banner"), icon=":material/science:")
 
+
+try:
+    i18n.strings()  # read and checked once; a broken file can only be shown as it is
+except i18n.StringsError as err:
+    st.error(str(err))
+    st.stop()
 
 try:
     catalogue()

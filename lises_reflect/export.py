@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from lises_reflect import i18n
+
 FONT_DIR = Path(__file__).resolve().parent / "fonts"  # DejaVu Sans (free licence, see fonts/)
 
 
@@ -62,28 +64,8 @@ class SessionExport:
     links: tuple[ExportLink, ...]
 
 
-_TEXT = {
-    "da": {
-        "confidential": "Fortroligt – kun til deltagerne i sessionen",
-        "untitled": "Refleksion uden titel",
-        "excerpt": "Uddrag",
-        "questions": "Spørgsmål til refleksionen",
-        "page": "Side {page} af {pages}",
-        "turn": "Tur",
-    },
-    "en": {
-        "confidential": "Confidential – for the participants of the session only",
-        "untitled": "Untitled reflection",
-        "excerpt": "Excerpt",
-        "questions": "Questions for the reflection",
-        "page": "Page {page} of {pages}",
-        "turn": "Turn",
-    },
-}
-
-
 def _t(data: SessionExport, key: str) -> str:
-    return _TEXT.get(data.lang, _TEXT["da"])[key]
+    return i18n.t(f"export.file.{key}", data.lang)
 
 
 def new_pdf(page_label: str):  # -> FPDF (imported lazily: fpdf is only needed for PDFs)
@@ -262,59 +244,32 @@ class ContributionsExport:
     learning_points: tuple[str, ...]
 
 
-_OWN_TEXT = {
-    "da": {
-        "heading": "Mine bidrag til en Lån et øre-session",
-        "confidential": "Fortroligt – dine egne noter fra sessionen",
-        "excerpt": "Uddrag (delt af den, der bragte samtalen)",
-        "no_excerpt": "Uddraget er ikke med: det har den, der bragte samtalen, ikke delt.",
-        "observations": "Mine iagttagelser",
-        "reflections": "Mine refleksioner",
-        "tags": "Mine markeringer",
-        "links": "Mine gribninger",
-        "learning_points": "Fælles læringspunkter, som er delt",
-        "turn": "Tur",
-        "none": "(ingen)",
-    },
-    "en": {
-        "heading": "My contributions to a Lend an ear session",
-        "confidential": "Confidential – your own notes from the session",
-        "excerpt": "Excerpt (shared by the colleague who brought the conversation)",
-        "no_excerpt": "The excerpt is not included: the colleague who brought it did not share it.",
-        "observations": "My observations",
-        "reflections": "My reflections",
-        "tags": "My tags",
-        "links": "My gribning links",
-        "learning_points": "Shared learning points of the group",
-        "turn": "Turn",
-        "none": "(none)",
-    },
-}
-
-
 def contributions_text(data: ContributionsExport) -> bytes:
     """A plain UTF-8 text file that opens anywhere; user texts are written as they are."""
-    t = _OWN_TEXT.get(data.lang, _OWN_TEXT["da"])
-    lines = [t["heading"], "=" * len(t["heading"])]
+
+    def own(name: str) -> str:
+        return i18n.t(f"export.own.{name}", data.lang)
+
+    lines = [own("heading"), "=" * len(own("heading"))]
     about = (data.title, " · ".join(x for x in (data.kind_label, data.created) if x))
-    lines += [x for x in about if x] + [t["confidential"], ""]
+    lines += [x for x in about if x] + [own("confidential"), ""]
 
     def section(name: str, items: list[str]) -> None:
-        lines.extend([t[name], "-" * len(t[name])])
-        lines.extend(items or [t["none"]])
+        lines.extend([own(name), "-" * len(own(name))])
+        lines.extend(items or [own("none")])
         lines.append("")
 
     if data.excerpt_included:
         section("excerpt", [f"{x.number}. {x.label}: {x.text}" for x in data.turns])
     else:
-        lines += [t["no_excerpt"], ""]
+        lines += [own("no_excerpt"), ""]
     section("observations", [f"{o.heading}\n  {o.text}" for o in data.observations])
     section("reflections", [o.text for o in data.reflections])
-    section("tags", [f"{t['turn']} {x.turn}: {x.tag_label}" for x in data.tags])
+    section("tags", [f"{own('turn')} {x.turn}: {x.tag_label}" for x in data.tags])
     section(
         "links",
         [
-            f"{t['turn']} {x.from_turn} → {', '.join(map(str, x.to_turns))}: {x.outcome_label}"
+            f"{own('turn')} {x.from_turn} → {', '.join(map(str, x.to_turns))}: {x.outcome_label}"
             for x in data.links
         ],
     )

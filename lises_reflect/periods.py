@@ -13,39 +13,13 @@ from datetime import datetime, timezone
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from lises_reflect.i18n import t
+
 LOCAL = ZoneInfo("Europe/Copenhagen")
 
 Kind = Literal["month", "quarter", "half"]
 KINDS: tuple[Kind, ...] = ("month", "quarter", "half")
 
-_MONTHS_DA = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-_MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _KEY = re.compile(r"^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12]))$")
 
 
@@ -116,20 +90,13 @@ class Period:
 
     def label(self, lang: str = "da") -> str:
         if self.kind == "month":
-            names = _MONTHS_DA if lang == "da" else _MONTHS_EN
-            return f"{names[self.index - 1]} {self.year}"
-        if self.kind == "quarter":
-            return (
-                f"{self.index}. kvartal {self.year}"
-                if lang == "da"
-                else f"Q{self.index} {self.year}"
-            )
-        return f"{self.index}. halvår {self.year}" if lang == "da" else f"H{self.index} {self.year}"
+            return f"{t(f'period.month.{self.index}', lang)} {self.year}"
+        label = "period.quarter_label" if self.kind == "quarter" else "period.half_label"
+        return t(label, lang, index=self.index, year=self.year)
 
     def short_label(self, lang: str = "da") -> str:
         if self.kind == "month":
-            names = _MONTHS_DA if lang == "da" else _MONTHS_EN
-            return f"{names[self.index - 1][:3]} {self.year}"
+            return f"{t(f'period.month.{self.index}', lang)[:3]} {self.year}"
         return self.label(lang)
 
 

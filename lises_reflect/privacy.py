@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from lises_reflect.i18n import t
 from lises_reflect.textform import fold, fold_with_spans
 
 __all__ = [
@@ -395,30 +396,12 @@ def check_free_text(text: str, field: str | None = None) -> None:
         raise PersonalDataError(blocking, field=field)
 
 
-_MESSAGES: dict[str, dict[str, str]] = {
-    "da": {
-        "cpr": "CPR-nummeret",
-        "phone": "telefonnummeret",
-        "email": "e-mailadressen",
-        "_other": "personoplysningen",
-        "_template": 'Fjern {what} "{text}" (tegn {first}–{last}), før teksten kan gemmes.',
-    },
-    "en": {
-        "cpr": "the CPR number",
-        "phone": "the phone number",
-        "email": "the e-mail address",
-        "_other": "the personal data",
-        "_template": 'Remove {what} "{text}" (characters {first}–{last}) before the text can be saved.',
-    },
-}
-
-
 def describe_finding(f: Finding, lang: str = "da") -> str:
     """A short message telling the user what to remove and where.
 
     Positions are 1-based and inclusive, as a person counts characters: the first
     character of the text is "tegn 1". Unknown languages fall back to Danish.
     """
-    messages = _MESSAGES.get(lang, _MESSAGES["da"])
-    what = messages.get(f.kind, messages["_other"])
-    return messages["_template"].format(what=what, text=f.text, first=f.start + 1, last=f.end)
+    known = f.kind in _PRIORITY  # every kind the guard finds
+    what = t(f"privacy.what.{f.kind}" if known else "privacy.what_other", lang)
+    return t("privacy.finding", lang, what=what, text=f.text, first=f.start + 1, last=f.end)

@@ -20,6 +20,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from lises_reflect import i18n
 from lises_reflect.access import as_bringer, as_participant, require_editable, touch
 from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import retry_transient, session_scope
@@ -424,13 +425,16 @@ def check_excerpt_change(s: Session, rs: ReflectionSession, new_excerpt: str) ->
         raise InvalidInput("error.excerpt_locked")
 
 
-def _pseudonyms(s: Session, rs: ReflectionSession) -> dict[int, str]:
+def _pseudonyms(s: Session, rs: ReflectionSession, lang: str) -> dict[int, str]:
     people = s.exec(
         select(Participant.user_id)
         .where(Participant.session_id == rs.id)
         .order_by(Participant.role, Participant.id)
     ).all()
-    return {uid: f"Deltager {chr(ord('A') + i)}" for i, uid in enumerate(people)}
+    return {
+        uid: i18n.t("export.file.pseudonym", lang, letter=chr(ord("A") + i))
+        for i, uid in enumerate(people)
+    }
 
 
 def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: str = "da"):
@@ -447,7 +451,7 @@ def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: 
         audit.record(s, actor, "export.session", f"session:{rs.id}")
         turns = turns_of(rs.excerpt)
         speakers = {t.number: t.speaker for t in turns}
-        alias = _pseudonyms(s, rs)
+        alias = _pseudonyms(s, rs, lang)
         readable = _readable_annotators(rs, actor.user_id)  # blind: the bringer's own only
         tag_query = (
             select(TurnTag)
@@ -543,7 +547,7 @@ def own_contributions(engine: Engine, actor_id: int | None, session_id: int, lan
             .order_by(LearningPoint.position)
         ).all()
         kind = next((o for o in cat.conversation_kinds if o.id == rs.conversation_kind), None)
-        me = "Mig" if lang != "en" else "Me"
+        me = i18n.t("export.own.me", lang)
         return export.ContributionsExport(
             title=rs.title if with_excerpt else "",
             kind_label=kind.label.get(lang) if kind else "",

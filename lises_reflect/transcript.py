@@ -71,6 +71,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from lises_reflect.i18n import Message
 from lises_reflect.textform import fold_whitespace
 
 MAX_TURNS = 400
@@ -195,31 +196,37 @@ class Turn:
     text: str
 
 
-class TranscriptError(ValueError):
+class _MessageError(ValueError):
+    """An error whose text is an i18n Message, shown in the reader's language."""
+
+    def __init__(self, key: str, **params: Any):
+        self.msg = Message(key, **params)
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        return self.msg.text(lang)
+
+    @property
+    def message_da(self) -> str:
+        return self.message("da")
+
+    @property
+    def message_en(self) -> str:
+        return self.message("en")
+
+
+class TranscriptError(_MessageError):
     """The text cannot be split into turns. `line_number` is 1-based in the original text (None
     when there is no line to point at, e.g. empty input); `line` is that line, stripped."""
 
-    def __init__(self, message_da: str, message_en: str, line_number: int | None, line: str):
-        super().__init__(message_en)
-        self.message_da = message_da
-        self.message_en = message_en
+    def __init__(self, key: str, line_number: int | None, line: str, **params: Any):
+        super().__init__(key, **params)
         self.line_number = line_number
         self.line = line
 
-    def message(self, lang: str) -> str:
-        return self.message_en if lang == "en" else self.message_da
 
-
-class UploadError(ValueError):
+class UploadError(_MessageError):
     """An uploaded file cannot be read as a transcript; messages say what to do instead."""
-
-    def __init__(self, message_da: str, message_en: str):
-        super().__init__(message_en)
-        self.message_da = message_da
-        self.message_en = message_en
-
-    def message(self, lang: str) -> str:
-        return self.message_en if lang == "en" else self.message_da
 
 
 # --------------------------------------------------------------------------- parsing
@@ -303,24 +310,9 @@ def _name_label(line: str, numbered: bool) -> str | None:
 
 
 def _name_label_error(number: int, line: str, label: str) -> TranscriptError:
-    shown = _shown(line)
-    da = (
-        f'Linje {number} ser ud til at begynde med et navn som taler: "{label}" ("{shown}"). '
-        "Navne må ikke stå i udskriften, heller ikke ved taleren. Brug rollebetegnelser: "
-        "R, SB, Rådgiver eller Sagsbehandler for rådgiveren, B, Borger eller Ledig for "
-        'borgeren, eller en kort rolle med stort begyndelsesbogstav, fx "Mentor:" – og intet '
-        "i parentes før kolonet. Er det ikke en taler, så skriv teksten i forlængelse af "
-        "linjen ovenfor."
+    return TranscriptError(
+        "transcript.name_label", number, line, number=number, label=label, shown=_shown(line)
     )
-    en = (
-        f'Line {number} seems to start with a name as the speaker: "{label}" ("{shown}"). '
-        "Names must not appear in the transcript, not even as the speaker. Use role labels: "
-        "R, SB, Rådgiver or Sagsbehandler for the caseworker, B, Borger or Ledig for the "
-        'citizen, or a short role with a capital first letter, e.g. "Mentor:" – and nothing '
-        "in brackets before the colon. If it is not a speaker, write the text on the end of "
-        "the line above."
-    )
-    return TranscriptError(da, en, number, line)
 
 
 def _split_label(line: str) -> tuple[str, str, str, bool] | None:
@@ -348,24 +340,13 @@ def _shown(line: str) -> str:
 
 
 def _first_line_error(number: int, line: str) -> TranscriptError:
-    shown = _shown(line)
-    da = (
-        f'Linje {number} kunne ikke deles op i taleture: "{shown}". Skriv hver taletur på sin '
-        'egen linje med taleren først og et kolon, fx "R: Hvordan går det?" eller '
-        '"B: Det går fint." Taleren kan hedde R, SB, Rådgiver, B, Borger eller et kort navn '
-        'med stort begyndelsesbogstav, fx "Mentor".'
-    )
-    en = (
-        f'Line {number} could not be split into turns: "{shown}". Write each turn on its own '
-        'line with the speaker first and a colon, e.g. "R: How are you?" or "B: I am fine." '
-        "The speaker can be R, SB, Rådgiver, B, Borger or a short name with a capital "
-        'first letter, e.g. "Mentor".'
-    )
     word = re.match(r"[^\W\d_]+", line)
+    hint: Message | str = ""
     if word and word.group().casefold() in CASEWORKER_LABELS | CITIZEN_LABELS:
-        da += f' Mangler der et kolon efter "{word.group()}"?'
-        en += f' Is a colon missing after "{word.group()}"?'
-    return TranscriptError(da, en, number, line)
+        hint = Message("transcript.hint_colon", word=word.group())
+    return TranscriptError(
+        "transcript.first_line", number, line, number=number, shown=_shown(line), hint=hint
+    )
 
 
 def parse_transcript(text: str) -> list[Turn]:
@@ -400,23 +381,18 @@ def parse_transcript(text: str) -> list[Turn]:
         previous = turns[-1]
         previous["text"] = f"{previous['text']}\n{body}" if previous["text"] else body
     if not turns:
-        raise TranscriptError(
-            "Der er ingen tekst at dele op i taleture. Indsæt et uddrag af samtalen med én "
-            'taletur pr. linje, fx "R: Hvordan går det?" og "B: Det går fint."',
-            "There is no text to split into turns. Paste an excerpt of the conversation with one "
-            'turn per line, e.g. "R: How are you?" and "B: I am fine."',
-            None,
-            "",
-        )
+        raise TranscriptError("transcript.empty", None, "")
     if too_many_at is not None:
         number, line = too_many_at
         raise TranscriptError(
-            f"Uddraget har {len(turns)} taleture; højst {MAX_TURNS} kan bruges. Vælg et kortere "
-            f'uddrag – tur {MAX_TURNS + 1} begynder i linje {number}: "{_shown(line)}".',
-            f"The excerpt has {len(turns)} turns; at most {MAX_TURNS} can be used. Choose a "
-            f'shorter excerpt – turn {MAX_TURNS + 1} starts on line {number}: "{_shown(line)}".',
+            "transcript.too_many",
             number,
             line,
+            turns=len(turns),
+            maximum=MAX_TURNS,
+            next=MAX_TURNS + 1,
+            number=number,
+            shown=_shown(line),
         )
     return [
         Turn(number=i, speaker=str(t["speaker"]), label=str(t["label"]), text=str(t["text"]))
@@ -436,27 +412,26 @@ def read_upload(filename: str, data: bytes) -> str:
     name = (filename or "").strip()
     extension = os.path.splitext(name)[1].lower()
     if extension not in ACCEPTED_EXTENSIONS:
-        accepted = " og ".join(ACCEPTED_EXTENSIONS)
-        accepted_en = " and ".join(ACCEPTED_EXTENSIONS)
-        kind_da = f"{extension}-filer" if extension else "filer uden filendelse"
-        kind_en = f"{extension} files" if extension else "files without an extension"
-        hint_da = hint_en = ""
-        if extension == ".doc":
-            hint_da = " Gem den gamle Word-fil som .docx (Filer › Gem som) og prøv igen."
-            hint_en = " Save the old Word file as .docx (File › Save as) and try again."
+        hint = Message("upload.hint_doc") if extension == ".doc" else ""
         raise UploadError(
-            f'"{name}" kan ikke læses: {kind_da} understøttes ikke. Brug {accepted}.{hint_da} '
-            "Du kan også kopiere teksten ind i feltet.",
-            f'"{name}" cannot be read: {kind_en} are not supported. Use {accepted_en}.{hint_en} '
-            "You can also paste the text into the field.",
+            "upload.unsupported",
+            name=name,
+            kind=Message("upload.kind", extension=extension)
+            if extension
+            else Message("upload.kind_none"),
+            accepted=Message(
+                "upload.accepted",
+                head=", ".join(ACCEPTED_EXTENSIONS[:-1]),
+                last=ACCEPTED_EXTENSIONS[-1],
+            ),
+            hint=hint,
         )
     if len(data) > MAX_UPLOAD_BYTES:
-        limit = _megabytes(MAX_UPLOAD_BYTES)
         raise UploadError(
-            f'"{name}" er for stor ({_megabytes(len(data))} MB); grænsen er {limit} MB. '
-            "Upload kun det uddrag af samtalen, I vil reflektere over.",
-            f'"{name}" is too large ({_megabytes(len(data))} MB); the limit is {limit} MB. '
-            "Upload only the excerpt of the conversation you will reflect on.",
+            "upload.too_large",
+            name=name,
+            size=_megabytes(len(data)),
+            limit=_megabytes(MAX_UPLOAD_BYTES),
         )
     if not data:
         raise _empty(name)
@@ -469,26 +444,16 @@ def read_upload(filename: str, data: bytes) -> str:
 
 
 def _empty(name: str) -> UploadError:
-    return UploadError(
-        f'"{name}" indeholder ingen tekst. Vælg en anden fil, eller kopier teksten ind i feltet.',
-        f'"{name}" contains no text. Choose another file, or paste the text into the field.',
-    )
+    return UploadError("upload.empty", name=name)
 
 
 def _not_text(name: str, data: bytes) -> UploadError:
-    hint_da = hint_en = ""
+    hint: Message | str = ""
     if data.startswith(b"PK\x03\x04"):
-        hint_da = " Det ligner en Word-fil (.docx) – giv den endelsen .docx."
-        hint_en = " It looks like a Word file (.docx) – give it the .docx extension."
+        hint = Message("upload.hint_docx")
     elif data.startswith(b"%PDF"):
-        hint_da = " Det ligner en PDF – kopier teksten ind i feltet i stedet."
-        hint_en = " It looks like a PDF – paste the text into the field instead."
-    return UploadError(
-        f'"{name}" er ikke en almindelig tekstfil.{hint_da} Gem udskriften som ren tekst '
-        "(.txt) eller som Word-dokument (.docx).",
-        f'"{name}" is not a plain text file.{hint_en} Save the transcript as plain text '
-        "(.txt) or as a Word document (.docx).",
-    )
+        hint = Message("upload.hint_pdf")
+    return UploadError("upload.not_text", name=name, hint=hint)
 
 
 def _read_txt(name: str, data: bytes) -> str:
@@ -505,11 +470,7 @@ def _read_txt(name: str, data: bytes) -> str:
     else:
         if utf16:
             raise _not_text(name, data)
-        raise UploadError(
-            f'"{name}" bruger et tegnsæt, der ikke kan læses. Gem filen som UTF-8 og prøv igen.',
-            f'"{name}" uses a character encoding that cannot be read. Save it as UTF-8 and try '
-            "again.",
-        )
+        raise UploadError("upload.encoding", name=name)
     controls = sum(
         1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0b\x0c"
     )
@@ -519,14 +480,7 @@ def _read_txt(name: str, data: bytes) -> str:
 
 
 def _read_docx(name: str, data: bytes) -> str:
-    broken = UploadError(
-        f'"{name}" kunne ikke åbnes som Word-dokument (.docx). Filen kan være beskadiget, '
-        "beskyttet med adgangskode eller en gammel .doc-fil. Gem den igen som .docx, eller "
-        "kopier teksten ind i feltet.",
-        f'"{name}" could not be opened as a Word document (.docx). The file may be damaged, '
-        "password-protected or an old .doc file. Save it again as .docx, or paste the text "
-        "into the field.",
-    )
+    broken = UploadError("upload.broken_docx", name=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
@@ -537,12 +491,7 @@ def _read_docx(name: str, data: bytes) -> str:
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
         raise broken
     if unpacked > MAX_DOCX_UNPACKED_BYTES:
-        raise UploadError(
-            f'"{name}" fylder for meget, når den pakkes ud. Upload kun uddraget af samtalen, '
-            "eller kopier teksten ind i feltet.",
-            f'"{name}" is too large when unpacked. Upload only the excerpt of the conversation, '
-            "or paste the text into the field.",
-        )
+        raise UploadError("upload.too_large_unpacked", name=name)
     try:
         import docx
 

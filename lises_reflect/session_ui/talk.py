@@ -312,9 +312,7 @@ def summary_panel(ctx: SessionContext) -> None:
     if summary.meaning_making_turns:
         st.markdown(
             ui.tr(
-                "talk.summary_meaning_one"
-                if len(summary.meaning_making_turns) == 1
-                else "talk.summary_meaning",
+                "talk.summary_meaning",
                 count=len(summary.meaning_making_turns),
                 turns=", ".join(map(str, summary.meaning_making_turns)),
             )
