@@ -118,6 +118,11 @@ def login(page: Page, base_url: str, username: str, display_name: str, wait) -> 
     page.get_by_role("button", name="Log ind", exact=True).click()
     wait(page)
     expect(page.get_by_text(f"Logget ind som {display_name}")).to_be_visible()
+    # The login writes its cookie through a browser component, whose answer reruns the page
+    # once more; a menu click inside that rerun is taken back by it (CI: the lead's first
+    # click on "Teamets refleksioner" stayed on "Forside"). A person clicks again; the tests
+    # wait for the page to settle instead.
+    settle_after_load(page, wait)
 
 
 def choose(page: Page, box: Locator, option: str, wait) -> None:
