@@ -240,9 +240,9 @@ def test_every_lead_and_facilitator_function_returns_nothing_personal(org: Org):
 # ------------------------------------------------------------------------ time
 
 
-def _read_everything(engine, lead: int, team: int, half: periods.Period) -> dict:
-    """Every shown bar of every period of the half year, as the lead's page gives it."""
-    th = insights.Thresholds(figures=K, text=K)
+def _read_everything(engine, lead: int, team: int, half: periods.Period, k: int = K) -> dict:
+    """Every bar of every period of the half year, as the lead's page gives it."""
+    th = insights.Thresholds(figures=k, text=max(k, K))
     seen = {}
     for node in half.tree():
         ov = insights.team_overview(engine, lead, team, node.key, thresholds=th)
@@ -352,17 +352,6 @@ def test_an_attacker_who_reads_at_every_moment_and_subtracts_learns_no_one(
     assert exposed_people(rows, atoms_of, len(atoms)) == []
 
 
-def _read_at(engine, lead: int, team: int, half: periods.Period, k: int) -> dict:
-    th = insights.Thresholds(figures=k, text=max(k, K))
-    seen = {}
-    for node in half.tree():
-        ov = insights.team_overview(engine, lead, team, node.key, thresholds=th)
-        for fig in ov.figures:
-            for bar in fig.bars:
-                seen[(node.key, fig.key, bar.label)] = (bar.status, bar.value, bar.text)
-    return seen
-
-
 def test_a_changed_minimum_does_not_release_a_period_again(org: Org, monkeypatch) -> None:
     """A released period is not computed again when the operator changes the minimum number
     of caseworkers: once a half year is fully released its frozen facts are gone, so a new
@@ -390,19 +379,19 @@ def test_a_changed_minimum_does_not_release_a_period_again(org: Org, monkeypatch
         for i in range(6)
     ]
     monkeypatch.setattr(insights, "_now", lambda: datetime(2026, 1, 3, tzinfo=timezone.utc))
-    first = _read_at(engine, lead, team, half, 4)
+    first = _read_everything(engine, lead, team, half, 4)
     assert any(status == "shown" for status, _v, _t in first.values())
     with session_scope(engine) as s:  # after the half year was released
         for sid in ids[:3]:
             s.delete(s.get(ReflectionSession, sid))
     for k in (3, 4, 5, 6):
-        assert _read_at(engine, lead, team, half, k) == first, k
+        assert _read_everything(engine, lead, team, half, k) == first, k
     # A period released after the change follows the new minimum.
     later = periods.parse("2026-H1")
     for i in range(4):
         b.session(engine, team, people[i], [people[i + 1]], b.when("2026-01", 5 + i), lenses=LENSES)
     monkeypatch.setattr(insights, "_now", lambda: datetime(2026, 2, 2, tzinfo=timezone.utc))
-    strict = _read_at(engine, lead, team, later, 5)
+    strict = _read_everything(engine, lead, team, later, 5)
     assert (
         strict[
             ("2026-01", "sessions", next(k[2] for k in strict if k[:2] == ("2026-01", "sessions")))
