@@ -1,4 +1,5 @@
-"""Shared fixtures: a migrated database on each backend, and a small organisation in it."""
+"""Shared fixtures: a migrated database on each backend, a small organisation in it, and the
+site the page tests run the app on (helpers for those are in tests/pages.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import contextlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -88,10 +90,22 @@ class Org:
 
 
 PASSWORD = "correct horse battery"
+COOKIE_KEY = "k" * 8 + "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 @pytest.fixture
 def org(engine: Engine) -> Org:
+    return make_org(engine)
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Org:
+    url = f"sqlite:///{tmp_path / 'pages.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("LISES_COOKIE_KEY", COOKIE_KEY)
+    monkeypatch.delenv("LISES_DEMO", raising=False)
+    engine = make_engine(url)
+    migrate(engine)
     return make_org(engine)
 
 

@@ -11,7 +11,7 @@ from lises_reflect.db import session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import AuditEntry, Contribution
 from tests.conftest import PASSWORD, Org
-from tests.test_pages import app, no_exception, site  # noqa: F401
+from tests.pages import app, no_exception
 
 
 def audit_actions(engine) -> list[str]:
@@ -86,7 +86,7 @@ def test_edit_move_roles_deactivate_and_reset(org: Org):
     assert Contribution is not None and auth is not None
 
 
-def test_admin_page_edits_a_user_without_content(site: Org) -> None:  # noqa: F811
+def test_admin_page_edits_a_user_without_content(site: Org) -> None:
     S.create_session(site.engine, site.bringer, "Fortroligt emne")
     at = app("admin")
     at.switch_page("pages/admin.py").run()
@@ -100,7 +100,7 @@ def test_admin_page_edits_a_user_without_content(site: Org) -> None:  # noqa: F8
     assert "Fortroligt emne" not in "\n".join(str(x.value) for x in at.markdown)
 
 
-def test_admin_page_renames_a_team(site: Org) -> None:  # noqa: F811
+def test_admin_page_renames_a_team(site: Org) -> None:
     at = app("admin")
     at.switch_page("pages/admin.py").run()
     at.selectbox[-1].set_value(("team", site.other_team))

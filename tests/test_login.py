@@ -12,7 +12,7 @@ from lises_reflect.db import session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import AuditEntry, User
 from tests.conftest import PASSWORD, Org
-from tests.test_pages import app, no_exception, site  # noqa: F401  (fixture)
+from tests.pages import app, no_exception
 
 T = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 
@@ -106,7 +106,7 @@ def test_passwords(org: Org):
 # ------------------------------------------------------------------ through the app
 
 
-def test_the_login_form_locks_after_five_failures(site: Org) -> None:  # noqa: F811
+def test_the_login_form_locks_after_five_failures(site: Org) -> None:
     at = app()
     for _ in range(5):
         at.text_input(key="login:username").input("bringer")
@@ -123,7 +123,7 @@ def test_the_login_form_locks_after_five_failures(site: Org) -> None:  # noqa: F
     assert not at.session_state["authentication_status"]
 
 
-def test_an_ended_session_logs_out_with_a_reason(site: Org) -> None:  # noqa: F811
+def test_an_ended_session_logs_out_with_a_reason(site: Org) -> None:
     at = app("bringer")
     assert [t.value for t in at.title] == ["Mine refleksioner"]
     login.end_session(site.engine, at.session_state["login_key"], "idle")
@@ -133,7 +133,7 @@ def test_an_ended_session_logs_out_with_a_reason(site: Org) -> None:  # noqa: F8
     assert at.text_input(key="login:username") is not None
 
 
-def test_a_reset_password_must_be_changed_first(site: Org) -> None:  # noqa: F811
+def test_a_reset_password_must_be_changed_first(site: Org) -> None:
     with session_scope(site.engine) as s:
         s.get(User, site.bringer).must_change_password = True
     at = app("bringer")

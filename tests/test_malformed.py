@@ -318,7 +318,8 @@ def test_a_broken_catalogue_file_is_named_with_the_field(
 def test_the_app_shows_a_broken_catalogue_instead_of_starting(
     prompts: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from tests.test_pages import COOKIE_KEY, app, texts
+    from tests.conftest import COOKIE_KEY
+    from tests.pages import app, texts
 
     (prompts / "phases.yaml").write_bytes(PNG)
     monkeypatch.setattr(catalogue_module, "DEFAULT_DIR", prompts)
@@ -342,8 +343,8 @@ def test_nothing_typed_is_rendered_as_markup(engine: Engine, tmp_path: Path, mon
     pages that show them: the payload appears only as text, never as Markdown or HTML."""
     if engine.dialect.name != "sqlite":
         pytest.skip("the pages run on the SQLite file of this test")
-    from tests.conftest import make_org
-    from tests.test_pages import COOKIE_KEY, app
+    from tests.conftest import COOKIE_KEY, make_org
+    from tests.pages import app
 
     url = str(engine.url)
     monkeypatch.setenv("DATABASE_URL", url)
@@ -401,6 +402,6 @@ def test_nothing_typed_is_rendered_as_markup(engine: Engine, tmp_path: Path, mon
 
 def visible_text(at: object) -> str:
     """What a reader sees, plain text and code included."""
-    from tests.test_pages import texts
+    from tests.pages import texts
 
     return texts(at) + "\n" + "\n".join(str(x.value) for x in at.get("code"))

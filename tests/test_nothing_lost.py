@@ -15,7 +15,7 @@ from lises_reflect import sessions as S
 from lises_reflect.db import session_scope
 from lises_reflect.errors import WouldClear
 from lises_reflect.models import Contribution, LearningPoint
-from tests.test_pages import app, click, no_exception, on_session, site, texts  # noqa: F401
+from tests.pages import app, click, no_exception, on_session, texts
 from tests.test_sessions import Q, at_phase
 
 
@@ -74,7 +74,7 @@ def test_an_empty_save_over_a_session_text_is_refused(org, name: str) -> None:
     assert getattr(S.session_view(e, org.bringer, sid), name) == ""
 
 
-def test_the_page_offers_to_restore_or_delete_and_never_wipes_by_itself(site) -> None:  # noqa: F811
+def test_the_page_offers_to_restore_or_delete_and_never_wipes_by_itself(site) -> None:
     e = site.engine
     sid = at_phase(site, 4)
     v = S.save_contribution(e, site.listener, sid, "observation", Q, "I tur 2 nævner B truck", 0)
@@ -103,7 +103,7 @@ def test_the_page_offers_to_restore_or_delete_and_never_wipes_by_itself(site) ->
 
 
 def test_own_keystrokes_sent_after_anothers_save_arrived_are_a_conflict_not_an_overwrite(
-    site,  # noqa: F811
+    site,
 ) -> None:
     """A shared field: the listener was typing when the bringer's save redrew the page. The
     browser keeps the listener's unsent text in the field and sends it later; the server must
@@ -135,7 +135,7 @@ def test_own_keystrokes_sent_after_anothers_save_arrived_are_a_conflict_not_an_o
 
 
 def test_an_edit_of_the_others_text_after_the_field_followed_saves_normally(
-    site,  # noqa: F811
+    site,
 ) -> None:
     e = site.engine
     sid = at_phase(site, 7)

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from lises_reflect import sessions as S
 from lises_reflect import tagging
-from tests import test_pages
 from tests.conftest import Org
-from tests.test_pages import TRANSCRIPT, app, click, no_exception, texts
-
-site = test_pages.site  # the fixture: a fresh SQLite site with the test organisation
+from tests.pages import TRANSCRIPT, app, click, no_exception, texts
 
 
 def at_phase(site: Org, phase: int) -> int:

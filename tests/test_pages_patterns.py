@@ -12,7 +12,7 @@ from lises_reflect.db import session_scope
 from lises_reflect.models import AuditEntry, Team
 from tests import builders as b
 from tests.conftest import Org
-from tests.test_pages import app, no_exception, site, texts  # noqa: F401  (fixture)
+from tests.pages import app, no_exception, texts
 
 NOW = datetime.now(timezone.utc)
 THIS_QUARTER = periods.containing(NOW, "quarter")
@@ -24,7 +24,7 @@ WEEK_IN_LAST = next(
 
 
 @pytest.fixture
-def busy(site: Org) -> Org:  # noqa: F811
+def busy(site: Org) -> Org:
     """Ten caseworkers who each bring a shared conversation every week for 21 weeks."""
     people = b.caseworkers(site.engine, site.team, 10, "cw")
     for week in range(21):
@@ -66,7 +66,7 @@ def test_lead_sees_team_charts_readings_and_shared_frames(busy: Org) -> None:
     assert sorted(actions) == ["view.learning_points", "view.team_overview"]
 
 
-def test_lead_of_a_small_team_gets_the_explanation(site: Org) -> None:  # noqa: F811
+def test_lead_of_a_small_team_gets_the_explanation(site: Org) -> None:
     at = app("lead")
     at.switch_page("pages/team_insights.py").run()
     no_exception(at)

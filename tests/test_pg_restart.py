@@ -23,8 +23,8 @@ from lises_reflect import db, sessions
 from lises_reflect.catalogue import catalogue
 from lises_reflect.db import make_engine, migrate
 from lises_reflect.i18n import t
-from tests.conftest import Org, _pg_reachable, make_org, throwaway_pg_database
-from tests.test_pages import COOKIE_KEY, EXCERPT, app, texts
+from tests.conftest import COOKIE_KEY, Org, _pg_reachable, make_org, throwaway_pg_database
+from tests.pages import EXCERPT, app, texts
 
 pytestmark = pytest.mark.postgres
 

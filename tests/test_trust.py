@@ -17,7 +17,6 @@ from lises_reflect import login
 from lises_reflect.db import session_scope
 from lises_reflect.models import LoginAttempt
 from tests.conftest import PASSWORD, Org
-from tests.test_pages import site  # noqa: F401  (fixture)
 
 T = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 
@@ -391,10 +390,10 @@ def test_leads_and_facilitators_reading_learning_points_are_in_the_owners_log(or
     assert t("access.view.learning_points", "da") == "læste delte læringspunkter"
 
 
-def test_the_session_page_locks_a_shared_learning_point_and_says_why(site: Org) -> None:  # noqa: F811
+def test_the_session_page_locks_a_shared_learning_point_and_says_why(site: Org) -> None:
     from lises_reflect import sessions as S
     from lises_reflect.i18n import t
-    from tests.test_pages import app, no_exception, texts
+    from tests.pages import app, no_exception, texts
 
     e = site.engine
     sid = S.create_session(e, site.bringer, "")
