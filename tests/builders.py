@@ -1,4 +1,6 @@
-"""Direct inserts with chosen dates, for tests of what leads and facilitators see."""
+"""Test data: direct inserts with chosen dates, for tests of what leads and facilitators see
+(`busy_team`), and a session set up through the service up to the describing round
+(`at_describe`)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy.engine import Engine
 
 from lises_reflect import auth, periods
+from lises_reflect import sessions as S
 from lises_reflect.db import session_scope
 from lises_reflect.models import (
     Assignment,
@@ -18,7 +21,7 @@ from lises_reflect.models import (
     ReflectionSession,
     TurnTag,
 )
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, Org
 
 
 def caseworkers(engine: Engine, team_id: int, n: int, prefix: str) -> list[int]:
@@ -118,3 +121,47 @@ def session(
             s.add(ProcessCheckReceipt(session_id=rs.id, user_id=user))
             s.add(ProcessCheck(team_id=team_id, period=periods.month_key(at), safe_frame=score))
         return rs.id
+
+
+def busy_team(org: Org, n: int = 8) -> list[int]:
+    """n caseworkers who each bring one conversation every month of 2026-H1."""
+    people = caseworkers(org.engine, org.team, n, "cw")
+    for m in range(1, 7):
+        for i, p in enumerate(people):
+            other = people[(i + 1) % n]
+            session(
+                org.engine,
+                org.team,
+                p,
+                [other],
+                when(f"2026-0{m}", 3 + i),
+                lenses=("gribning",) if i % 2 else ("gribning", "institutional_turns"),
+                tags=((p, "institutional"), (other, "institutional")),
+                links=((other, "taken_up"),),
+                points=(("Dokumentationskravet fylder i samtalen.", "frames_demands", True),),
+                answers=((p, 4), (other, 5)),
+            )
+    return people
+
+
+EXCERPT = """R: Hvordan er det gået i praktikken?
+B: Det er gået okay (.) jeg kan godt lide at køre truck, faktisk.
+R: Godt. Du skal huske, at praktikken er 13 uger, og jeg skal have din timeseddel.
+B: Ja (1.2) men jeg tænkte, om jeg kunne få et truckkort?
+R: Det kan vi se på. Hvad sagde din mentor?
+Mentor: Han er stabil og kommer til tiden."""
+
+
+def at_describe(org) -> int:
+    e = org.engine
+    sid = S.create_session(e, org.bringer, "Truck")
+    S.set_listeners(e, org.bringer, sid, [org.listener, org.listener2])
+    S.update_choices(
+        e, org.bringer, sid, conversation_kind="internship_follow_up", lenses=["gribning"]
+    )
+    S.update_text(e, org.bringer, sid, "excerpt", EXCERPT, "")
+    S.set_phase(e, org.bringer, sid, 2)
+    for uid in (org.bringer, org.listener, org.listener2):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, org.bringer, sid, 4)
+    return sid

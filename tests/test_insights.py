@@ -11,28 +11,8 @@ from lises_reflect.disclosure import Thresholds
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import AuditEntry
 from tests import builders as b
+from tests.builders import busy_team
 from tests.conftest import Org
-
-
-def busy_team(org: Org, n: int = 8) -> list[int]:
-    """n caseworkers who each bring one conversation every month of 2026-H1."""
-    people = b.caseworkers(org.engine, org.team, n, "cw")
-    for m in range(1, 7):
-        for i, p in enumerate(people):
-            other = people[(i + 1) % n]
-            b.session(
-                org.engine,
-                org.team,
-                p,
-                [other],
-                b.when(f"2026-0{m}", 3 + i),
-                lenses=("gribning",) if i % 2 else ("gribning", "institutional_turns"),
-                tags=((p, "institutional"), (other, "institutional")),
-                links=((other, "taken_up"),),
-                points=(("Dokumentationskravet fylder i samtalen.", "frames_demands", True),),
-                answers=((p, 4), (other, 5)),
-            )
-    return people
 
 
 def test_lead_sees_real_figures_for_a_busy_team(org: Org):
@@ -134,72 +114,6 @@ def test_frames_points_from_ten_bringers_without_names_or_order(org: Org):
     names = {f"Cw {i}" for i in range(10)} | {f"cw{i}" for i in range(10)}
     assert not any(n in text for text in ov.frames_points for n in names)
     assert people
-
-
-def test_shared_pool_needs_ten_sharers_and_hides_who(org: Org):
-    from lises_reflect import flip
-
-    people = b.caseworkers(org.engine, org.team, 10, "del")
-    with session_scope(org.engine) as s:
-        from lises_reflect.models import Team
-
-        org_id = s.get(Team, org.team).organisation_id
-    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
-    excerpt = "Mette: Hvad tænker du om praktik?\nB: Jeg kunne godt tænke mig noget med dyr."
-    for i, p in enumerate(people[:9]):
-        b.session(
-            org.engine,
-            org.team,
-            p,
-            [people[(i + 1) % 10]],
-            b.when("2026-02", 1 + i),
-            excerpt=excerpt,
-            shared_excerpt=True,
-            tags=((p, "meaning_making"),),
-            points=(("Tidsfristen fylder.", "frames_demands", True),),
-        )
-    pool = flip.shared_pool(org.engine, org.facilitator, "2026-Q1")
-    assert not pool.excerpts_enough and pool.excerpts == () and pool.points == ()
-    assert flip.pack_choices(org.engine, org.facilitator, "2026-Q1") == ()
-    b.session(
-        org.engine,
-        org.team,
-        people[9],
-        [people[0]],
-        b.when("2026-03"),
-        excerpt=excerpt,
-        shared_excerpt=True,
-        points=(("Tidsfristen fylder.", "frames_demands", True),),
-    )
-    pool = flip.shared_pool(org.engine, org.facilitator, "2026-Q1")
-    assert pool.excerpts_enough and len(pool.excerpts) == 10 and len(pool.points) == 10
-    first = pool.excerpts[0]
-    assert [turn.label for turn in first.turns] == ["Anden", "Borger"]  # "Mette" is gone
-    assert "Mette" not in repr(pool)
-    only = flip.shared_pool(org.engine, org.facilitator, "2026-Q1", tag="meaning_making")
-    assert len(only.excerpts) == 9 and only.points == ()
-    assert flip.shared_pool(org.engine, org.facilitator, "2026-Q2").excerpts == ()
-    with pytest.raises(PermissionDenied):
-        flip.shared_pool(org.engine, org.lead, "2026-Q1")
-    # The pack's list: the pool's excerpts with the same headings, no text, no audit entry.
-    audited = _audit_count(org)
-    choices = flip.pack_choices(org.engine, org.facilitator, "2026-Q1")
-    assert [(c.token, c.heading, c.kind, c.lenses) for c in choices] == [
-        (e.token, e.heading, e.kind, e.lenses) for e in pool.excerpts
-    ]
-    assert _audit_count(org) == audited
-    for other in (org.lead, org.bringer, org.admin):
-        with pytest.raises(PermissionDenied):
-            flip.pack_choices(org.engine, other, "2026-Q1")
-
-
-def _audit_count(org: Org) -> int:
-    from sqlmodel import func, select
-
-    from lises_reflect.models import AuditEntry
-
-    with session_scope(org.engine) as s:
-        return s.exec(select(func.count()).select_from(AuditEntry)).one()
 
 
 def test_admin_assigns_teams_and_organisations(org: Org, capsys):
@@ -332,48 +246,6 @@ def test_a_caseworker_sees_who_opened_or_used_her_material(org: Org):
     ]
     assert len(used) == 2 and {r.who for r in used} == {"Facilitator"}
     assert len(ids) == 10
-
-
-def test_the_pool_is_paged_by_the_service_and_audits_only_what_was_shown(org: Org):
-    from lises_reflect import flip
-    from lises_reflect.models import ReflectionSession, Team
-
-    busy_team(org, n=10)  # 60 conversations of 10 bringers in 2026-H1
-    with session_scope(org.engine) as s:
-        org_id = s.get(Team, org.team).organisation_id
-        for rs in s.exec(select(ReflectionSession)).all():
-            rs.excerpt_shared = True
-            s.add(rs)
-    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
-    fac = org.facilitator
-    first = flip.shared_pool(org.engine, fac, "2026-H1")
-    assert (first.excerpts_total, first.points_total) == (60, 60)
-    assert len(first.excerpts) == flip.EXCERPTS_PER_PAGE and len(first.points) == 20
-    assert [e.heading for e in first.excerpts] == [f"Uddrag {n}" for n in range(1, 11)]
-    second = flip.shared_pool(org.engine, fac, "2026-H1", excerpt_page=2, point_page=3)
-    assert [e.heading for e in second.excerpts] == [f"Uddrag {n}" for n in range(11, 21)]
-    assert (second.excerpt_page, second.point_page) == (2, 3)
-    seen = {e.token for e in first.excerpts} | {e.token for e in second.excerpts}
-    assert len(seen) == 20  # no excerpt on two pages
-    # Every excerpt is on exactly one page, and the pack lists them all in the same order.
-    pages = [flip.shared_pool(org.engine, fac, "2026-H1", excerpt_page=n) for n in range(1, 7)]
-    tokens = [e.token for pool in pages for e in pool.excerpts]
-    assert tokens == [c.token for c in flip.pack_choices(org.engine, fac, "2026-H1")]
-    beyond = flip.shared_pool(org.engine, fac, "2026-H1", excerpt_page=99, point_page=0)
-    assert (beyond.excerpt_page, beyond.point_page) == (6, 1)  # kept within the pages there are
-    assert beyond.excerpts == pages[-1].excerpts
-    # A narrower search pages what matches (half the bringers chose only "gribning").
-    narrow = flip.shared_pool(org.engine, fac, "2026-H1", lens="institutional_turns")
-    assert narrow.excerpts_total == 30
-    assert all("institutional_turns" in e.lens_ids for e in narrow.excerpts)
-    # The access log names the conversations on the page that was shown, not the whole pool.
-    with session_scope(org.engine) as s:
-        last = s.exec(
-            select(AuditEntry)
-            .where(AuditEntry.action == "view.flip_pool")
-            .order_by(AuditEntry.id.desc())
-        ).first()
-    assert len(last.filters["sessions"]) == 10
 
 
 def test_text_stored_before_the_guard_knew_its_form_is_screened_on_the_way_out(org: Org):

@@ -183,7 +183,7 @@ ALLOWED_ID_FIELDS = {".team_id", ".category_id", ".lens_ids", ".tag_ids"}
 
 
 def test_every_lead_and_facilitator_function_returns_nothing_personal(org: Org):
-    from tests.test_insights import busy_team
+    from tests.builders import busy_team
 
     busy_team(org, n=10)
     with session_scope(org.engine) as s:

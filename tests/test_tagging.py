@@ -1,39 +1,15 @@
-"""Turn tags, gribning links, the descriptive summary, reveal and exports (service layer)."""
+"""Turn tags, gribning links, the descriptive summary, reveal and who may export (service layer;
+the export files themselves are in test_export.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 import pytest
 
-from lises_reflect import export, tagging
 from lises_reflect import sessions as S
+from lises_reflect import tagging
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.transcript import TranscriptError, parse_transcript
-
-EXCERPT = """R: Hvordan er det gået i praktikken?
-B: Det er gået okay (.) jeg kan godt lide at køre truck, faktisk.
-R: Godt. Du skal huske, at praktikken er 13 uger, og jeg skal have din timeseddel.
-B: Ja (1.2) men jeg tænkte, om jeg kunne få et truckkort?
-R: Det kan vi se på. Hvad sagde din mentor?
-Mentor: Han er stabil og kommer til tiden."""
-
-
-def at_describe(org) -> int:
-    e = org.engine
-    sid = S.create_session(e, org.bringer, "Truck")
-    S.set_listeners(e, org.bringer, sid, [org.listener, org.listener2])
-    S.update_choices(
-        e, org.bringer, sid, conversation_kind="internship_follow_up", lenses=["gribning"]
-    )
-    S.update_text(e, org.bringer, sid, "excerpt", EXCERPT, "")
-    S.set_phase(e, org.bringer, sid, 2)
-    for uid in (org.bringer, org.listener, org.listener2):
-        S.acknowledge_rules(e, uid, sid)
-    S.set_phase(e, org.bringer, sid, 4)
-    return sid
+from tests.builders import EXCERPT, at_describe
 
 
 def test_excerpt_must_be_a_transcript(org) -> None:
@@ -167,39 +143,6 @@ def test_reveal_is_shared_and_bounded(org) -> None:
 )
 def test_turn_references(text: str, expected: set[int]) -> None:
     assert tagging.turn_references(text) == expected
-
-
-def test_export_for_the_bringer_uses_pseudonyms(org) -> None:
-    e = org.engine
-    sid = at_describe(org)
-    tagging.set_turn_tags(e, org.listener, sid, 3, ["institutional"])
-    tagging.save_link(e, org.listener2, sid, 2, [3], "passed_over")
-    data = tagging.export_session(e, org.bringer, sid)
-    assert len(data.turns) == 6 and data.questions
-    assert {t.annotator for t in data.tags} <= {"Deltager A", "Deltager B", "Deltager C"}
-    rows = list(csv.DictReader(io.StringIO(export.tags_csv(data).decode("utf-8-sig"))))
-    assert {"turn", "speaker", "tag", "annotator", "link", "outcome"} == set(rows[0])
-    assert any(r["outcome"] == "passed_over" and r["link"] == "3" for r in rows)
-    text = export.tags_csv(data).decode("utf-8-sig") + export.session_json(data).decode()
-    for name in ("Bringer", "Listener", "Listener2"):
-        assert name not in text
-    assert json.loads(export.session_json(data))["turns"][0]["speaker"] == "caseworker"
-    assert export.handout_pdf(data).startswith(b"%PDF")
-
-
-def test_pdf_handout_is_line_numbered_and_prints_danish(org) -> None:
-    from pypdf import PdfReader
-
-    sid = at_describe(org)
-    pdf = export.handout_pdf(tagging.export_session(org.engine, org.bringer, sid))
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert "Fortroligt – kun til deltagerne i sessionen" in text
-    assert "Hvordan er det gået i praktikken?" in text and "køre truck" in text
-    assert "(1.2)" in text and "Mentor:" in text
-    assert "Spørgsmål til refleksionen" in text and "Side 1 af 1" in text
-    # running line numbers in the margin: 1..n all present
-    numbers = {int(tok) for tok in text.split() if tok.isdigit()}
-    assert set(range(1, 7)) <= numbers
 
 
 # ---------------------------------------------------------------- gribning rules in the service

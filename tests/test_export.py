@@ -1,0 +1,44 @@
+"""The bringer's session export (`lises_reflect.export`): pseudonymised tags CSV and JSON, and
+the line-numbered PDF handout."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from lises_reflect import export, tagging
+from tests.builders import at_describe
+
+
+def test_export_for_the_bringer_uses_pseudonyms(org) -> None:
+    e = org.engine
+    sid = at_describe(org)
+    tagging.set_turn_tags(e, org.listener, sid, 3, ["institutional"])
+    tagging.save_link(e, org.listener2, sid, 2, [3], "passed_over")
+    data = tagging.export_session(e, org.bringer, sid)
+    assert len(data.turns) == 6 and data.questions
+    assert {t.annotator for t in data.tags} <= {"Deltager A", "Deltager B", "Deltager C"}
+    rows = list(csv.DictReader(io.StringIO(export.tags_csv(data).decode("utf-8-sig"))))
+    assert {"turn", "speaker", "tag", "annotator", "link", "outcome"} == set(rows[0])
+    assert any(r["outcome"] == "passed_over" and r["link"] == "3" for r in rows)
+    text = export.tags_csv(data).decode("utf-8-sig") + export.session_json(data).decode()
+    for name in ("Bringer", "Listener", "Listener2"):
+        assert name not in text
+    assert json.loads(export.session_json(data))["turns"][0]["speaker"] == "caseworker"
+    assert export.handout_pdf(data).startswith(b"%PDF")
+
+
+def test_pdf_handout_is_line_numbered_and_prints_danish(org) -> None:
+    from pypdf import PdfReader
+
+    sid = at_describe(org)
+    pdf = export.handout_pdf(tagging.export_session(org.engine, org.bringer, sid))
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Fortroligt – kun til deltagerne i sessionen" in text
+    assert "Hvordan er det gået i praktikken?" in text and "køre truck" in text
+    assert "(1.2)" in text and "Mentor:" in text
+    assert "Spørgsmål til refleksionen" in text and "Side 1 af 1" in text
+    # running line numbers in the margin: 1..n all present
+    numbers = {int(tok) for tok in text.split() if tok.isdigit()}
+    assert set(range(1, 7)) <= numbers
