@@ -27,6 +27,7 @@ from pydantic import (
     PlainValidator,
     Strict,
     StrictBool,
+    StrictInt,
     StringConstraints,
     TypeAdapter,
     ValidationError,
@@ -501,13 +502,12 @@ def _schema_version(value: int) -> int:
     return value
 
 
-SchemaVersion = Annotated[int, Strict(), AfterValidator(_schema_version)]
+SchemaVersion = Annotated[StrictInt, AfterValidator(_schema_version)]
 """The `schema_version` every data file starts with."""
 
 _T = TypeVar("_T")
 Items = Annotated[list[_T], Strict(), Field(min_length=1)]
 Str = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
-Int = Annotated[int, Strict()]
 
 
 def _ident(value: str) -> str:
@@ -632,7 +632,7 @@ class _Prompt(_Shape):
 class _Phase(_Shape):
     public_type = Phase
     id: PhaseId
-    number: Int
+    number: StrictInt
     title: _Text
     instruction: _Text
 
@@ -657,7 +657,7 @@ class _Lens(_Shape):
 
     public_type = Lens
     id: Ident
-    order: Int
+    order: StrictInt
     title: _Text
     description: _Text
     version: Str
