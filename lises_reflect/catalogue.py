@@ -716,7 +716,9 @@ class _Term(_Shape):
 class _File(StrictModel):
     """One catalogue file: `schema_version` and any sections (each section in one file only).
 
-    A section's checks run in the order written here: items, then the section's own rules."""
+    After a section's items validate, its validators below run in the order written: phase
+    order, one file per section, unique ids, then the rules for a whole section, so that a
+    duplicated id is named as such rather than as the outcome or tag it leaves missing."""
 
     schema_version: SchemaVersion
     phases: Items[_Phase] = None
