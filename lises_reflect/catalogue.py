@@ -1,26 +1,47 @@
 """The research prompt catalogue: loads and validates prompts/*.yaml.
 
 The wording of phases, lenses and questions belongs to researchers and caseworkers,
-so it lives in YAML files they can edit. This module turns those files into frozen
-dataclasses and refuses, loudly and precisely, anything that would show a user a
+so it lives in YAML files they can edit. This module checks those files against typed
+pydantic models, turns them into frozen dataclasses and refuses, loudly and precisely, anything that would show a user a
 half-translated or mistyped catalogue. Schema: see prompts/README.md.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NoReturn
+from types import MappingProxyType
+from typing import Annotated, Any, ClassVar, Self, TypeVar
 
 import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    Strict,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "DEFAULT_DIR",
     "LANGUAGES",
     "LINK_OUTCOME_IDS",
+    "MESSAGES",
     "PHASE_IDS",
     "REQUIRED_TAGS",
     "SCHEMA_VERSION",
@@ -35,6 +56,8 @@ __all__ = [
     "Outcome",
     "Phase",
     "Question",
+    "SchemaVersion",
+    "StrictModel",
     "Tag",
     "Text",
     "catalogue",
@@ -301,6 +324,23 @@ class CatalogueError(Exception):
         self.line = line
         super().__init__(f"{file}: {field}: {message}")
 
+    @classmethod
+    def from_validation(
+        cls, file: str, exc: ValidationError, messages: Mapping[str, str] | None = None
+    ) -> Self:
+        """The first problem pydantic found in `file`, with its field as an editor reads it
+        (`lenses[0].questions[2].text`); `messages` words pydantic's own errors (default:
+        MESSAGES)."""
+        messages = MESSAGES if messages is None else messages
+        error = exc.errors(include_url=False)[0]
+        kind, value = error["type"], error["input"]
+        message = messages.get(kind, error["msg"])
+        if kind in messages and kind.endswith("_type"):
+            message += f", got {_type_name(value)}"
+            if kind == "string_type" and isinstance(value, int | float):
+                message += ' (put it in quotes, e.g. "1.0")'
+        return cls(file, _field_path(error["loc"]), message)
+
 
 # --------------------------------------------------------------------------- YAML
 
@@ -384,32 +424,26 @@ def read_yaml(path: Path, file: str, error: type[CatalogueError] = CatalogueErro
 
 
 # --------------------------------------------------------------------------- validation
+#
+# Typed models of the file shapes in prompts/README.md. pydantic checks a file against `_File`;
+# then each model becomes the public dataclass it stands for (`public()`). Validation context:
+# "file" (the file's name), "ids" (id -> "file: field" of its first use, across all files) and
+# "sections" (section -> the file that defines it).
 
-_LIST_SECTIONS = (
-    "phases",
-    "ground_rules",
-    "sentence_stems",
-    "closing_questions",
-    "conversation_kinds",
-    "situation_categories",
-    "learning_categories",
-    "lenses",
-    "tags",
-    "link_outcomes",
-    "evaluative_terms",
+MESSAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "missing": "missing required key",
+        "string_type": "expected a string",
+        "string_too_short": "must not be empty",
+        "bool_type": "expected true or false",
+        "int_type": "expected a whole number",
+        "list_type": "expected a list",
+        "too_short": "list is empty",
+        "model_type": "expected a mapping",
+    }
 )
-_TOP_LEVEL_KEYS = (
-    "schema_version",
-    *_LIST_SECTIONS,
-    "opening_question",
-    "evaluative_hint",
-    "lens",
-)
-_REQUIRED_SECTIONS = tuple(s for s in _TOP_LEVEL_KEYS if s not in ("schema_version", "lens"))
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+"""How `CatalogueError.from_validation` words pydantic's own errors, by error type; a "_type"
+error also says what it got. Other errors keep pydantic's or the validator's message."""
 
 
 def _type_name(value: Any) -> str:
@@ -424,352 +458,395 @@ def _type_name(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-class _FileValidator:
-    """Validates one parsed file; `ids` is shared so duplicates are caught across files."""
+def _field_path(loc: tuple[str | int, ...]) -> str:
+    """A pydantic location as an editor reads it: lenses[0].questions[2].text."""
+    out = ""
+    for part in loc:
+        if part == "[key]":  # an invalid mapping key: the key itself is the last part already
+            continue
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
 
-    def __init__(
-        self,
-        file: str,
-        ids: dict[str, str],
-        concepts: list[tuple[str, str, str]] | None = None,
-    ) -> None:
-        self.file = file
-        self.ids = ids
-        # (file, field, concept) of every tag: checked against the lens ids once all
-        # files are read, since lenses may live in files loaded later.
-        self.concepts: list[tuple[str, str, str]] = concepts if concepts is not None else []
 
-    def fail(self, field: str, message: str) -> NoReturn:
-        raise CatalogueError(self.file, field, message)
+def _invalid(message: str, *loc: str | int) -> ValidationError:
+    """An error for a validator to raise; `loc` names the part of its value that is wrong."""
+    error = PydanticCustomError("catalogue", message)
+    return ValidationError.from_exception_data(
+        "catalogue", [{"type": error, "loc": loc, "input": None}]
+    )
 
-    def mapping(
-        self,
-        value: Any,
-        field: str,
-        required: tuple[str, ...],
-        optional: tuple[str, ...] = (),
-    ) -> dict[str, Any]:
-        """A mapping with exactly these keys: a typo must not pass silently."""
-        if not isinstance(value, dict):
-            self.fail(field or "(top level)", f"expected a mapping, got {_type_name(value)}")
-        allowed = required + optional
-        for key in value:
+
+class StrictModel(BaseModel):
+    """A typed file shape: an unknown key is an error that names the closest known key, so a
+    typo (`lense:`, `descripton:`) never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, value: Any) -> Any:
+        allowed = tuple(cls.model_fields)
+        for key in value if isinstance(value, dict) else ():
             if key not in allowed:
                 hint = difflib.get_close_matches(str(key), allowed, n=1)
                 extra = (
                     f"; did you mean {hint[0]!r}?" if hint else f"; allowed: {', '.join(allowed)}"
                 )
-                self.fail(_join(field, str(key)), f"unknown key {key!r}{extra}")
-        for key in required:
-            if key not in value:
-                self.fail(_join(field, key), "missing required key")
+                raise _invalid(f"unknown key {key!r}{extra}", str(key))
         return value
 
-    def items(self, value: Any, field: str) -> list[Any]:
-        if not isinstance(value, list):
-            self.fail(field, f"expected a list, got {_type_name(value)}")
-        if not value:
-            self.fail(field, "list is empty")
+
+def _schema_version(value: int) -> int:
+    if value != SCHEMA_VERSION:
+        raise _invalid(f"unsupported schema_version {value}; this app reads {SCHEMA_VERSION}")
+    return value
+
+
+SchemaVersion = Annotated[StrictInt, AfterValidator(_schema_version)]
+"""The `schema_version` every data file starts with."""
+
+_T = TypeVar("_T")
+Items = Annotated[list[_T], Strict(), Field(min_length=1)]
+Str = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+
+
+def _ident(value: str) -> str:
+    if not value.strip():
+        raise _invalid("must not be empty")
+    if not _ID_PATTERN.fullmatch(value):
+        raise _invalid(f"id {value!r} may only use a-z, 0-9, '_' and '.'")
+    return value
+
+
+Ident = Annotated[str, Strict(), AfterValidator(_ident)]
+"""An id; unique across the whole catalogue (`_File._unique_ids`), so stored references are
+unambiguous."""
+
+
+def _one_of(allowed: tuple[str, ...], message: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise _invalid(message.format(value=value, allowed=", ".join(allowed)))
         return value
 
-    def string(self, value: Any, field: str) -> str:
-        if not isinstance(value, str):
-            hint = ' (put it in quotes, e.g. "1.0")' if isinstance(value, int | float) else ""
-            self.fail(field, f"expected a string, got {_type_name(value)}{hint}")
-        if not value.strip():
-            self.fail(field, "must not be empty")
-        return value.strip()
+    return AfterValidator(check)
 
-    def boolean(self, value: Any, field: str) -> bool:
-        if not isinstance(value, bool):
-            self.fail(field, f"expected true or false, got {_type_name(value)}")
-        return value
 
-    def integer(self, value: Any, field: str) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(field, f"expected a whole number, got {_type_name(value)}")
-        return value
+PhaseId = Annotated[Str, _one_of(PHASE_IDS, "unknown phase {value!r}; known: {allowed}")]
+StemPhase = Annotated[
+    PhaseId, _one_of(STEM_PHASES, "phase {value!r} not allowed here; use one of: {allowed}")
+]
+AppliesTo = Annotated[
+    Str, _one_of(TAG_APPLIES_TO, "unknown applies_to {value!r}; use one of: {allowed}")
+]
+Language = Annotated[Str, _one_of(LANGUAGES, "unknown language {value!r}; use one of: {allowed}")]
+OutcomeId = Annotated[
+    Str, _one_of(LINK_OUTCOME_IDS, "unknown link outcome {value!r}; known: {allowed}")
+]
 
-    def text(self, value: Any, field: str) -> Text:
-        """Both translations, non-empty: a half-translated screen is a bug."""
+
+def _form(value: str) -> str:
+    """One evaluative form, normalised to lowercase with single spaces."""
+    form = " ".join(value.split()).lower()
+    if not _FORM_PATTERN.fullmatch(form):
+        raise _invalid(
+            f"pattern {form!r} may only use letters, single spaces, '-' and an "
+            "apostrophe between words, and one '*' at the very end"
+        )
+    if form.endswith("*") and len(re.split(r"[ '’-]", form[:-1])[-1]) < MIN_WILDCARD_STEM:
+        raise _invalid(f"pattern {form!r}: put at least {MIN_WILDCARD_STEM} letters before '*'")
+    return form
+
+
+Form = Annotated[Str, AfterValidator(_form)]
+_FORM = TypeAdapter(Form)
+_FORMS = TypeAdapter(Items[Form])
+
+
+def _pattern(value: Any) -> str | list[str]:
+    """One evaluative form, or a list of them."""
+    return (
+        _FORMS.validate_python(value) if isinstance(value, list) else _FORM.validate_python(value)
+    )
+
+
+Pattern = Annotated[str | list[str], PlainValidator(_pattern)]
+
+
+class _Shape(StrictModel):
+    """A model that stands for one of the public dataclasses (`public_type`)."""
+
+    public_type: ClassVar[type]
+
+    def public(self) -> Any:
+        fields = dataclasses.fields(self.public_type)
+        return self.public_type(**{f.name: _public(getattr(self, f.name)) for f in fields})
+
+
+def _public(value: Any) -> Any:
+    if isinstance(value, _Shape):
+        return value.public()
+    if isinstance(value, list | tuple):
+        return tuple(_public(item) for item in value)
+    return value
+
+
+class _Text(_Shape):
+    """Both translations, non-empty: a half-translated screen is a bug."""
+
+    public_type = Text
+    da: Str
+    en: Str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, value: Any) -> Any:
         if not isinstance(value, dict):
-            self.fail(field, f"expected a mapping with 'da' and 'en', got {_type_name(value)}")
+            raise _invalid(f"expected a mapping with 'da' and 'en', got {_type_name(value)}")
         for key in value:
             if key not in LANGUAGES:
-                self.fail(
-                    _join(field, str(key)),
-                    f"unknown language {key!r}; use 'da' and 'en'",
-                )
+                raise _invalid(f"unknown language {key!r}; use 'da' and 'en'", str(key))
         for lang in LANGUAGES:
             if lang not in value:
-                self.fail(_join(field, lang), f"missing translation ({lang})")
+                raise _invalid(f"missing translation ({lang})", lang)
             if value[lang] is None or (isinstance(value[lang], str) and not value[lang].strip()):
-                self.fail(_join(field, lang), f"empty translation ({lang})")
-        return Text(
-            da=self.string(value["da"], f"{field}.da"),
-            en=self.string(value["en"], f"{field}.en"),
-        )
+                raise _invalid(f"empty translation ({lang})", lang)
+        return value
 
-    def ident(self, value: Any, field: str) -> str:
-        """An id, unique across the whole catalogue so stored references are unambiguous."""
-        ident = self.string(value, field)
-        if not _ID_PATTERN.fullmatch(value):
-            self.fail(field, f"id {value!r} may only use a-z, 0-9, '_' and '.'")
-        if ident in self.ids:
-            self.fail(field, f"duplicate id {ident!r} (already used at {self.ids[ident]})")
-        self.ids[ident] = f"{self.file}: {field}"
-        return ident
 
-    def phase_ref(self, value: Any, field: str, allowed: tuple[str, ...]) -> str:
-        phase_id = self.string(value, field)
-        if phase_id not in PHASE_IDS:
-            self.fail(field, f"unknown phase {phase_id!r}; known: {', '.join(PHASE_IDS)}")
-        if phase_id not in allowed:
-            self.fail(
-                field,
-                f"phase {phase_id!r} not allowed here; use one of: {', '.join(allowed)}",
+class _Option(_Shape):
+    public_type = Option
+    id: Ident
+    label: _Text
+    description: _Text | None = None
+
+
+class _Prompt(_Shape):
+    id: Ident
+    text: _Text
+
+    def public(self) -> Text:
+        return self.text.public()
+
+
+class _Phase(_Shape):
+    public_type = Phase
+    id: PhaseId
+    number: StrictInt
+    title: _Text
+    instruction: _Text
+
+
+class _Stem(_Shape):
+    """A sentence stem and the phase it serves (beskrivende: observations, reflekterende:
+    reflections)."""
+
+    id: Ident
+    phase: StemPhase
+    text: _Text
+
+
+class _Question(_Shape):
+    public_type = Question
+    id: Ident
+    text: _Text
+
+
+class _Lens(_Shape):
+    """One lens and its display `order`; 3-5 open questions keep a round to minutes."""
+
+    public_type = Lens
+    id: Ident
+    order: StrictInt
+    title: _Text
+    description: _Text
+    version: Str
+    source: _Text
+    optional: StrictBool
+    questions: Annotated[list[_Question], Strict()]
+
+    @field_validator("questions")
+    @classmethod
+    def _three_to_five(cls, questions: list[_Question]) -> list[_Question]:
+        if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
+            raise _invalid(
+                f"a lens needs {MIN_QUESTIONS}–{MAX_QUESTIONS} questions, found {len(questions)}"
             )
-        return phase_id
+        return questions
 
-    # -- sections
 
-    def phases(self, value: Any, field: str) -> tuple[Phase, ...]:
-        """Exactly the eight fixed phases, in order, numbered 1..8."""
-        phases = []
-        for index, raw in enumerate(self.items(value, field)):
-            path = f"{field}[{index}]"
-            item = self.mapping(raw, path, ("id", "number", "title", "instruction"))
-            phase_id = self.string(item["id"], f"{path}.id")
-            if phase_id not in PHASE_IDS:
-                self.fail(
-                    f"{path}.id",
-                    f"unknown phase {phase_id!r}; known: {', '.join(PHASE_IDS)}",
-                )
-            if index >= len(PHASE_IDS) or phase_id != PHASE_IDS[index]:
+class _Tag(_Shape):
+    """A turn tag; `concept` is checked against the lens ids once every file is read."""
+
+    public_type = Tag
+    id: Ident
+    label: _Text
+    description: _Text
+    applies_to: AppliesTo
+    concept: Str
+
+    @model_validator(mode="after")
+    def _required_speaker(self) -> _Tag:
+        required = REQUIRED_TAGS.get(self.id)
+        if required is not None and self.applies_to != required:
+            raise _invalid(
+                f"tag {self.id!r} must apply to {required!r}; the app relies on it", "applies_to"
+            )
+        return self
+
+
+class _Outcome(_Shape):
+    public_type = Outcome
+    id: OutcomeId
+    label: _Text
+    description: _Text
+
+
+class _Term(_Shape):
+    public_type = EvaluativeTerm
+    id: Ident
+    lang: Language
+    pattern: Pattern
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.pattern,) if isinstance(self.pattern, str) else tuple(self.pattern)
+
+
+class _File(StrictModel):
+    """One catalogue file: `schema_version` and any sections (each section in one file only).
+
+    After a section's items validate, its validators below run in the order written: phase
+    order, one file per section, unique ids, then the rules for a whole section, so that a
+    duplicated id is named as such rather than as the outcome or tag it leaves missing."""
+
+    schema_version: SchemaVersion
+    phases: Items[_Phase] = None
+    ground_rules: Items[_Option] = None
+    opening_question: _Prompt = None
+    sentence_stems: Items[_Stem] = None
+    closing_questions: Items[_Prompt] = None
+    conversation_kinds: Items[_Option] = None
+    situation_categories: Items[_Option] = None
+    learning_categories: Items[_Option] = None
+    lens: _Lens = None
+    lenses: Items[_Lens] = None
+    tags: Items[_Tag] = None
+    link_outcomes: Items[_Outcome] = None
+    evaluative_hint: _Prompt = None
+    evaluative_terms: Items[_Term] = None
+    # A section left out stays None: defaults are not validated, an explicit empty value is.
+
+    @field_validator("phases")
+    @classmethod
+    def _eight_phases_in_order(cls, phases: list[_Phase]) -> list[_Phase]:
+        for index, phase in enumerate(phases):
+            if index >= len(PHASE_IDS) or phase.id != PHASE_IDS[index]:
                 expected = PHASE_IDS[index] if index < len(PHASE_IDS) else "nothing"
-                self.fail(
-                    f"{path}.id",
-                    f"expected phase {expected!r} at position {index + 1}, found {phase_id!r}",
+                raise _invalid(
+                    f"expected phase {expected!r} at position {index + 1}, found {phase.id!r}",
+                    *(index, "id"),
                 )
-            self.ident(phase_id, f"{path}.id")
-            number = self.integer(item["number"], f"{path}.number")
-            if number != index + 1:
-                self.fail(f"{path}.number", f"expected {index + 1}, found {number}")
-            phases.append(
-                Phase(
-                    id=phase_id,
-                    number=number,
-                    title=self.text(item["title"], f"{path}.title"),
-                    instruction=self.text(item["instruction"], f"{path}.instruction"),
-                )
-            )
+            if phase.number != index + 1:
+                raise _invalid(f"expected {index + 1}, found {phase.number}", index, "number")
         if len(phases) != len(PHASE_IDS):
             missing = ", ".join(PHASE_IDS[len(phases) :])
-            self.fail(
-                field,
-                f"expected {len(PHASE_IDS)} phases, found {len(phases)}; missing: {missing}",
+            raise _invalid(
+                f"expected {len(PHASE_IDS)} phases, found {len(phases)}; missing: {missing}"
             )
-        return tuple(phases)
+        return phases
 
-    def options(self, value: Any, field: str) -> tuple[Option, ...]:
-        options = []
-        for index, raw in enumerate(self.items(value, field)):
-            path = f"{field}[{index}]"
-            item = self.mapping(raw, path, ("id", "label"), ("description",))
-            description = item.get("description")
-            options.append(
-                Option(
-                    id=self.ident(item["id"], f"{path}.id"),
-                    label=self.text(item["label"], f"{path}.label"),
-                    description=None
-                    if description is None
-                    else self.text(description, f"{path}.description"),
+    @field_validator("*")
+    @classmethod
+    def _one_file_per_section(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name not in ("schema_version", "lens", "lenses"):
+            sections = info.context["sections"]
+            if info.field_name in sections:
+                raise _invalid(
+                    f"section already defined in {sections[info.field_name]}; "
+                    "keep each section in one file"
                 )
-            )
-        return tuple(options)
+            sections[info.field_name] = info.context["file"]
+        return value
 
-    def prompt(self, value: Any, field: str) -> Text:
-        item = self.mapping(value, field, ("id", "text"))
-        self.ident(item["id"], f"{field}.id")
-        return self.text(item["text"], f"{field}.text")
+    @field_validator("*")
+    @classmethod
+    def _unique_ids(cls, value: Any, info: ValidationInfo) -> Any:
+        ids, file = info.context["ids"], info.context["file"]
+        for loc, ident in _ids(value):
+            if ident in ids:
+                raise _invalid(f"duplicate id {ident!r} (already used at {ids[ident]})", *loc)
+            ids[ident] = f"{file}: {_field_path((info.field_name, *loc))}"
+        return value
 
-    def prompts(self, value: Any, field: str) -> tuple[Text, ...]:
-        return tuple(
-            self.prompt(raw, f"{field}[{i}]") for i, raw in enumerate(self.items(value, field))
-        )
+    @field_validator("lens", "lenses")
+    @classmethod
+    def _question_ids_start_with_the_lens_id(cls, value: _Lens | list[_Lens]) -> Any:
+        one = isinstance(value, _Lens)
+        located = {(): value} if one else {(i,): lens for i, lens in enumerate(value)}
+        for where, lens in located.items():
+            for index, question in enumerate(lens.questions):
+                if not question.id.startswith(f"{lens.id}."):
+                    raise _invalid(
+                        f"question id must start with '{lens.id}.' (e.g. '{lens.id}.q{index + 1}')",
+                        *(*where, "questions", index, "id"),
+                    )
+        return value
 
-    def stems(self, value: Any, field: str) -> tuple[tuple[str, Text], ...]:
-        """Sentence stems, each tagged with the phase (beskrivende/reflekterende) it serves."""
-        stems = []
-        for index, raw in enumerate(self.items(value, field)):
-            path = f"{field}[{index}]"
-            item = self.mapping(raw, path, ("id", "phase", "text"))
-            self.ident(item["id"], f"{path}.id")
-            phase_id = self.phase_ref(item["phase"], f"{path}.phase", STEM_PHASES)
-            stems.append((phase_id, self.text(item["text"], f"{path}.text")))
+    @field_validator("sentence_stems")
+    @classmethod
+    def _stems_for_each_phase(cls, stems: list[_Stem]) -> list[_Stem]:
         for phase_id in STEM_PHASES:
-            if not any(p == phase_id for p, _ in stems):
-                self.fail(field, f"no sentence stems for phase {phase_id!r}")
-        return tuple(stems)
+            if not any(stem.phase == phase_id for stem in stems):
+                raise _invalid(f"no sentence stems for phase {phase_id!r}")
+        return stems
 
-    def choice(self, value: Any, field: str, allowed: tuple[str, ...], what: str) -> str:
-        choice = self.string(value, field)
-        if choice not in allowed:
-            self.fail(field, f"unknown {what} {choice!r}; use one of: {', '.join(allowed)}")
-        return choice
-
-    def tags(self, value: Any, field: str) -> tuple[Tag, ...]:
-        """Turn tags; `concept` is checked against the lens ids after loading."""
-        tags = []
-        for index, raw in enumerate(self.items(value, field)):
-            path = f"{field}[{index}]"
-            item = self.mapping(raw, path, ("id", "label", "description", "applies_to", "concept"))
-            tag_id = self.ident(item["id"], f"{path}.id")
-            label = self.text(item["label"], f"{path}.label")
-            description = self.text(item["description"], f"{path}.description")
-            applies_to = self.choice(
-                item["applies_to"], f"{path}.applies_to", TAG_APPLIES_TO, "applies_to"
-            )
-            required = REQUIRED_TAGS.get(tag_id)
-            if required is not None and applies_to != required:
-                self.fail(
-                    f"{path}.applies_to",
-                    f"tag {tag_id!r} must apply to {required!r}; the app relies on it",
-                )
-            concept = self.string(item["concept"], f"{path}.concept")
-            self.concepts.append((self.file, f"{path}.concept", concept))
-            tags.append(Tag(tag_id, label, description, applies_to, concept))
+    @field_validator("tags")
+    @classmethod
+    def _required_tags(cls, tags: list[_Tag]) -> list[_Tag]:
         present = {tag.id for tag in tags}
         for tag_id, speaker in REQUIRED_TAGS.items():
             if tag_id not in present:
-                self.fail(
-                    field,
-                    f"missing tag {tag_id!r} (applies_to: {speaker}); the app relies on it",
+                raise _invalid(
+                    f"missing tag {tag_id!r} (applies_to: {speaker}); the app relies on it"
                 )
-        return tuple(tags)
+        return tags
 
-    def outcomes(self, value: Any, field: str) -> tuple[Outcome, ...]:
-        """Exactly the fixed gribning-link outcomes, in any order."""
-        outcomes = []
-        for index, raw in enumerate(self.items(value, field)):
-            path = f"{field}[{index}]"
-            item = self.mapping(raw, path, ("id", "label", "description"))
-            outcome_id = self.string(item["id"], f"{path}.id")
-            if outcome_id not in LINK_OUTCOME_IDS:
-                self.fail(
-                    f"{path}.id",
-                    f"unknown link outcome {outcome_id!r}; known: {', '.join(LINK_OUTCOME_IDS)}",
-                )
-            outcomes.append(
-                Outcome(
-                    id=self.ident(outcome_id, f"{path}.id"),
-                    label=self.text(item["label"], f"{path}.label"),
-                    description=self.text(item["description"], f"{path}.description"),
-                )
-            )
+    @field_validator("link_outcomes")
+    @classmethod
+    def _every_outcome(cls, outcomes: list[_Outcome]) -> list[_Outcome]:
         missing = [o for o in LINK_OUTCOME_IDS if o not in {x.id for x in outcomes}]
         if missing:
-            self.fail(field, f"missing link outcome(s): {', '.join(missing)}")
-        return tuple(outcomes)
+            raise _invalid(f"missing link outcome(s): {', '.join(missing)}")
+        return outcomes
 
-    def form(self, value: Any, field: str) -> str:
-        """One evaluative form, normalised to lowercase with single spaces."""
-        form = " ".join(self.string(value, field).split()).lower()
-        if not _FORM_PATTERN.fullmatch(form):
-            self.fail(
-                field,
-                f"pattern {form!r} may only use letters, single spaces, '-' and an "
-                "apostrophe between words, and one '*' at the very end",
-            )
-        if form.endswith("*") and len(re.split(r"[ '’-]", form[:-1])[-1]) < MIN_WILDCARD_STEM:
-            self.fail(
-                field,
-                f"pattern {form!r}: put at least {MIN_WILDCARD_STEM} letters before '*'",
-            )
-        return form
-
-    def evaluative_terms(self, value: Any, field: str) -> tuple[EvaluativeTerm, ...]:
-        """Evaluative wording; `pattern` is one form or a list of forms."""
-        terms = []
+    @field_validator("evaluative_terms")
+    @classmethod
+    def _patterns_once_per_language(cls, terms: list[_Term], info: ValidationInfo) -> list[_Term]:
         seen: dict[tuple[str, str], str] = {}
-        for index, raw in enumerate(self.items(value, field)):
-            path = f"{field}[{index}]"
-            item = self.mapping(raw, path, ("id", "pattern", "lang"))
-            term_id = self.ident(item["id"], f"{path}.id")
-            lang = self.choice(item["lang"], f"{path}.lang", LANGUAGES, "language")
-            raw_forms = item["pattern"]
-            if isinstance(raw_forms, list):
-                pairs = [
-                    (f"{path}.pattern[{i}]", raw)
-                    for i, raw in enumerate(self.items(raw_forms, f"{path}.pattern"))
-                ]
-            else:
-                pairs = [(f"{path}.pattern", raw_forms)]
-            forms = []
-            for form_field, raw_form in pairs:
-                form = self.form(raw_form, form_field)
-                if (lang, form) in seen:
-                    self.fail(
-                        form_field,
-                        f"duplicate pattern {form!r} (already listed at {seen[lang, form]})",
-                    )
-                seen[lang, form] = form_field
-                forms.append(form)
-            terms.append(EvaluativeTerm(id=term_id, forms=tuple(forms), lang=lang))
-        return tuple(terms)
+        for i, term in enumerate(terms):
+            for j, form in enumerate(term.forms):
+                loc = (i, "pattern") if isinstance(term.pattern, str) else (i, "pattern", j)
+                if (term.lang, form) in seen:
+                    where = seen[term.lang, form]
+                    raise _invalid(f"duplicate pattern {form!r} (already listed at {where})", *loc)
+                seen[term.lang, form] = _field_path((info.field_name, *loc))
+        return terms
 
-    def lens(self, value: Any, field: str) -> tuple[int, Lens]:
-        """One lens and its display order; 3-5 open questions keep a round to minutes."""
-        keys = (
-            "id",
-            "order",
-            "title",
-            "description",
-            "version",
-            "source",
-            "optional",
-            "questions",
-        )
-        item = self.mapping(value, field, keys)
-        lens_id = self.ident(item["id"], f"{field}.id")
-        order = self.integer(item["order"], f"{field}.order")
-        title = self.text(item["title"], f"{field}.title")
-        description = self.text(item["description"], f"{field}.description")
-        version = self.string(item["version"], f"{field}.version")
-        source = self.text(item["source"], f"{field}.source")
-        optional = self.boolean(item["optional"], f"{field}.optional")
-        raw_questions = item["questions"]
-        if not isinstance(raw_questions, list):
-            self.fail(
-                f"{field}.questions",
-                f"expected a list, got {_type_name(raw_questions)}",
-            )
-        if not MIN_QUESTIONS <= len(raw_questions) <= MAX_QUESTIONS:
-            self.fail(
-                f"{field}.questions",
-                f"a lens needs {MIN_QUESTIONS}–{MAX_QUESTIONS} questions, found {len(raw_questions)}",
-            )
-        questions = []
-        for index, raw in enumerate(raw_questions):
-            path = f"{field}.questions[{index}]"
-            q = self.mapping(raw, path, ("id", "text"))
-            question_id = self.ident(q["id"], f"{path}.id")
-            if not question_id.startswith(f"{lens_id}."):
-                self.fail(
-                    f"{path}.id",
-                    f"question id must start with '{lens_id}.' (e.g. '{lens_id}.q{index + 1}')",
-                )
-            questions.append(Question(id=question_id, text=self.text(q["text"], f"{path}.text")))
-        lens = Lens(
-            id=lens_id,
-            title=title,
-            description=description,
-            questions=tuple(questions),
-            version=version,
-            source=source,
-            optional=optional,
-        )
-        return order, lens
+
+def _ids(
+    value: Any, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every id in a validated section, with its location, in file order."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name == "id":
+                yield (*loc, "id"), value.id
+            else:
+                yield from _ids(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _ids(item, (*loc, index))
 
 
 def _yaml_files(directory: Path) -> list[Path]:
@@ -791,101 +868,49 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
     if not files:
         raise CatalogueError(str(root), "(directory)", "no .yaml files found")
 
-    ids: dict[str, str] = {}
-    concepts: list[tuple[str, str, str]] = []
+    context: dict[str, Any] = {"ids": {}, "sections": {}}
     sections: dict[str, Any] = {}
-    section_files: dict[str, str] = {}
-    lenses: list[tuple[int, str, Lens]] = []
-
+    lenses: list[_Lens] = []
     for path in files:
-        file = str(path)
+        file = context["file"] = str(path)
         data = read_yaml(path, file)
         if data is None:
             raise CatalogueError(
-                file,
-                "(top level)",
-                "file is empty; expected schema_version and a section",
+                file, "(top level)", "file is empty; expected schema_version and a section"
             )
-        v = _FileValidator(file, ids, concepts)
-        top = v.mapping(data, "", ("schema_version",), _TOP_LEVEL_KEYS[1:])
-        version = v.integer(top["schema_version"], "schema_version")
-        if version != SCHEMA_VERSION:
-            v.fail(
-                "schema_version",
-                f"unsupported schema_version {version}; this app reads {SCHEMA_VERSION}",
-            )
-        for key, value in top.items():
-            if key == "schema_version":
-                continue
-            if key == "lens":
-                order, lens = v.lens(value, "lens")
-                lenses.append((order, lens.id, lens))
-                continue
-            if key == "lenses":
-                for index, raw in enumerate(v.items(value, "lenses")):
-                    order, lens = v.lens(raw, f"lenses[{index}]")
-                    lenses.append((order, lens.id, lens))
-                continue
-            if key in section_files:
-                v.fail(
-                    key,
-                    f"section already defined in {section_files[key]}; keep each section in one file",
-                )
-            section_files[key] = file
-            sections[key] = _SECTION_PARSERS[key](v, value, key)
+        try:
+            parsed = _File.model_validate(data, context=context)
+        except ValidationError as exc:
+            raise CatalogueError.from_validation(file, exc) from None
+        lenses += ([parsed.lens] if parsed.lens else []) + (parsed.lenses or [])
+        for key in parsed.model_fields_set - {"schema_version", "lens", "lenses"}:
+            sections[key] = getattr(parsed, key)
 
-    for key in _REQUIRED_SECTIONS:
-        if key == "lenses":
-            if not lenses:
-                raise CatalogueError(
-                    str(root), "lenses", "no lenses defined; add a file under lenses/"
-                )
-        elif key not in sections:
+    for key in _File.model_fields:
+        if key == "lenses" and not lenses:
+            raise CatalogueError(str(root), "lenses", "no lenses defined; add a file under lenses/")
+        if key not in ("schema_version", "lens", "lenses") and key not in sections:
             raise CatalogueError(
                 str(root), key, "missing section; add it to one of the .yaml files"
             )
 
-    ordered_lenses = tuple(lens for _, _, lens in sorted(lenses, key=lambda t: (t[0], t[1])))
+    ordered_lenses = tuple(lens.public() for lens in sorted(lenses, key=lambda x: (x.order, x.id)))
     lens_ids = tuple(lens.id for lens in ordered_lenses)
-    for file, field, concept in concepts:
-        if concept not in lens_ids:
+    for index, tag in enumerate(sections["tags"]):
+        if tag.concept not in lens_ids:
             raise CatalogueError(
-                file, field, f"unknown concept {concept!r}; use a lens id: {', '.join(lens_ids)}"
+                context["sections"]["tags"],
+                f"tags[{index}].concept",
+                f"unknown concept {tag.concept!r}; use a lens id: {', '.join(lens_ids)}",
             )
 
-    stems: tuple[tuple[str, Text], ...] = sections["sentence_stems"]
+    stems: list[_Stem] = sections.pop("sentence_stems")
     return Catalogue(
-        phases=sections["phases"],
         lenses=ordered_lenses,
-        ground_rules=sections["ground_rules"],
-        opening_question=sections["opening_question"],
-        observation_stems=tuple(text for phase, text in stems if phase == "beskrivende"),
-        reflection_stems=tuple(text for phase, text in stems if phase == "reflekterende"),
-        closing_questions=sections["closing_questions"],
-        conversation_kinds=sections["conversation_kinds"],
-        situation_categories=sections["situation_categories"],
-        learning_categories=sections["learning_categories"],
-        tags=sections["tags"],
-        link_outcomes=sections["link_outcomes"],
-        evaluative_terms=sections["evaluative_terms"],
-        evaluative_hint=sections["evaluative_hint"],
+        observation_stems=tuple(s.text.public() for s in stems if s.phase == "beskrivende"),
+        reflection_stems=tuple(s.text.public() for s in stems if s.phase == "reflekterende"),
+        **{key: _public(value) for key, value in sections.items()},
     )
-
-
-_SECTION_PARSERS = {
-    "phases": _FileValidator.phases,
-    "ground_rules": _FileValidator.options,
-    "opening_question": _FileValidator.prompt,
-    "sentence_stems": _FileValidator.stems,
-    "closing_questions": _FileValidator.prompts,
-    "conversation_kinds": _FileValidator.options,
-    "situation_categories": _FileValidator.options,
-    "learning_categories": _FileValidator.options,
-    "tags": _FileValidator.tags,
-    "link_outcomes": _FileValidator.outcomes,
-    "evaluative_terms": _FileValidator.evaluative_terms,
-    "evaluative_hint": _FileValidator.prompt,
-}
 
 
 @lru_cache(maxsize=1)

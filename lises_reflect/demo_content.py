@@ -19,7 +19,6 @@ sessions are not all identical; it only recombines the texts in the files and ne
 
 from __future__ import annotations
 
-import difflib
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,8 +29,6 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     StrictBool,
     StringConstraints,
@@ -41,7 +38,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from lises_reflect.catalogue import SCHEMA_VERSION, Catalogue, CatalogueError, read_yaml
+from lises_reflect.catalogue import (
+    Catalogue,
+    CatalogueError,
+    SchemaVersion,
+    StrictModel,
+    read_yaml,
+)
 
 __all__ = [
     "DATA_DIR",
@@ -99,9 +102,8 @@ LearningCategory = _catalogue_id(
 )
 
 
-class _Data(BaseModel):
-    # Unknown keys are errors, so a typo never passes silently; loaded content never changes.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Data(StrictModel):
+    """Frozen, and an unknown key is an error that names the closest known key."""
 
 
 class Observation(_Data):
@@ -151,19 +153,6 @@ class Organisation(_Data):
 
     name: Text
     teams: tuple[Text, ...] = Field(min_length=1)
-
-
-def _schema_version(value: int) -> int:
-    if value != SCHEMA_VERSION:
-        raise PydanticCustomError(
-            "schema_version",
-            "unsupported schema_version {value}; this app reads {version}",
-            {"value": value, "version": SCHEMA_VERSION},
-        )
-    return value
-
-
-SchemaVersion = Annotated[int, Field(strict=True), AfterValidator(_schema_version)]
 
 
 class _CasesFile(_Data):
@@ -227,49 +216,13 @@ _MESSAGES = {
 }
 
 
-def _field(loc: tuple[str | int, ...]) -> str:
-    """A pydantic location as the catalogue writes fields: cases[0].observations[2].lens."""
-    out = ""
-    for part in loc:
-        if part == "[key]":  # an invalid mapping key: the key itself is the last part already
-            continue
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _type_name(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a string",
-        bool: "true/false",
-        int: "a whole number",
-        float: "a decimal number",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
-
-
 def _load(path: Path, model: type[_M], catalogue: Catalogue) -> _M:
     file = str(path)
     data = read_yaml(path, file, DemoContentError)
     try:
         return model.model_validate(data, context={"catalogue": catalogue})
     except ValidationError as exc:
-        errors = exc.errors()
-        # As in the catalogue, an unknown key (a typo) is reported before a missing one.
-        error = min(errors, key=lambda e: e["type"] != "extra_forbidden")
-        kind, loc = error["type"], error["loc"]
-        if kind == "extra_forbidden":
-            missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing"]
-            hint = difflib.get_close_matches(str(loc[-1]), missing, n=1)
-            message = f"unknown key {loc[-1]!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
-        elif kind in _MESSAGES:
-            message = _MESSAGES[kind]
-            if kind.endswith("_type"):
-                message += f", got {_type_name(error['input'])}"
-        else:
-            message = error["msg"]
-        raise DemoContentError(file, _field(loc), message) from None
+        raise DemoContentError.from_validation(file, exc, _MESSAGES) from None
 
 
 def load_content(
