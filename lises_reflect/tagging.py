@@ -161,6 +161,18 @@ def tags_hidden(rs: ReflectionSession) -> bool:
     return rs.tagging_mode == "blind" and rs.status != "finished"
 
 
+def _links(s: Session, session_id: int, readable: Sequence[int] | None) -> list[GribningLink]:
+    """The session's gribning links in turn order; only `readable` annotators' if given."""
+    query = (
+        select(GribningLink)
+        .where(GribningLink.session_id == session_id)
+        .order_by(GribningLink.from_turn, GribningLink.annotator_id)
+    )
+    if readable is not None:
+        query = query.where(GribningLink.annotator_id.in_(readable))
+    return list(s.exec(query).all())
+
+
 def _readable_annotators(rs: ReflectionSession, actor_user_id: int) -> list[int] | None:
     """Whose tags and links the caller may read: everyone's (None), or only the caller's own
     while the session is blind."""
@@ -179,16 +191,10 @@ def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView
             .where(TurnTag.session_id == rs.id)
             .order_by(TurnTag.turn_number, TurnTag.tag_id)
         )
-        link_query = (
-            select(GribningLink)
-            .where(GribningLink.session_id == rs.id)
-            .order_by(GribningLink.from_turn, GribningLink.annotator_id)
-        )
         if readable is not None:
             tag_query = tag_query.where(TurnTag.annotator_id.in_(readable))
-            link_query = link_query.where(GribningLink.annotator_id.in_(readable))
         tag_rows = s.exec(tag_query).all()
-        link_rows = s.exec(link_query).all()
+        link_rows = _links(s, rs.id, readable)
         by_turn: dict[int, dict[int, list[str]]] = {}
         for annotator, number, tag in tag_rows:
             by_turn.setdefault(number, {}).setdefault(annotator, []).append(tag)
@@ -458,16 +464,10 @@ def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: 
             .where(TurnTag.session_id == rs.id)
             .order_by(TurnTag.turn_number, TurnTag.annotator_id, TurnTag.tag_id)
         )
-        link_query = (
-            select(GribningLink)
-            .where(GribningLink.session_id == rs.id)
-            .order_by(GribningLink.from_turn, GribningLink.annotator_id)
-        )
         if readable is not None:
             tag_query = tag_query.where(TurnTag.annotator_id.in_(readable))
-            link_query = link_query.where(GribningLink.annotator_id.in_(readable))
         tags = s.exec(tag_query).all()
-        links = s.exec(link_query).all()
+        links = _links(s, rs.id, readable)
         kind = next((o for o in cat.conversation_kinds if o.id == rs.conversation_kind), None)
         return export.SessionExport(
             title=rs.title,
