@@ -159,3 +159,9 @@ def first_run_done() -> bool:
 
 def mark_first_run_done() -> None:
     st.session_state[K.FIRST_RUN_DONE] = True
+
+
+def forget_first_run() -> None:
+    """The first login attempt after the first run: its notice has done its work (beside a
+    "wrong password" it would read as if something had succeeded)."""
+    st.session_state.pop(K.FIRST_RUN_DONE, None)

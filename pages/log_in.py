@@ -12,8 +12,7 @@ from lises_reflect import state_keys as K
 engine = ui.engine()
 st.title(ui.tr("app.title"))
 st.caption(ui.tr("app.tagline"))
-if login_ui.first_run_done():
-    st.success(ui.tr("firstrun.done"))
+notice = st.empty()  # "the administrator is created", until the first login attempt
 reason = login_ui.logged_out_reason()
 if reason:
     st.info(ui.tr(f"login.expired.{reason}"))
@@ -23,6 +22,7 @@ with st.form(K.LOGIN_FORM):
     password = st.text_input(ui.tr("login.password"), type="password", key=K.LOGIN_PASSWORD)
     submitted = st.form_submit_button(ui.tr("login.submit"))
 if submitted:
+    login_ui.forget_first_run()
     outcome = login_service.attempt(engine, username, password, login_ui.client_address())
     if outcome.status == "ok" and outcome.actor is not None:
         login_ui.start_session(engine, outcome.actor)
@@ -30,6 +30,8 @@ if submitted:
         st.error(ui.tr("login.locked_out"))
     else:
         st.error(ui.tr("login.failed"))
+if login_ui.first_run_done():
+    notice.success(ui.tr("firstrun.done"))
 if login_ui.authenticated():
     # Not st.rerun() here: the cookie that keeps the login across a reload is written by
     # a browser component rendered during this run, and a rerun now would cut it off. The

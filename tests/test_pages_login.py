@@ -66,6 +66,12 @@ def test_first_run_creates_the_first_admin(tmp_path: Path, monkeypatch) -> None:
     at.button[0].click().run()
     no_exception(at)
     assert "Administratoren er oprettet. Log ind herunder." in [s.value for s in at.success]
+    # A wrong password next: only the error, not "created" beside it.
+    at.text_input[0].input("it-admin")
+    at.text_input[1].input("forkert")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Brugernavn eller adgangskode er forkert."]
+    assert [s.value for s in at.success] == []
 
 
 def test_demo_mode_lists_accounts_and_shows_banner(tmp_path: Path, monkeypatch) -> None:
