@@ -1,11 +1,13 @@
-"""Test data: direct inserts with chosen dates, for tests of what leads and facilitators see
-(`busy_team`), and a session set up through the service up to the describing round
-(`at_describe`)."""
+"""Test data shared by test modules: direct inserts with chosen dates, for tests of what leads
+and facilitators see (`busy_team`); sessions set up through the service (`prepared`,
+`at_phase`, `at_describe`); an uploaded Word file (`make_docx`)."""
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta, timezone
 
+import docx
 from sqlalchemy.engine import Engine
 
 from lises_reflect import auth, periods
@@ -165,3 +167,59 @@ def at_describe(org) -> int:
         S.acknowledge_rules(e, uid, sid)
     S.set_phase(e, org.bringer, sid, 4)
     return sid
+
+
+# ---------------------------------------------------------------- a session through the service
+
+SESSION_EXCERPT = "R: Hvordan går det i praktikken?\nB: Det går fint (.) jeg kan godt lide lageret."
+QUESTION = "gribning.q1"  # the first question of the gribning lens
+
+
+def prepared(org, listeners=None) -> int:
+    """A session ready to leave the preparation phase."""
+    e = org.engine
+    sid = S.create_session(e, org.bringer, "Opfølgning")
+    S.set_listeners(e, org.bringer, sid, listeners or [org.listener])
+    S.update_choices(
+        e,
+        org.bringer,
+        sid,
+        conversation_kind="follow_up",
+        situation=["activity_ready"],
+        lenses=["gribning"],
+    )
+    S.update_text(e, org.bringer, sid, "excerpt", SESSION_EXCERPT, "")
+    return sid
+
+
+def at_phase(org, phase: int, listeners=None) -> int:
+    sid = prepared(org, listeners)
+    e = org.engine
+    if phase >= 2:
+        S.set_phase(e, org.bringer, sid, 2)
+    if phase >= 3:
+        for uid in [org.bringer, *(listeners or [org.listener])]:
+            S.acknowledge_rules(e, uid, sid)
+        S.set_phase(e, org.bringer, sid, phase)
+    return sid
+
+
+# ---------------------------------------------------------------- an uploaded Word file
+
+
+def make_docx(
+    paragraphs: list[str], table: list[list[str]] | None = None, after: tuple[str, ...] = ()
+) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table is not None:
+        grid = document.add_table(rows=len(table), cols=max(len(row) for row in table))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    for text in after:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -21,10 +21,11 @@ from lises_reflect.models import Organisation, Team, User
 from lises_reflect.privacy import PersonalDataError
 from lises_reflect.textform import fold
 from lises_reflect.transcript import TranscriptError, parse_transcript, read_upload
+from tests.builders import QUESTION as Q
+from tests.builders import SESSION_EXCERPT as EXCERPT
+from tests.builders import at_phase, make_docx, prepared
 from tests.conftest import PASSWORD
 from tests.guard_cases import BYPASS_FORMS, ORDINARY_NUMBERS
-from tests.test_sessions import EXCERPT, Q, at_phase, prepared
-from tests.test_transcript import make_docx
 
 
 def _uploads(text: str) -> list[tuple[str, bytes]]:

@@ -11,7 +11,8 @@ from lises_reflect import sessions as S
 from lises_reflect import tagging
 from lises_reflect.errors import NotFound, PermissionDenied
 from lises_reflect.models import utcnow
-from tests.test_sessions import Q, at_phase
+from tests.builders import QUESTION as Q
+from tests.builders import at_phase
 
 
 def _stamp(org, sid: int) -> tuple:

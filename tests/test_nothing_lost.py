@@ -15,8 +15,9 @@ from lises_reflect import sessions as S
 from lises_reflect.db import session_scope
 from lises_reflect.errors import WouldClear
 from lises_reflect.models import Contribution, LearningPoint
+from tests.builders import QUESTION as Q
+from tests.builders import at_phase
 from tests.pages import app, click, no_exception, on_session, texts
-from tests.test_sessions import Q, at_phase
 
 
 def _rows(engine, model) -> int:

@@ -19,39 +19,9 @@ from lises_reflect.models import (
     ReflectionSession,
 )
 from lises_reflect.privacy import PersonalDataError
-
-EXCERPT = "R: Hvordan går det i praktikken?\nB: Det går fint (.) jeg kan godt lide lageret."
-Q = "gribning.q1"
-
-
-def prepared(org, listeners=None) -> int:
-    """A session ready to leave the preparation phase."""
-    e = org.engine
-    sid = S.create_session(e, org.bringer, "Opfølgning")
-    S.set_listeners(e, org.bringer, sid, listeners or [org.listener])
-    S.update_choices(
-        e,
-        org.bringer,
-        sid,
-        conversation_kind="follow_up",
-        situation=["activity_ready"],
-        lenses=["gribning"],
-    )
-    S.update_text(e, org.bringer, sid, "excerpt", EXCERPT, "")
-    return sid
-
-
-def at_phase(org, phase: int, listeners=None) -> int:
-    sid = prepared(org, listeners)
-    e = org.engine
-    if phase >= 2:
-        S.set_phase(e, org.bringer, sid, 2)
-    if phase >= 3:
-        for uid in [org.bringer, *(listeners or [org.listener])]:
-            S.acknowledge_rules(e, uid, sid)
-        S.set_phase(e, org.bringer, sid, phase)
-    return sid
-
+from tests.builders import QUESTION as Q
+from tests.builders import SESSION_EXCERPT as EXCERPT
+from tests.builders import at_phase, prepared
 
 # ---------------------------------------------------------------- permissions
 

@@ -21,6 +21,7 @@ from lises_reflect.transcript import (
     parse_transcript,
     read_upload,
 )
+from tests.builders import make_docx
 
 CASEWORKER_LABELS = ["R", "SB", "S", "Rådgiver", "Sagsbehandler", "Jobkonsulent", "Medarbejder"]
 CITIZEN_LABELS = ["B", "Borger", "Ledig"]
@@ -582,24 +583,6 @@ def test_undecodable_text_is_rejected() -> None:
 
 def test_stray_control_character_is_removed_not_rejected() -> None:
     assert read_upload("a.txt", b"R: hej\x07 med dig" + b" ord" * 20).startswith("R: hej med dig")
-
-
-def make_docx(
-    paragraphs: list[str], table: list[list[str]] | None = None, after: tuple[str, ...] = ()
-) -> bytes:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    if table is not None:
-        grid = document.add_table(rows=len(table), cols=max(len(row) for row in table))
-        for r, row in enumerate(table):
-            for c, text in enumerate(row):
-                grid.cell(r, c).text = text
-    for text in after:
-        document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def test_read_docx_paragraphs_and_table_in_reading_order() -> None:

@@ -194,7 +194,7 @@ def test_a_shared_learning_point_cannot_be_rewritten_until_the_bringer_withdraws
     from lises_reflect import sessions as S
     from lises_reflect.errors import InvalidInput
     from lises_reflect.i18n import t
-    from tests.test_sessions import at_phase
+    from tests.builders import at_phase
 
     e = org.engine
     sid = at_phase(org, 3)
