@@ -21,6 +21,7 @@ from lises_reflect.models import (
     ProcessCheck,
     ProcessCheckReceipt,
     ReflectionSession,
+    Team,
     TurnTag,
 )
 from tests.conftest import PASSWORD, Org
@@ -46,6 +47,14 @@ def assign(
 ) -> None:
     with session_scope(engine) as s:
         s.add(Assignment(user_id=user_id, role=role, team_id=team_id, organisation_id=org_id))
+
+
+def facilitate(engine: Engine, facilitator: int, team_id: int) -> int:
+    """Make `facilitator` the facilitator of the organisation `team_id` belongs to; its id."""
+    with session_scope(engine) as s:
+        org_id = s.get(Team, team_id).organisation_id
+    assign(engine, facilitator, "facilitator", org_id=org_id)
+    return org_id
 
 
 def when(month_key: str, day: int = 10) -> datetime:

@@ -18,11 +18,7 @@ def test_shared_pool_needs_ten_sharers_and_hides_who(org: Org):
     from lises_reflect import flip
 
     people = b.caseworkers(org.engine, org.team, 10, "del")
-    with session_scope(org.engine) as s:
-        from lises_reflect.models import Team
-
-        org_id = s.get(Team, org.team).organisation_id
-    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
+    b.facilitate(org.engine, org.facilitator, org.team)
     excerpt = "Mette: Hvad tænker du om praktik?\nB: Jeg kunne godt tænke mig noget med dyr."
     for i, p in enumerate(people[:9]):
         b.session(

@@ -196,11 +196,7 @@ def test_a_caseworker_sees_who_opened_or_used_her_material(org: Org):
     from lises_reflect import sessions as S
 
     people = b.caseworkers(org.engine, org.team, 10, "del")
-    with session_scope(org.engine) as s:
-        from lises_reflect.models import Team
-
-        org_id = s.get(Team, org.team).organisation_id
-    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
+    b.facilitate(org.engine, org.facilitator, org.team)
     ids = [
         b.session(
             org.engine,
@@ -255,12 +251,10 @@ def test_text_stored_before_the_guard_knew_its_form_is_screened_on_the_way_out(o
     from sqlmodel import select
 
     from lises_reflect import flip
-    from lises_reflect.models import LearningPoint, ReflectionSession, Team
+    from lises_reflect.models import LearningPoint, ReflectionSession
 
     people = b.caseworkers(org.engine, org.team, 10, "gammel")
-    with session_scope(org.engine) as s:
-        org_id = s.get(Team, org.team).organisation_id
-    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
+    b.facilitate(org.engine, org.facilitator, org.team)
     for i, p in enumerate(people):
         b.session(
             org.engine,

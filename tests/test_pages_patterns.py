@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from lises_reflect import flip, periods
 from lises_reflect.db import session_scope
-from lises_reflect.models import AuditEntry, Team
+from lises_reflect.models import AuditEntry
 from tests import builders as b
 from tests.conftest import Org
 from tests.pages import app, no_exception, texts
@@ -42,9 +42,7 @@ def busy(site: Org) -> Org:
                 answers=((p, 4), (other, 5)),
                 shared_excerpt=True,
             )
-    with session_scope(site.engine) as s:
-        org_id = s.get(Team, site.team).organisation_id
-    b.assign(site.engine, site.facilitator, "facilitator", org_id=org_id)
+    b.facilitate(site.engine, site.facilitator, site.team)
     return site
 
 

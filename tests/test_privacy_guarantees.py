@@ -186,9 +186,7 @@ def test_every_lead_and_facilitator_function_returns_nothing_personal(org: Org):
     from tests.builders import busy_team
 
     busy_team(org, n=10)
-    with session_scope(org.engine) as s:
-        org_id = s.get(Team, org.team).organisation_id
-    b.assign(org.engine, org.facilitator, "facilitator", org_id=org_id)
+    b.facilitate(org.engine, org.facilitator, org.team)
     with session_scope(org.engine) as s:
         from lises_reflect.models import ReflectionSession
 

@@ -354,7 +354,6 @@ def test_the_migration_shuffles_answers_already_stored(empty_url: str) -> None:
 
 def test_leads_and_facilitators_reading_learning_points_are_in_the_owners_log(org: Org) -> None:
     from lises_reflect import audit, flip, insights
-    from lises_reflect.models import Team
     from tests import builders as b
 
     e = org.engine
@@ -368,9 +367,7 @@ def test_leads_and_facilitators_reading_learning_points_are_in_the_owners_log(or
             b.when("2026-02", 2 + i),
             points=((f"Fristen fylder, punkt {i}.", "frames_demands", True),),
         )
-    with session_scope(e) as s:
-        org_id = s.get(Team, org.team).organisation_id
-    b.assign(e, org.facilitator, "facilitator", org_id=org_id)
+    b.facilitate(e, org.facilitator, org.team)
 
     def reads(uid: int) -> list[str]:
         return [r.who for r in audit.my_material_log(e, uid) if r.what == "view.learning_points"]
