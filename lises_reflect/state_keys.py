@@ -37,7 +37,7 @@ LANG_USER = "ui:lang_user"  # the account whose language this session has taken 
 
 
 def language_widget(shown: str) -> str:
-    """The language selector, one identity per language shown (see ui.language_widget_key)."""
+    """The language selector, one identity per language shown (why: ui._language_picked)."""
     return f"lang:{shown}"
 
 

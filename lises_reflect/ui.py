@@ -86,40 +86,31 @@ def engine() -> Engine:
 # st.switch_page (opening a session from "Mine refleksioner") carries no widget states, and a
 # change of page clears every widget state the rerun does not list, the sidebar's included.
 # The selector is drawn from this key on every run and writes to it when the user picks.
-LANG_KEY = K.LANG
-# The selector's key is "lang:<the language it shows>", see language_widget_key.
-_LANG_PICKED = K.LANG_PICKED  # picked in this session, not yet stored on the account
-_LANG_USER = K.LANG_USER  # the account whose language this session has taken on
 _LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
 
 def lang() -> str:
-    chosen = st.session_state.get(LANG_KEY)
+    chosen = st.session_state.get(K.LANG)
     return chosen if chosen in LANGUAGES else "da"
 
 
-def language_widget_key(shown: str) -> str:
-    """One selector identity per language shown.
-
-    When the server changes the language (the account's at a login or reload), the browser can
-    still send a rerun it queued while its selector showed the old language (the cookie
-    component's or the login fragment's rerun). Under one key that stale value would look like
-    the user picking the old language, and be stored on the account. Under a key per language
-    the stale value is the very language its selector was drawn with: no pick at all.
-    """
-    return K.language_widget(shown)
-
-
 def _language_picked(key: str) -> None:
+    """The selector's change handler. The selector has one key per language it shows
+    (`state_keys.language_widget`): when the server changes the language (the account's at a
+    login or reload), the browser can still send a rerun it queued while its selector showed
+    the old language (the cookie component's or the login fragment's rerun). Under one key
+    that stale value would look like the user picking the old language, and be stored on the
+    account; under a key per language it is the very language its selector was drawn with,
+    and no pick at all."""
     chosen = st.session_state.get(key)
-    if chosen in LANGUAGES and key != language_widget_key(chosen):
-        st.session_state[LANG_KEY] = chosen
-        st.session_state[_LANG_PICKED] = chosen
+    if chosen in LANGUAGES and key != K.language_widget(chosen):
+        st.session_state[K.LANG] = chosen
+        st.session_state[K.LANG_PICKED] = chosen
 
 
 def language_selector() -> None:
     """The sidebar's language selector, on the login page and on every page of the app."""
-    key = language_widget_key(lang())
+    key = K.language_widget(lang())
     if st.session_state.get(key) != lang():
         st.session_state[key] = lang()  # also after Streamlit dropped the widget
     st.selectbox(
@@ -142,15 +133,15 @@ def adopt_language(engine: Engine, user_id: int) -> None:
     """
     from lises_reflect import preferences
 
-    picked = st.session_state.get(_LANG_PICKED)
-    if picked is None and st.session_state.get(_LANG_USER) == user_id:
+    picked = st.session_state.get(K.LANG_PICKED)
+    if picked is None and st.session_state.get(K.LANG_USER) == user_id:
         return
     settled = frame_call(preferences.settle_language, engine, user_id, picked)
-    st.session_state[_LANG_USER] = user_id
-    if st.session_state.get(_LANG_PICKED) == picked:
-        st.session_state.pop(_LANG_PICKED, None)
+    st.session_state[K.LANG_USER] = user_id
+    if st.session_state.get(K.LANG_PICKED) == picked:
+        st.session_state.pop(K.LANG_PICKED, None)
     if settled is not None:
-        st.session_state[LANG_KEY] = settled
+        st.session_state[K.LANG] = settled
 
 
 def tr(key: str, **params: Any) -> str:
@@ -409,9 +400,8 @@ def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = Fals
     wkey, bkey, skey = K.autosave_widget(key), K.autosave_base(key), K.autosave_status(key)
     current: _Base = st.session_state[bkey]
     text = st.session_state.get(wkey, "")
-    before = st.session_state.pop(
-        K.autosave_followed(key), None
-    )  # the text before the field followed
+    # The text before the field followed another's save.
+    before = st.session_state.pop(K.autosave_followed(key), None)
     state = st.session_state.get(skey)
     in_conflict = bool(state) and state[0] == "conflict"
     typed_before = before is not None and not freetext.builds_on(
