@@ -535,20 +535,20 @@ def bench_material_log(sc: Scene, size: int, runs: int) -> None:
 
 def bench_autosave(backend: str, url: str, size: int, saves: int) -> None:
     """Autosave latency: one person typing, and 20 people autosaving at the same moment."""
-    from lises_reflect import auth, sessions
+    from lises_reflect import accounts, auth, sessions
     from lises_reflect.catalogue import catalogue
     from lises_reflect.db import make_engine, migrate
 
     auth.BCRYPT_ROUNDS = 4  # the users are made here, not measured
     engine = make_engine(url)
     migrate(engine)
-    org = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Bench")
-    team = auth.create_team(engine, auth.OPERATOR, org, "Team Bench")
+    org = accounts.create_organisation(engine, auth.OPERATOR, "Jobcenter Bench")
+    team = accounts.create_team(engine, auth.OPERATOR, org, "Team Bench")
     lenses = [lens.id for lens in catalogue().lenses]
     slots = [q.id for lens in catalogue().lenses for q in lens.questions]
 
     def user(name: str) -> int:
-        return auth.create_user(
+        return accounts.create_user(
             engine, auth.OPERATOR, name, name, "correct horse battery", ["caseworker"], team
         )
 

@@ -1,22 +1,279 @@
-"""Administering accounts after they exist: edit, move, roles, deactivate, reset a password.
+"""Administering people and structure: organisations, teams, accounts, roles, assignments.
 
-Admins only, every change audited, and never a look at reflection content. Deactivating an
-account or resetting its password ends all of its open logins at once; the material it wrote
-stays with the team. An admin cannot lock himself or herself out.
+Admins in the app, or the operator at the command line (`auth.OPERATOR`) for creating
+structure and accounts; changes to an existing account are audited, and no function here
+ever reads reflection content. Deactivating an account or resetting its password ends all of
+its open logins at once; the material it wrote stays with the team. An admin cannot lock
+himself or herself out. Who the caller is, and passwords, live in `auth`.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from lises_reflect import audit, auth, freetext, login
+from lises_reflect.auth import Operator
 from lises_reflect.db import session_scope
-from lises_reflect.errors import InvalidInput, NotFound
-from lises_reflect.models import ROLES, Organisation, Team, User, UserRole
+from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
+from lises_reflect.models import ROLES, Assignment, Organisation, Team, User, UserRole
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+
+
+def _admin_or_operator(s: Session, actor_id: int | Operator | None) -> None:
+    """Admins in the app, or the operator at the command line; nobody else, and never None."""
+    if isinstance(actor_id, Operator):
+        return
+    auth.require(s, actor_id, "admin")
+
+
+def _profile(
+    s: Session, display_name: str, email: str | None, roles: Sequence[str], team_id: int | None
+) -> tuple[str, str | None, tuple[str, ...]]:
+    """The checks an account's name, e-mail, roles and team pass when created and when edited."""
+    name = freetext.screen_name(display_name, "error.display_name")
+    email = freetext.email(email)
+    roles = tuple(dict.fromkeys(roles))
+    unknown = set(roles) - set(ROLES)
+    if unknown or not roles:
+        raise InvalidInput("error.roles", roles=", ".join(sorted(unknown)))
+    if team_id is not None and s.get(Team, team_id) is None:
+        raise NotFound("error.team_not_found")
+    if ("caseworker" in roles or "teamlead" in roles) and team_id is None:
+        raise InvalidInput("error.team_required")
+    return name, email, roles
+
+
+def _create_user(
+    s: Session,
+    username: str,
+    display_name: str,
+    password: str,
+    roles: Sequence[str],
+    team_id: int | None,
+    email: str | None = None,
+) -> User:
+    username = username.strip().lower()
+    if not _USERNAME.match(username):
+        raise InvalidInput("error.username_format")
+    if s.exec(select(User).where(User.username == username)).first() is not None:
+        raise InvalidInput("error.username_taken", username=username)
+    display_name, email, roles = _profile(s, display_name, email, roles, team_id)
+    auth.validate_new_password(password)
+    user = User(
+        username=username,
+        display_name=display_name,
+        email=email,
+        password_hash=auth.hash_password(password),
+        team_id=team_id,
+    )
+    s.add(user)
+    s.flush()
+    for role in sorted(roles):
+        s.add(UserRole(user_id=user.id, role=role))
+    s.flush()
+    return user
+
+
+def create_first_admin(engine: Engine, username: str, display_name: str, password: str) -> int:
+    """Only while the database has no users at all: the first-run screen."""
+    with session_scope(engine) as s:
+        if s.exec(select(User.id)).first() is not None:
+            raise PermissionDenied("error.first_run_done")
+        return _create_user(s, username, display_name, password, ("admin",), None).id
+
+
+def create_user(
+    engine: Engine,
+    actor_id: int | Operator | None,
+    username: str,
+    display_name: str,
+    password: str,
+    roles: list[str] | tuple[str, ...],
+    team_id: int | None,
+    email: str | None = None,
+) -> int:
+    """Admins create accounts, or the operator at the command line (`OPERATOR`)."""
+    with session_scope(engine) as s:
+        _admin_or_operator(s, actor_id)
+        return _create_user(s, username, display_name, password, roles, team_id, email).id
+
+
+def create_organisation(engine: Engine, actor_id: int | Operator | None, name: str) -> int:
+    with session_scope(engine) as s:
+        _admin_or_operator(s, actor_id)
+        name = freetext.screen_name(name, "error.name_required")
+        if s.exec(select(Organisation).where(Organisation.name == name)).first():
+            raise InvalidInput("error.name_taken", name=name)
+        org = Organisation(name=name)
+        s.add(org)
+        s.flush()
+        return org.id
+
+
+def create_team(
+    engine: Engine, actor_id: int | Operator | None, organisation_id: int, name: str
+) -> int:
+    with session_scope(engine) as s:
+        _admin_or_operator(s, actor_id)
+        if s.get(Organisation, organisation_id) is None:
+            raise NotFound("error.organisation_not_found")
+        name = freetext.screen_name(name, "error.name_required")
+        exists = s.exec(
+            select(Team).where(Team.organisation_id == organisation_id, Team.name == name)
+        ).first()
+        if exists:
+            raise InvalidInput("error.name_taken", name=name)
+        team = Team(organisation_id=organisation_id, name=name)
+        s.add(team)
+        s.flush()
+        return team.id
+
+
+@dataclass(frozen=True)
+class DirectoryRow:
+    organisation: str
+    team: str | None
+    username: str
+    display_name: str
+    roles: tuple[str, ...]  # sorted
+    active: bool
+
+
+@dataclass(frozen=True)
+class Directory:
+    organisations: list[tuple[int, str]]  # (id, name), by name
+    teams: list[tuple[int, str]]  # (id, "organisation – team"), by team name
+    teams_by_organisation: dict[str, list[str]]
+    users: list[DirectoryRow]  # by username
+
+
+def directory(engine: Engine, actor_id: int) -> Directory:
+    """What an admin needs to manage accounts: structure and accounts, never reflection content."""
+    with session_scope(engine) as s:
+        auth.require(s, actor_id, "admin")
+        orgs = s.exec(select(Organisation).order_by(Organisation.name)).all()
+        teams = s.exec(select(Team).order_by(Team.name)).all()
+        org_name = {o.id: o.name for o in orgs}
+        team_by_id = {t.id: t for t in teams}
+        roles: dict[int, list[str]] = {}
+        for r in s.exec(select(UserRole)).all():
+            roles.setdefault(r.user_id, []).append(r.role)
+        users = []
+        for u in s.exec(select(User).order_by(User.username)).all():
+            team = team_by_id.get(u.team_id) if u.team_id else None
+            users.append(
+                DirectoryRow(
+                    organisation=org_name.get(team.organisation_id, "") if team else "",
+                    team=team.name if team else None,
+                    username=u.username,
+                    display_name=u.display_name,
+                    roles=tuple(sorted(roles.get(u.id, []))),
+                    active=u.active,
+                )
+            )
+        return Directory(
+            organisations=[(o.id, o.name) for o in orgs],
+            teams=[(t.id, f"{org_name.get(t.organisation_id, '')} – {t.name}") for t in teams],
+            teams_by_organisation={
+                o.name: [t.name for t in teams if t.organisation_id == o.id] for o in orgs
+            },
+            users=users,
+        )
+
+
+def assign(
+    engine: Engine,
+    actor_id: int | Operator | None,
+    username: str,
+    role: str,
+    team_id: int | None = None,
+    organisation_id: int | None = None,
+) -> int:
+    """Give a team lead another team, or a facilitator a team or a whole municipality.
+
+    The person must hold the role already; exactly one of team and organisation is given."""
+    if role not in ("teamlead", "facilitator"):
+        raise InvalidInput("error.assign_role")
+    if (team_id is None) == (organisation_id is None):
+        raise InvalidInput("error.assign_target")
+    if role == "teamlead" and team_id is None:
+        raise InvalidInput("error.assign_lead_team")
+    with session_scope(engine) as s:
+        _admin_or_operator(s, actor_id)
+        user = s.exec(select(User).where(User.username == username.strip().lower())).first()
+        if user is None:
+            raise NotFound("error.user_not_found")
+        if s.get(UserRole, (user.id, role)) is None:
+            raise InvalidInput("error.assign_missing_role", role=role)
+        if team_id is not None and s.get(Team, team_id) is None:
+            raise NotFound("error.team_not_found")
+        if organisation_id is not None and s.get(Organisation, organisation_id) is None:
+            raise NotFound("error.organisation_not_found")
+        existing = s.exec(
+            select(Assignment).where(
+                Assignment.user_id == user.id,
+                Assignment.role == role,
+                Assignment.team_id == team_id
+                if team_id is not None
+                else Assignment.team_id.is_(None),
+                Assignment.organisation_id == organisation_id
+                if organisation_id is not None
+                else Assignment.organisation_id.is_(None),
+            )
+        ).first()
+        if existing is not None:
+            return existing.id
+        row = Assignment(
+            user_id=user.id, role=role, team_id=team_id, organisation_id=organisation_id
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def unassign(engine: Engine, actor_id: int | Operator | None, assignment_id: int) -> None:
+    with session_scope(engine) as s:
+        _admin_or_operator(s, actor_id)
+        row = s.get(Assignment, assignment_id)
+        if row is None:
+            raise NotFound()
+        s.delete(row)
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    id: int
+    username: str
+    role: str
+    scope: str  # "Organisation – Team" or "Organisation (alle team)"
+
+
+def assignments(engine: Engine, actor_id: int | None) -> list[AssignmentRow]:
+    with session_scope(engine) as s:
+        auth.require(s, actor_id, "admin")
+        orgs = dict(s.exec(select(Organisation.id, Organisation.name)).all())
+        teams = {t.id: t for t in s.exec(select(Team)).all()}
+        rows = s.exec(
+            select(Assignment, User.username)
+            .join(User, User.id == Assignment.user_id)
+            .order_by(User.username, Assignment.role, Assignment.id)
+        ).all()
+        out = []
+        for a, username in rows:
+            if a.team_id is not None:
+                team = teams[a.team_id]
+                scope = f"{orgs.get(team.organisation_id, '')} – {team.name}"
+            else:
+                scope = f"{orgs.get(a.organisation_id, '')} (*)"
+            out.append(AssignmentRow(a.id, username, a.role, scope))
+        return out
 
 
 @dataclass(frozen=True)
@@ -34,15 +291,7 @@ def update_user(engine: Engine, actor_id: int | None, user_id: int, edit: UserEd
         user = s.get(User, user_id)
         if user is None:
             raise NotFound("error.user_not_found")
-        name = freetext.screen_name(edit.display_name, "error.display_name")
-        email = freetext.email(edit.email)
-        roles = tuple(dict.fromkeys(edit.roles))
-        if not roles or set(roles) - set(ROLES):
-            raise InvalidInput("error.roles", roles=", ".join(sorted(set(roles) - set(ROLES))))
-        if edit.team_id is not None and s.get(Team, edit.team_id) is None:
-            raise NotFound("error.team_not_found")
-        if ("caseworker" in roles or "teamlead" in roles) and edit.team_id is None:
-            raise InvalidInput("error.team_required")
+        name, email, roles = _profile(s, edit.display_name, edit.email, edit.roles, edit.team_id)
         if user.id == actor.user_id and (not edit.active or "admin" not in roles):
             raise InvalidInput("error.admin_self")
         old_roles = sorted(s.exec(select(UserRole.role).where(UserRole.user_id == user.id)).all())

@@ -66,7 +66,8 @@ def cmd_check_prompts(args: argparse.Namespace) -> int:
 
 
 def cmd_create_organisation(args: argparse.Namespace) -> int:
-    from lises_reflect.auth import OPERATOR, create_organisation
+    from lises_reflect.accounts import create_organisation
+    from lises_reflect.auth import OPERATOR
     from lises_reflect.errors import ServiceError
     from lises_reflect.i18n import t
 
@@ -79,7 +80,8 @@ def cmd_create_organisation(args: argparse.Namespace) -> int:
 
 
 def cmd_create_team(args: argparse.Namespace) -> int:
-    from lises_reflect.auth import OPERATOR, create_team
+    from lises_reflect.accounts import create_team
+    from lises_reflect.auth import OPERATOR
     from lises_reflect.errors import ServiceError
     from lises_reflect.i18n import t
 
@@ -92,7 +94,8 @@ def cmd_create_team(args: argparse.Namespace) -> int:
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
-    from lises_reflect.auth import OPERATOR, create_user
+    from lises_reflect.accounts import create_user
+    from lises_reflect.auth import OPERATOR
     from lises_reflect.errors import ServiceError
     from lises_reflect.i18n import t
 
@@ -116,7 +119,8 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from lises_reflect.auth import OPERATOR, assign
+    from lises_reflect.accounts import assign
+    from lises_reflect.auth import OPERATOR
     from lises_reflect.errors import ServiceError
     from lises_reflect.i18n import t
 

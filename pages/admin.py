@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lises_reflect import accounts, auth, ui
+from lises_reflect import accounts, ui
 from lises_reflect import state_keys as K
 from lises_reflect.models import ROLES
 
@@ -11,7 +11,7 @@ engine = ui.engine()
 st.title(ui.tr("admin.title"))
 st.caption(ui.tr("admin.note"))
 
-ok, directory = ui.call(auth.directory, engine, uid)
+ok, directory = ui.call(accounts.directory, engine, uid)
 if not ok:
     st.stop()
 notice = st.session_state.pop(K.ADMIN_NOTICE, None)
@@ -127,7 +127,7 @@ with tab_new_user:
         submitted = st.form_submit_button(ui.tr("admin.create_user"), type="primary")
     if submitted:
         ok, _ = ui.call(
-            auth.create_user, engine, uid, username, name, password, roles, team, email or None
+            accounts.create_user, engine, uid, username, name, password, roles, team, email or None
         )
         if ok:
             st.session_state[K.ADMIN_NOTICE] = ui.tr(
@@ -141,7 +141,7 @@ with tab_structure:
     with c1, st.form(K.NEW_ORG_FORM):
         org_name = st.text_input(ui.tr("admin.organisation"))
         if st.form_submit_button(ui.tr("admin.create_org")):
-            ok, _ = ui.call(auth.create_organisation, engine, uid, org_name)
+            ok, _ = ui.call(accounts.create_organisation, engine, uid, org_name)
             if ok:
                 st.session_state[K.ADMIN_NOTICE] = ui.tr(
                     "admin.created", name=ui.md(org_name.strip())
@@ -156,7 +156,7 @@ with tab_structure:
             if org_id is None:
                 st.error(ui.tr("error.organisation_not_found"))
             else:
-                ok, _ = ui.call(auth.create_team, engine, uid, org_id, team_name)
+                ok, _ = ui.call(accounts.create_team, engine, uid, org_id, team_name)
                 if ok:
                     st.session_state[K.ADMIN_NOTICE] = ui.tr(
                         "admin.created", name=ui.md(team_name.strip())
@@ -213,13 +213,13 @@ with tab_assign:
             format_func=lambda o: "—" if o is None else orgs[o],
         )
         if st.form_submit_button(ui.tr("admin.assign")):
-            ok, _ = ui.call(auth.assign, engine, uid, who, role, team, org)
+            ok, _ = ui.call(accounts.assign, engine, uid, who, role, team, org)
             if ok:
                 st.session_state[K.ADMIN_NOTICE] = ui.tr("admin.assigned")
                 st.rerun()
-    ok, rows = ui.call(auth.assignments, engine, uid)
+    ok, rows = ui.call(accounts.assignments, engine, uid)
     for row in rows if ok else []:
         c1, c2 = st.columns([4, 1])
         c1.text(f"{row.username} · {ui.tr(f'role.{row.role}')} · {row.scope}")
         if c2.button(ui.tr("admin.remove_assignment"), key=K.item("unassign", row.id)):
-            ui.act(auth.unassign, engine, uid, row.id)
+            ui.act(accounts.unassign, engine, uid, row.id)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lises_reflect import auth, login_ui, ui
+from lises_reflect import accounts, login_ui, ui
 from lises_reflect import state_keys as K
 
 st.title(ui.tr("firstrun.title"))
@@ -17,7 +17,7 @@ if submitted:
     if pw1 != pw2:
         st.error(ui.tr("firstrun.mismatch"))
     else:
-        ok, _ = ui.call(auth.create_first_admin, ui.engine(), username, name, pw1)
+        ok, _ = ui.call(accounts.create_first_admin, ui.engine(), username, name, pw1)
         if ok:
             login_ui.mark_first_run_done()
             st.rerun()

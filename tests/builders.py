@@ -1,18 +1,22 @@
 """Test data shared by test modules: direct inserts with chosen dates, for tests of what leads
 and facilitators see (`busy_team`); sessions set up through the service (`prepared`,
-`at_phase`, `at_describe`); an uploaded Word file (`make_docx`)."""
+`at_phase`, `at_describe`); an uploaded Word file (`make_docx`); a seminar pack (`pack`,
+`excerpt`, `FIG`)."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import docx
 from sqlalchemy.engine import Engine
 
-from lises_reflect import auth, periods
+from lises_reflect import accounts, auth, periods
 from lises_reflect import sessions as S
 from lises_reflect.db import session_scope
+from lises_reflect.export import ExportTurn
+from lises_reflect.figures import Bar, Figure
 from lises_reflect.models import (
     Assignment,
     GribningLink,
@@ -24,12 +28,13 @@ from lises_reflect.models import (
     Team,
     TurnTag,
 )
+from lises_reflect.seminar import PackExcerpt, SeminarPack
 from tests.conftest import PASSWORD, Org
 
 
 def caseworkers(engine: Engine, team_id: int, n: int, prefix: str) -> list[int]:
     return [
-        auth.create_user(
+        accounts.create_user(
             engine,
             auth.OPERATOR,
             f"{prefix}{i}",
@@ -232,3 +237,52 @@ def make_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+# --- a seminar pack, for the pack's own tests and the trust tests ---------------------------
+
+
+def excerpt(letter: str, turns: int = 8, long: bool = False) -> PackExcerpt:
+    filler = " Og så sagde jeg, at det med ryggen gør det svært at stå op hele dagen." * 6
+    rows = tuple(
+        ExportTurn(
+            i,
+            "caseworker" if i % 2 else "citizen",
+            "Sagsbehandler" if i % 2 else "Borger",
+            f"Tur {i} i uddrag {letter}: æøå og (.) en pause [overlap]" + (filler if long else ""),
+        )
+        for i in range(1, turns + 1)
+    )
+    return PackExcerpt(
+        f"Uddrag {letter}",
+        "Opfølgningssamtale",
+        rows,
+        ("Gribning",),
+        ("Tidsfristen fylder i samtalen.",),
+    )
+
+
+FIG = Figure(
+    "tags",
+    "Markeringer i udskrifterne",
+    "Den hyppigste markering var gribning.",
+    "Markering",
+    "Antal",
+    (Bar("Gribning", 12.0), Bar("Institutionel", None, "too_few"), Bar("Arbejde", 7.0)),
+)
+
+
+def pack(**changes) -> SeminarPack:
+    base = SeminarPack(
+        title="FLIP: Samtalen som faglig kerne",
+        hours=3,
+        participants=6,
+        excerpts=(excerpt("A"), excerpt("B")),
+        figures=(FIG,),
+        prompts=(
+            ("Gribning", ("Hvad sker der så?", "Hvem tager tråden op?")),
+            ("Arbejdsmarkedsperspektiv", ("Hvem nævner et konkret job?",)),
+        ),
+        questions=("Hvad hører I borgeren sige om arbejde?", "Hvad vil I prøve?"),
+    )
+    return replace(base, **changes)

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from lises_reflect import auth
+from lises_reflect import accounts, auth
 from lises_reflect.db import make_engine, migrate
 from tests import pg
 
@@ -110,12 +110,14 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Org:
 
 
 def make_org(engine: Engine) -> Org:
-    o = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Test")
-    team = auth.create_team(engine, auth.OPERATOR, o, "Team A")
-    other = auth.create_team(engine, auth.OPERATOR, o, "Team B")
+    o = accounts.create_organisation(engine, auth.OPERATOR, "Jobcenter Test")
+    team = accounts.create_team(engine, auth.OPERATOR, o, "Team A")
+    other = accounts.create_team(engine, auth.OPERATOR, o, "Team B")
 
     def user(name: str, roles: list[str], team_id: int | None) -> int:
-        return auth.create_user(engine, auth.OPERATOR, name, name.title(), PASSWORD, roles, team_id)
+        return accounts.create_user(
+            engine, auth.OPERATOR, name, name.title(), PASSWORD, roles, team_id
+        )
 
     return Org(
         engine=engine,

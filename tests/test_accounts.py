@@ -108,6 +108,6 @@ def test_admin_page_renames_a_team(site: Org) -> None:
     name_inputs[0].set_value("Team Øst")
     [b for b in at.button if b.label == "Gem ændringer"][-1].click().run()
     no_exception(at)
-    from lises_reflect.auth import directory
+    from lises_reflect.accounts import directory
 
     assert "Jobcenter Test – Team Øst" in dict(directory(site.engine, site.admin).teams).values()

@@ -32,7 +32,7 @@ def test_cookie_key_strength() -> None:
 
 
 def test_users_have_several_roles_and_credentials_come_from_the_database(org) -> None:
-    uid = auth.create_user(
+    uid = accounts.create_user(
         org.engine,
         org.admin,
         "dobbelt",
@@ -56,28 +56,28 @@ def test_users_have_several_roles_and_credentials_come_from_the_database(org) ->
 def test_only_admins_create_accounts(org) -> None:
     for uid in (org.bringer, org.lead, org.facilitator):
         with pytest.raises(PermissionDenied):
-            auth.create_user(
+            accounts.create_user(
                 org.engine, uid, "ny", "Ny", "en lang adgangskode", ["caseworker"], org.team
             )
         with pytest.raises(PermissionDenied):
-            auth.directory(org.engine, uid)
+            accounts.directory(org.engine, uid)
     with pytest.raises(InvalidInput):
-        auth.create_user(
+        accounts.create_user(
             org.engine, org.admin, "Ugyldigt Navn!", "X", "en lang adgangskode", ["admin"], None
         )
     with pytest.raises(InvalidInput):
-        auth.create_user(
+        accounts.create_user(
             org.engine, org.admin, "bringer", "X", "en lang adgangskode", ["admin"], None
         )
     with pytest.raises(InvalidInput):  # a caseworker needs a team
-        auth.create_user(
+        accounts.create_user(
             org.engine, org.admin, "uden", "X", "en lang adgangskode", ["caseworker"], None
         )
 
 
 def test_first_admin_only_on_an_empty_database(org) -> None:
     with pytest.raises(PermissionDenied):
-        auth.create_first_admin(org.engine, "root", "Root", "en lang adgangskode")
+        accounts.create_first_admin(org.engine, "root", "Root", "en lang adgangskode")
 
 
 def test_cookie_username_only_for_a_valid_unexpired_signed_token() -> None:

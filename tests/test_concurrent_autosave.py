@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from lises_reflect import auth, db, sessions
+from lises_reflect import accounts, auth, db, sessions
 from lises_reflect.catalogue import catalogue
 from lises_reflect.db import WriteGate, is_transient, make_engine, migrate, retry_transient
 
@@ -38,11 +38,11 @@ def test_twenty_threads_times_500_autosaves_give_exactly_10000_rows(tmp_path: Pa
     path = tmp_path / "concurrent.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
-    org = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Samtidig")
-    team = auth.create_team(engine, auth.OPERATOR, org, "Team Samtidig")
+    org = accounts.create_organisation(engine, auth.OPERATOR, "Jobcenter Samtidig")
+    team = accounts.create_team(engine, auth.OPERATOR, org, "Team Samtidig")
 
     def caseworker(name: str) -> int:
-        return auth.create_user(
+        return accounts.create_user(
             engine, auth.OPERATOR, name, name.title(), PASSWORD, ["caseworker"], team
         )
 

@@ -122,14 +122,14 @@ def _name_attempts(
     e = org.engine
     keep = (listener.team_id, listener.roles, listener.active)
     return [
-        lambda: auth.create_user(
+        lambda: accounts.create_user(
             e, org.admin, f"ny{number}", text, PASSWORD, ["caseworker"], org.team
         ),
-        lambda: auth.create_user(
+        lambda: accounts.create_user(
             e, auth.OPERATOR, f"op{number}", "Ny Bruger", PASSWORD, ["admin"], None, text
         ),
-        lambda: auth.create_team(e, org.admin, org_id, text),
-        lambda: auth.create_organisation(e, auth.OPERATOR, text),
+        lambda: accounts.create_team(e, org.admin, org_id, text),
+        lambda: accounts.create_organisation(e, auth.OPERATOR, text),
         lambda: accounts.rename(e, org.admin, "team", org.team, text),
         lambda: accounts.rename(e, org.admin, "organisation", org_id, text),
         lambda: accounts.update_user(
@@ -158,7 +158,7 @@ def test_no_bypass_form_is_stored_in_a_name_or_the_email_field(org) -> None:
 
 def test_email_field_takes_one_address_and_names_take_names(org) -> None:
     e = org.engine
-    uid = auth.create_user(
+    uid = accounts.create_user(
         e,
         org.admin,
         "lise2",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from lises_reflect import auth, insights
+from lises_reflect import accounts, auth, insights
 from lises_reflect.db import session_scope
 from lises_reflect.disclosure import Thresholds
 from lises_reflect.errors import InvalidInput, PermissionDenied
@@ -52,7 +52,7 @@ def test_lead_only_for_own_teams(org: Org):
 
 def test_facilitator_sees_only_passing_teams(org: Org):
     busy_team(org)
-    o = auth.create_organisation(org.engine, auth.OPERATOR, "Jobcenter Andet")
+    o = accounts.create_organisation(org.engine, auth.OPERATOR, "Jobcenter Andet")
     b.assign(org.engine, org.facilitator, "facilitator", org_id=o)
     with pytest.raises(PermissionDenied):
         insights.flip_patterns(org.engine, org.facilitator, "2026-H1", team_ids=[org.team])
@@ -76,7 +76,7 @@ def test_a_comparison_takes_at_most_eight_teams_fetched_together(org: Org):
         first_org = s.get(Team, org.team).organisation_id
     b.assign(org.engine, org.facilitator, "facilitator", org_id=first_org)
     extra = [
-        auth.create_team(org.engine, auth.OPERATOR, first_org, f"Team {n}")
+        accounts.create_team(org.engine, auth.OPERATOR, first_org, f"Team {n}")
         for n in range(insights.MAX_COMPARED_TEAMS)
     ]
     with pytest.raises(InvalidInput):
@@ -122,19 +122,19 @@ def test_admin_assigns_teams_and_organisations(org: Org, capsys):
 
     assert insights.led_teams(org.engine, org.lead)[0].team_id == org.team
     with pytest.raises(PermissionDenied):
-        auth.assign(org.engine, org.bringer, "lead", "teamlead", team_id=org.other_team)
-    aid = auth.assign(org.engine, org.admin, "lead", "teamlead", team_id=org.other_team)
-    assert auth.assign(org.engine, org.admin, "lead", "teamlead", team_id=org.other_team) == aid
+        accounts.assign(org.engine, org.bringer, "lead", "teamlead", team_id=org.other_team)
+    aid = accounts.assign(org.engine, org.admin, "lead", "teamlead", team_id=org.other_team)
+    assert accounts.assign(org.engine, org.admin, "lead", "teamlead", team_id=org.other_team) == aid
     assert {x.team_id for x in insights.led_teams(org.engine, org.lead)} == {
         org.team,
         org.other_team,
     }
     with pytest.raises(InvalidInput):  # a caseworker is not a facilitator
-        auth.assign(org.engine, org.admin, "bringer", "facilitator", team_id=org.team)
+        accounts.assign(org.engine, org.admin, "bringer", "facilitator", team_id=org.team)
     with pytest.raises(InvalidInput):
-        auth.assign(org.engine, org.admin, "facilitator", "facilitator")
+        accounts.assign(org.engine, org.admin, "facilitator", "facilitator")
     with pytest.raises(NotFound):
-        auth.assign(org.engine, org.admin, "nobody", "facilitator", team_id=org.team)
+        accounts.assign(org.engine, org.admin, "nobody", "facilitator", team_id=org.team)
     url = org.engine.url.render_as_string(hide_password=False)
     assert (
         main(
@@ -154,12 +154,12 @@ def test_admin_assigns_teams_and_organisations(org: Org, capsys):
     assert [x.team_id for x in insights.facilitated_teams(org.engine, org.facilitator)] == [
         org.team
     ]
-    rows = auth.assignments(org.engine, org.admin)
+    rows = accounts.assignments(org.engine, org.admin)
     assert [(r.username, r.role) for r in rows] == [
         ("facilitator", "facilitator"),
         ("lead", "teamlead"),
     ]
-    auth.unassign(org.engine, org.admin, aid)
+    accounts.unassign(org.engine, org.admin, aid)
     assert [x.team_id for x in insights.led_teams(org.engine, org.lead)] == [org.team]
     assert (
         main(

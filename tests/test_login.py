@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
-from lises_reflect import auth, login
+from lises_reflect import accounts, auth, login
 from lises_reflect.db import session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import AuditEntry, User
@@ -88,7 +88,7 @@ def test_passwords(org: Org):
         auth.validate_new_password("Sommerferie2025")
     with pytest.raises(InvalidInput, match="password_short"):
         auth.validate_new_password("kort")
-    uid = auth.create_user(
+    uid = accounts.create_user(
         org.engine, auth.OPERATOR, "soeren", "Søren", "rødgrød med fløde", ["caseworker"], org.team
     )
     assert login.attempt(org.engine, "soeren", "rødgrød med fløde").status == "ok"

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from lises_reflect import accounts, auth, flip, freetext, sessions
+from lises_reflect import accounts, flip, freetext, sessions
 from lises_reflect import catalogue as catalogue_module
 from lises_reflect.catalogue import CatalogueError, catalogue, load_catalogue
 from lises_reflect.errors import InvalidInput, ServiceError
@@ -157,20 +157,22 @@ def test_administrative_names_refuse_or_clean_malformed_input(org: Org) -> None:
     roles, team = ["caseworker"], org.team
     for bad in (*HUGE, "", "   ", "\x00\x00", "\u200b\u202e"):
         with pytest.raises(InvalidInput) as info:
-            auth.create_user(e, org.admin, "ny.bruger", bad, "correct horse battery", roles, team)
+            accounts.create_user(
+                e, org.admin, "ny.bruger", bad, "correct horse battery", roles, team
+            )
         assert info.value.code == "error.display_name"
         with pytest.raises(InvalidInput) as info:
             accounts.rename(e, org.admin, "team", org.team, bad)
         assert info.value.code == "error.name_required"
         with pytest.raises(InvalidInput):
-            auth.create_organisation(e, org.admin, bad)
+            accounts.create_organisation(e, org.admin, bad)
     for bad_username in ("<script>", "a b", "x" * 500, "bruger\x00", "Æble"):
         with pytest.raises(ServiceError):
-            auth.create_user(
+            accounts.create_user(
                 e, org.admin, bad_username, "Navn", "correct horse battery", roles, team
             )
     assert snapshot(e) == before
-    uid = auth.create_user(
+    uid = accounts.create_user(
         e, org.admin, "ny.bruger", f"<b>Navn</b>\n {CONTROL}", "correct horse battery", roles, team
     )
     assert accounts.account(e, org.admin, uid).display_name == "<b>Navn</b> før[31mefter"

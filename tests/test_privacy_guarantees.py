@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from lises_reflect import auth, flip, insights, periods
+from lises_reflect import accounts, auth, flip, insights, periods
 from lises_reflect.catalogue import catalogue
 from lises_reflect.db import session_scope
 from lises_reflect.models import Team, User
@@ -65,9 +65,11 @@ def test_no_caseworker_can_be_recovered_from_the_lead_pages(org: Org, size: int,
     n = next(_counter)
     with session_scope(engine) as s:
         org_id = s.get(Team, org.team).organisation_id
-    team = auth.create_team(engine, auth.OPERATOR, org_id, f"Hyp {n}")
+    team = accounts.create_team(engine, auth.OPERATOR, org_id, f"Hyp {n}")
     people = b.caseworkers(engine, team, size, f"h{n}x")
-    lead = auth.create_user(engine, auth.OPERATOR, f"lead{n}", "Lead", PASSWORD, ["teamlead"], team)
+    lead = accounts.create_user(
+        engine, auth.OPERATOR, f"lead{n}", "Lead", PASSWORD, ["teamlead"], team
+    )
     atoms: dict[str, list[tuple]] = {
         k: [] for k in ("sessions", "lenses", "tags", "outcomes", "process")
     }
@@ -265,9 +267,11 @@ def test_an_attacker_who_reads_at_every_moment_and_subtracts_learns_no_one(
     engine = org.engine
     with session_scope(engine) as s:
         org_id = s.get(Team, org.team).organisation_id
-    team = auth.create_team(engine, auth.OPERATOR, org_id, "Tid")
+    team = accounts.create_team(engine, auth.OPERATOR, org_id, "Tid")
     people = b.caseworkers(engine, team, 6, "tid")
-    lead = auth.create_user(engine, auth.OPERATOR, "leadtid", "Lead", PASSWORD, ["teamlead"], team)
+    lead = accounts.create_user(
+        engine, auth.OPERATOR, "leadtid", "Lead", PASSWORD, ["teamlead"], team
+    )
     half = periods.parse("2025-H2")
     # (finished at, bringer, lenses, process answers): October has five people with one lens
     # each; on 1 November the lone person 5 brings a session with two lenses (item 2); in
@@ -363,9 +367,9 @@ def test_a_changed_minimum_does_not_release_a_period_again(org: Org, monkeypatch
     engine = org.engine
     with session_scope(engine) as s:
         org_id = s.get(Team, org.team).organisation_id
-    team = auth.create_team(engine, auth.OPERATOR, org_id, "Grænse")
+    team = accounts.create_team(engine, auth.OPERATOR, org_id, "Grænse")
     people = b.caseworkers(engine, team, 6, "graense")
-    lead = auth.create_user(
+    lead = accounts.create_user(
         engine, auth.OPERATOR, "leadgraense", "Lead", PASSWORD, ["teamlead"], team
     )
     half = periods.parse("2025-H2")

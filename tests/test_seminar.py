@@ -16,7 +16,8 @@ from lises_reflect import seminar
 from lises_reflect.export import ExportTurn
 from lises_reflect.figures import Bar, Figure
 from lises_reflect.i18n import t
-from lises_reflect.seminar import PackExcerpt, SeminarPack
+from lises_reflect.seminar import SeminarPack
+from tests.builders import FIG, excerpt, pack
 
 
 @pytest.fixture(autouse=True)
@@ -24,34 +25,6 @@ def small_pngs(monkeypatch):
     monkeypatch.setattr(seminar, "PNG_SCALE", 1.0)  # keeps the suite fast
 
 
-def excerpt(letter: str, turns: int = 8, long: bool = False) -> PackExcerpt:
-    filler = " Og så sagde jeg, at det med ryggen gør det svært at stå op hele dagen." * 6
-    rows = tuple(
-        ExportTurn(
-            i,
-            "caseworker" if i % 2 else "citizen",
-            "Sagsbehandler" if i % 2 else "Borger",
-            f"Tur {i} i uddrag {letter}: æøå og (.) en pause [overlap]" + (filler if long else ""),
-        )
-        for i in range(1, turns + 1)
-    )
-    return PackExcerpt(
-        f"Uddrag {letter}",
-        "Opfølgningssamtale",
-        rows,
-        ("Gribning",),
-        ("Tidsfristen fylder i samtalen.",),
-    )
-
-
-FIG = Figure(
-    "tags",
-    "Markeringer i udskrifterne",
-    "Den hyppigste markering var gribning.",
-    "Markering",
-    "Antal",
-    (Bar("Gribning", 12.0), Bar("Institutionel", None, "too_few"), Bar("Arbejde", 7.0)),
-)
 TEAMS = Figure(
     "process",
     "Proceskort på tværs af team",
@@ -63,22 +36,6 @@ TEAMS = Figure(
     scale_max=5.0,
     notes=("Et team er for lille til at blive vist.",),
 )
-
-
-def pack(**changes) -> SeminarPack:
-    base = SeminarPack(
-        title="FLIP: Samtalen som faglig kerne",
-        hours=3,
-        participants=6,
-        excerpts=(excerpt("A"), excerpt("B")),
-        figures=(FIG,),
-        prompts=(
-            ("Gribning", ("Hvad sker der så?", "Hvem tager tråden op?")),
-            ("Arbejdsmarkedsperspektiv", ("Hvem nævner et konkret job?",)),
-        ),
-        questions=("Hvad hører I borgeren sige om arbejde?", "Hvad vil I prøve?"),
-    )
-    return replace(base, **changes)
 
 
 # --- problems -------------------------------------------------------------------------------

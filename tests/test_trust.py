@@ -108,30 +108,32 @@ def test_changing_the_password_ends_the_other_logins_and_keeps_this_one(org: Org
 
 def test_a_missing_actor_is_refused_and_the_command_line_is_explicit(org: Org) -> None:
     """`actor_id=None` (nobody logged in) used to skip the admin check on these calls."""
-    from lises_reflect import auth
+    from lises_reflect import accounts, auth
     from lises_reflect.errors import PermissionDenied
 
     e = org.engine
     refused = [
-        lambda: auth.create_organisation(e, None, "Jobcenter Ingen"),
-        lambda: auth.create_team(e, None, 1, "Team Ingen"),
-        lambda: auth.create_user(e, None, "ingen", "Ingen", "en lang adgangskode", ["admin"], None),
-        lambda: auth.assign(e, None, "lead", "teamlead", team_id=org.other_team),
-        lambda: auth.unassign(e, None, 1),
+        lambda: accounts.create_organisation(e, None, "Jobcenter Ingen"),
+        lambda: accounts.create_team(e, None, 1, "Team Ingen"),
+        lambda: accounts.create_user(
+            e, None, "ingen", "Ingen", "en lang adgangskode", ["admin"], None
+        ),
+        lambda: accounts.assign(e, None, "lead", "teamlead", team_id=org.other_team),
+        lambda: accounts.unassign(e, None, 1),
     ]
     for call in refused:
         with pytest.raises(PermissionDenied) as err:
             call()
         assert err.value.code == "error.not_logged_in"
     with pytest.raises(PermissionDenied):  # nor a caseworker
-        auth.create_organisation(e, org.bringer, "Jobcenter Ingen")
-    o = auth.create_organisation(e, auth.OPERATOR, "Jobcenter Kommandolinje")
-    team = auth.create_team(e, auth.OPERATOR, o, "Team K")
-    uid = auth.create_user(
+        accounts.create_organisation(e, org.bringer, "Jobcenter Ingen")
+    o = accounts.create_organisation(e, auth.OPERATOR, "Jobcenter Kommandolinje")
+    team = accounts.create_team(e, auth.OPERATOR, o, "Team K")
+    uid = accounts.create_user(
         e, auth.OPERATOR, "k.lead", "K Lead", "en lang adgangskode", ["teamlead"], team
     )
-    aid = auth.assign(e, auth.OPERATOR, "k.lead", "teamlead", team_id=org.team)
-    auth.unassign(e, auth.OPERATOR, aid)
+    aid = accounts.assign(e, auth.OPERATOR, "k.lead", "teamlead", team_id=org.team)
+    accounts.unassign(e, auth.OPERATOR, aid)
     assert uid > 0
 
 
@@ -175,7 +177,7 @@ def test_the_pack_builder_survives_a_long_title(title: str) -> None:
     from pptx import Presentation
 
     from lises_reflect import seminar
-    from tests.test_seminar import pack
+    from tests.builders import pack
 
     p = pack(title=title)
     assert "pack.error.title_long" in seminar.problems(p)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from lises_reflect import auth
+from lises_reflect import accounts, auth
 from lises_reflect.db import make_engine, migrate
 from tests.conftest import _pg_reachable, throwaway_pg_database
 from tests.e2e import flow
@@ -37,11 +37,13 @@ def replicas(replica_db, tmp_path_factory):
 def _two_apps(url: str, tmp_path_factory):
     engine = make_engine(url)
     migrate(engine)
-    org = auth.create_organisation(engine, auth.OPERATOR, "Jobcenter Replika")
-    team = auth.create_team(engine, auth.OPERATOR, org, "Team Drift")
+    org = accounts.create_organisation(engine, auth.OPERATOR, "Jobcenter Replika")
+    team = accounts.create_team(engine, auth.OPERATOR, org, "Team Drift")
     for user in ("bente", "lars", "mads", "nina"):
-        auth.create_user(engine, auth.OPERATOR, user, user.title(), PASSWORD, ["caseworker"], team)
-    auth.create_user(engine, auth.OPERATOR, "ida", "Ida", PASSWORD, ["admin"], None)
+        accounts.create_user(
+            engine, auth.OPERATOR, user, user.title(), PASSWORD, ["caseworker"], team
+        )
+    accounts.create_user(engine, auth.OPERATOR, "ida", "Ida", PASSWORD, ["admin"], None)
     engine.dispose()
     env = {"DATABASE_URL": url, "LISES_COOKIE_KEY": COOKIE_KEY, "LISES_DEMO": "0"}
     with (
