@@ -69,7 +69,10 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from lises_reflect.i18n import Message
 from lises_reflect.textform import fold_whitespace
@@ -93,69 +96,20 @@ _MAX_OTHER_LABEL_CHARS = 30
 _MAX_OTHER_LABEL_WORDS = 3
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that end a one-word "label" candidate: interjections, conjunctions and adverbs a spoken
-# line starts with ("Altså: …", "Nå: …"), and header/metadata words ("Dato: …", "Tid<TAB>Taler").
-_NOT_A_LABEL_WORD = _words(
-    """
-    altså jo nå ja jah jamen nej nejnej okay ok okey øh øhm hm hmm mm mhm ah åh arh nåh
-    og men eller så at som fordi hvis når da nu her der hvor hvad hvem hvorfor hvordan hvornår
-    ikke også bare lige nok vel godt fx eks eksempel dvs mv osv bl.a
-    jeg du han hun vi de den det dét man mig dig sig dem
-    note noter obs nb ps kommentar kommentarer pause tid tidspunkt taler talere tekst ytring
-    replik nr linje dato emne kl klokken sted varighed deltagere re fwd vs
-    https http www mailto ftp speaker text time date line
-    måske egentlig faktisk selvfølgelig nemlig præcis klart rigtigt rigtig fint super tak
-    hej hejsa farvel jeps jep nix tja tjo øhh æh eh ehm aha uha hov ups haha hehe
-    so and but or yes no well
-    """
-)
-# Prepositions: a label may contain them ("Mentor fra Ungeenheden", "Mor til borgeren") but does
-# not begin with one ("Til sidst: …", "Efter mødet: …").
-_PREPOSITION = _words(
-    """
-    for til fra med på af ad ved efter før under over uden mod hos om i
-    to from with on of at by after before under over without against in
-    """
-)
-# Words that, in a two- or three-word candidate, show it is a sentence ("Jeg tænkte: …",
-# "Han sagde: …", "Det er: …"), not a speaker. Names that double as words ("Hans", "Bo", "Per")
-# are deliberately absent.
-_SENTENCE_WORD = _NOT_A_LABEL_WORD | _words(
-    """
-    jeg du han hun den det dét vi i de man mig dig ham hende os jer dem sig
-    min mit mine din dit dine hendes vores jeres deres sin sit sine denne dette disse
-    nogen noget nogle alle ingen intet hvilken hvilket hvilke en et
-    meget mere mest kun helt sådan sgu
-    er var være været har havde have haft kan kunne vil ville skal skulle må måtte
-    bliver blev blive får fik få gør gjorde gøre sige siger sagde sagt tænke tænker tænkte
-    spørge spørger spurgte svare svarer svarede mene mener mente synes syntes tror troede
-    vidste hedder kom kommer går gik står stod fortæller fortalte skriver skrev
-    i me you he she we they it is was were said says asked the a an
-    """
-)
-
-# Lower-case words that may begin a line of ordinary text before a colon, on top of the lists
-# above: role nouns (a lower-case "mentor: ..." is text, not a name; as a label it is written
-# "Mentor:") and note words. Any other lower-case word before a colon at the start of a line is
-# taken for a person's name used as a label ("mette: hej") and refused, see `_name_label`.
-_LOWER_CASE_TEXT_WORD = (
-    _SENTENCE_WORD
-    | _PREPOSITION
-    | _words(
-        """
-    mentor tolk læge psykolog konsulent virksomhedskonsulent leder chef arbejdsgiver kollega
-    mor far forælder forældre søster bror datter søn ven veninde kæreste partner ægtefælle
-    bisidder pårørende deltager interviewer observatør forsker underviser vejleder
-    praktikvejleder sygeplejerske socialrådgiver støttekontaktperson borgerens rådgiveren
-    husk bagefter først derefter senere tidligere spørgsmål svar eksempel citat opgave aftale
-    aftalen mål målet plan planen status resumé referat overskrift emne tema punkt
-    """
+def _word_lists() -> dict[str, frozenset[str]]:
+    """The parser's word lists are data (`data/transcript_words.yaml`), kept apart from its rules."""
+    raw = yaml.safe_load(
+        (Path(__file__).parent / "data" / "transcript_words.yaml").read_text("utf-8")
     )
-)
+    return {key: frozenset(value.split()) for key, value in raw.items()}
+
+
+_WORDS = _word_lists()
+_NOT_A_LABEL_WORD = _WORDS["not_a_label"]
+_PREPOSITION = _WORDS["preposition"]
+_SENTENCE_WORD = _NOT_A_LABEL_WORD | _WORDS["sentence"]
+# what may start a line of text before a colon in lower case (`_name_label`)
+_LOWER_CASE_TEXT_WORD = _SENTENCE_WORD | _PREPOSITION | _WORDS["lower_case_text"]
 # What separates several labels written as one: "R, Mette", "Mette og Peter", "R - Mette".
 _LABEL_LIST_SEP = re.compile(r"\s*(?:[,;&+]|\s(?:og|and|-|–)\s)\s*")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
