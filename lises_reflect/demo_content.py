@@ -5,7 +5,8 @@ holds and how it is used):
 
 - `cases.yaml`: hand-written conversation cases, with alternative wordings (`Case`),
 - `people.yaml`: fictional municipalities, teams and caseworker names,
-- `general.yaml`: reflections and learning points that fit any case.
+- `general.yaml`: reflections and learning points that fit any case, and the cues that make
+  the demo's turn tags plausible.
 
 Everything there is invented, for demonstration, tests and benchmarks; there is deliberately no
 personal data. The files are validated when loaded, and every id they use (conversation kinds,
@@ -54,6 +55,7 @@ __all__ = [
     "LearningPoint",
     "Observation",
     "Organisation",
+    "TagCues",
     "Variants",
     "compose_case",
     "content",
@@ -100,6 +102,7 @@ LensId = _catalogue_id("lens", Catalogue.lens_ids)
 LearningCategory = _catalogue_id(
     "learning category", lambda c: tuple(o.id for o in c.learning_categories)
 )
+TagId = _catalogue_id("tag", Catalogue.tag_ids)
 
 
 class _Data(StrictModel):
@@ -155,6 +158,14 @@ class Organisation(_Data):
     teams: tuple[Text, ...] = Field(min_length=1)
 
 
+class TagCues(_Data):
+    """Lowercase fragments that make the demo offer a tag, by tag id: for the citizen's turns
+    and for everyone else's."""
+
+    citizen: dict[TagId, tuple[Text, ...]]
+    caseworker: dict[TagId, tuple[Text, ...]]
+
+
 class _CasesFile(_Data):
     schema_version: SchemaVersion
     cases: tuple[Case, ...] = Field(min_length=1)
@@ -172,6 +183,7 @@ class _GeneralFile(_Data):
     schema_version: SchemaVersion
     reflections: dict[LensId, tuple[Text, ...]]
     learning_points: dict[LearningCategory, Annotated[tuple[Text, ...], Field(min_length=1)]]
+    tag_cues: TagCues
 
     @field_validator("learning_points")
     @classmethod
@@ -199,6 +211,7 @@ class DemoContent:
     """General reflections by lens id."""
     learning_points: Mapping[str, tuple[str, ...]]
     """General learning points by learning category id (every category has a list)."""
+    tag_cues: TagCues
 
 
 # --------------------------------------------------------------------------- loading
@@ -249,6 +262,7 @@ def load_content(
         last_names=people.last_names,
         reflections=MappingProxyType(general.reflections),
         learning_points=MappingProxyType(general.learning_points),
+        tag_cues=general.tag_cues,
     )
 
 
