@@ -65,11 +65,6 @@ def autosave_followed(key: str) -> str:
     return f"f:{key}"
 
 
-def autosave_button(action: str, key: str) -> str:
-    """An autosaving text area's buttons: again, restore, clear, retry."""
-    return f"{action}:{key}"
-
-
 def synced_shadow(key: str) -> str:
     """The database value a synced choice widget was last drawn with."""
     return f"sv:{key}"
@@ -116,7 +111,8 @@ def pack(name: str) -> str:
 
 
 def item(action: str, item_id: object) -> str:
-    """A widget about one row of a list: open:7, del:7, yes:7, edit:name:3, unassign:9 ..."""
+    """A widget about one row of a list (open:7, del:7, edit:name:3, unassign:9 ...) or one
+    autosaving text area's buttons (again, restore, clear, retry)."""
     return f"{action}:{item_id}"
 
 

@@ -350,7 +350,7 @@ def autosave_text(
             st.error(payload)
         elif kind == "unsaved":
             st.warning(tr("ui.unsaved"))
-            if st.button(tr("ui.save_again"), key=K.autosave_button("again", key)):
+            if st.button(tr("ui.save_again"), key=K.item("again", key)):
                 _save_field(key, save)
                 st.rerun()
         elif kind == "would_clear":
@@ -358,14 +358,14 @@ def autosave_text(
             c1, c2 = st.columns(2)
             c1.button(
                 tr("ui.restore_saved"),
-                key=K.autosave_button("restore", key),
+                key=K.item("restore", key),
                 on_click=_restore_saved,
                 args=(key,),
                 icon=":material/undo:",
             )
             c2.button(
                 tr("ui.delete_saved"),
-                key=K.autosave_button("clear", key),
+                key=K.item("clear", key),
                 on_click=_save_field,
                 args=(key, save, True),
                 icon=":material/delete:",
@@ -375,7 +375,7 @@ def autosave_text(
             with st.container(border=True):
                 st.caption(tr("ui.other_version"))
                 plain(payload)
-            if st.button(tr("ui.save_mine"), key=K.autosave_button("retry", key)):
+            if st.button(tr("ui.save_mine"), key=K.item("retry", key)):
                 _save_field(key, save, resolve=True)
                 st.rerun()
 
