@@ -177,28 +177,27 @@ def _slug(name: str) -> str:
     return "".join(ch for ch in name.lower().translate(table) if ch.isalnum())
 
 
-def _insert_ids(conn: Connection, model: type, rows: list[dict]) -> list[int]:
+def _insert_ids(conn: Connection, model: type, rows: list[dict], **common: object) -> list[int]:
+    """Insert `rows`, each with the `common` values, and return their new ids in order."""
     if not rows:
         return []
     stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(conn.execute(stmt, rows).scalars())
+    return list(conn.execute(stmt, [{**common, **row} for row in rows]).scalars())
 
 
 def _create_people(
     engine: Engine, rng: random.Random, teams: int, per_team: int | None, stamp: datetime
 ) -> _Org:
     """Municipalities, teams, accounts, roles and assignments, in a few bulk inserts."""
-    password_hash = hash_password(DEMO_PASSWORD)  # one hash for all: same password
+    # One hash for all: the same password.
+    hashed = {"password_hash": hash_password(DEMO_PASSWORD), "must_change_password": False}
     taken_first = {acc.name.split()[0] for acc in DEMO_ACCOUNTS}
     data = demo_content.content()
     first_names = [n for n in data.first_names if n not in taken_first]
     with engine.begin() as conn:
         specs = data.organisations
-        org_ids = _insert_ids(
-            conn,
-            Organisation,
-            [{"name": o.name, "active": True, "created_at": stamp} for o in specs],
-        )
+        created = {"active": True, "created_at": stamp}
+        org_ids = _insert_ids(conn, Organisation, [{"name": o.name} for o in specs], **created)
         named: list[tuple[int, str]] = []
         for i in range(teams):
             names = specs[i % len(specs)].teams
@@ -208,11 +207,8 @@ def _create_people(
             named.append((org_ids[i % len(specs)], name))
         # A small team shows the lead and facilitator pages' "too few to show" explanation.
         named.append((org_ids[0], data.small_team))
-        team_rows = [
-            {"organisation_id": oid, "name": name, "active": True, "created_at": stamp}
-            for oid, name in named
-        ]
-        ids = _insert_ids(conn, Team, team_rows)
+        team_rows = [{"organisation_id": oid, "name": name} for oid, name in named]
+        ids = _insert_ids(conn, Team, team_rows, **created)
         team_ids, small_id = ids[:-1], ids[-1]
 
         people: list[tuple[str, str, tuple[str, ...], int | None]] = []
@@ -253,23 +249,16 @@ def _create_people(
         for k in range(3):
             caseworker(small_id, f"ung{k + 1}")
 
-        user_ids = _insert_ids(
-            conn,
-            User,
-            [
-                {
-                    "username": username,
-                    "display_name": name,
-                    "email": f"{username}@{DEMO_EMAIL_DOMAIN}",
-                    "password_hash": password_hash,
-                    "team_id": tid,
-                    "active": True,
-                    "must_change_password": False,
-                    "created_at": stamp,
-                }
-                for username, name, _roles, tid in people
-            ],
-        )
+        user_rows = [
+            {
+                "username": u,
+                "display_name": name,
+                "email": f"{u}@{DEMO_EMAIL_DOMAIN}",
+                "team_id": tid,
+            }
+            for u, name, _roles, tid in people
+        ]
+        user_ids = _insert_ids(conn, User, user_rows, **created, **hashed)
         conn.execute(
             insert(UserRole),
             [
@@ -385,26 +374,11 @@ class _Planner:
         created: datetime,
     ) -> _Spec:
         finished = phase == 8
-        points = (
-            [
-                (lp.text, lp.category, lp.share if finished else None)
-                for lp in case.learning_points[:3]
-            ]
-            if phase >= 7
-            else []
-        )
+        written = case.learning_points[:3] if phase >= 7 else ()
+        points = [(lp.text, lp.category, lp.share if finished else None) for lp in written]
         self._note_frames(team_id, periods.containing(created, "quarter").key, bringer, points)
-        return _Spec(
-            team_id,
-            bringer,
-            listeners,
-            case,
-            list(case.lenses[:2]),
-            phase,
-            created,
-            points,
-            finished,
-        )
+        lenses = list(case.lenses[:2])
+        return _Spec(team_id, bringer, listeners, case, lenses, phase, created, points, finished)
 
     def _moment(self, w: _Window) -> datetime:
         """A weekday working hour inside the window (local time), if there is one."""
