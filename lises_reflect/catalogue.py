@@ -584,9 +584,6 @@ class Catalogue:
                     return question
         raise KeyError(f"unknown lens question {question_id!r}")
 
-    def ground_rule(self, option_id: str) -> Option:
-        return _find(self.ground_rules, option_id, "ground rule")
-
     def conversation_kind(self, option_id: str) -> Option:
         return _find(self.conversation_kinds, option_id, "conversation kind")
 
