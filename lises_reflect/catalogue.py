@@ -1,9 +1,9 @@
 """The research prompt catalogue: loads and validates prompts/*.yaml.
 
 The wording of phases, lenses and questions belongs to researchers and caseworkers,
-so it lives in YAML files they can edit. This module checks those files against typed
-pydantic models, turns them into frozen dataclasses and refuses, loudly and precisely, anything that would show a user a
-half-translated or mistyped catalogue. Schema: see prompts/README.md.
+so it lives in YAML files they can edit. This module validates those files with pydantic
+straight into frozen dataclasses, and refuses, loudly and precisely, anything that would show a
+user a half-translated or mistyped catalogue. Schema: see prompts/README.md.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar, Self, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 import yaml
 from pydantic import (
@@ -24,6 +24,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     PlainValidator,
     Strict,
     StrictBool,
@@ -35,7 +36,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 __all__ = [
     "DEFAULT_DIR",
@@ -115,203 +116,6 @@ MIN_WILDCARD_STEM = 3
 
 MIN_QUESTIONS = 3
 MAX_QUESTIONS = 5
-
-
-# --------------------------------------------------------------------------- model
-
-
-@dataclass(frozen=True)
-class Text:
-    """A user-visible text in Danish and English; Danish is the working language."""
-
-    da: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        """Text in `lang` ("da" or "en"); anything else, or a blank English text, gives Danish."""
-        if lang == "en" and self.en:
-            return self.en
-        return self.da
-
-
-@dataclass(frozen=True)
-class Option:
-    """One choice in a list (conversation kind, situation category, ground rule, ...)."""
-
-    id: str
-    label: Text
-    description: Text | None = None
-
-
-@dataclass(frozen=True)
-class Phase:
-    """One step of a session; `number` is its 1-based position."""
-
-    id: str
-    number: int
-    title: Text
-    instruction: Text
-
-
-@dataclass(frozen=True)
-class Question:
-    """An open, descriptive question a lens asks of the transcript."""
-
-    id: str
-    text: Text
-
-
-@dataclass(frozen=True)
-class Lens:
-    """A research concept to listen with; `version` and `source` keep findings traceable."""
-
-    id: str
-    title: Text
-    description: Text
-    questions: tuple[Question, ...]
-    version: str
-    source: Text
-    optional: bool
-
-
-@dataclass(frozen=True)
-class Tag:
-    """A descriptive label for a turn in a transcript; never a grade."""
-
-    id: str
-    label: Text
-    description: Text
-    applies_to: str
-    """"caseworker", "citizen" or "any"."""
-    concept: str
-    """The id of the lens the tag comes from (e.g. "gribning")."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happens after a citizen's meaning-making utterance (a gribning link)."""
-
-    id: str
-    label: Text
-    description: Text
-
-
-@dataclass(frozen=True)
-class EvaluativeTerm:
-    """Wording that may sound evaluative; see lises_reflect.hints for the matching.
-
-    `forms` are lowercase, with single spaces between the words of a phrase; a form
-    ending in "*" matches any further letters ("dårlig*" finds "dårligere").
-    """
-
-    id: str
-    forms: tuple[str, ...]
-    lang: str
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """Everything a session shows the group, validated and in display order."""
-
-    phases: tuple[Phase, ...]
-    lenses: tuple[Lens, ...]
-    ground_rules: tuple[Option, ...]
-    opening_question: Text
-    observation_stems: tuple[Text, ...]
-    reflection_stems: tuple[Text, ...]
-    closing_questions: tuple[Text, ...]
-    conversation_kinds: tuple[Option, ...]
-    situation_categories: tuple[Option, ...]
-    learning_categories: tuple[Option, ...]
-    tags: tuple[Tag, ...]
-    link_outcomes: tuple[Outcome, ...]
-    evaluative_terms: tuple[EvaluativeTerm, ...]
-    evaluative_hint: Text
-
-    def phase(self, phase_id: str) -> Phase:
-        """The phase with this id; KeyError names the known ids."""
-        for phase in self.phases:
-            if phase.id == phase_id:
-                return phase
-        raise KeyError(f"unknown phase {phase_id!r}; known: {', '.join(self.phase_ids())}")
-
-    def phase_ids(self) -> tuple[str, ...]:
-        """Phase ids in session order."""
-        return tuple(phase.id for phase in self.phases)
-
-    def lens(self, lens_id: str) -> Lens:
-        """The lens with this id; KeyError names the known ids."""
-        for lens in self.lenses:
-            if lens.id == lens_id:
-                return lens
-        raise KeyError(f"unknown lens {lens_id!r}; known: {', '.join(self.lens_ids())}")
-
-    def lens_ids(self) -> tuple[str, ...]:
-        """Lens ids in display order."""
-        return tuple(lens.id for lens in self.lenses)
-
-    def standard_lenses(self) -> tuple[Lens, ...]:
-        """Lenses that are not optional: the default selection in preparation."""
-        return tuple(lens for lens in self.lenses if not lens.optional)
-
-    def question(self, question_id: str) -> Question:
-        """A lens question by its id (e.g. "gribning.q2"), to render stored observations."""
-        for lens in self.lenses:
-            for question in lens.questions:
-                if question.id == question_id:
-                    return question
-        raise KeyError(f"unknown lens question {question_id!r}")
-
-    def ground_rule(self, option_id: str) -> Option:
-        return _find_option(self.ground_rules, option_id, "ground rule")
-
-    def conversation_kind(self, option_id: str) -> Option:
-        return _find_option(self.conversation_kinds, option_id, "conversation kind")
-
-    def situation_category(self, option_id: str) -> Option:
-        return _find_option(self.situation_categories, option_id, "situation category")
-
-    def learning_category(self, option_id: str) -> Option:
-        return _find_option(self.learning_categories, option_id, "learning category")
-
-    def tag(self, tag_id: str) -> Tag:
-        """The turn tag with this id; KeyError names the known ids."""
-        for tag in self.tags:
-            if tag.id == tag_id:
-                return tag
-        raise KeyError(f"unknown tag {tag_id!r}; known: {', '.join(self.tag_ids())}")
-
-    def tag_ids(self) -> tuple[str, ...]:
-        """Tag ids in catalogue order."""
-        return tuple(tag.id for tag in self.tags)
-
-    def tags_for(self, speaker: str) -> tuple[Tag, ...]:
-        """Tags to offer for a turn by `speaker` ("caseworker", "citizen" or "other").
-
-        A speaker's own tags plus those that apply to "any"; for "other" (an interpreter,
-        a relative, an unknown speaker) every tag, in catalogue order.
-        """
-        if speaker not in SPEAKERS:
-            raise ValueError(f"unknown speaker {speaker!r}; use one of: {', '.join(SPEAKERS)}")
-        if speaker == "other":
-            return self.tags
-        return tuple(tag for tag in self.tags if tag.applies_to in (speaker, "any"))
-
-    def outcome(self, outcome_id: str) -> Outcome:
-        """The gribning-link outcome with this id; KeyError names the known ids."""
-        for outcome in self.link_outcomes:
-            if outcome.id == outcome_id:
-                return outcome
-        known = ", ".join(outcome.id for outcome in self.link_outcomes)
-        raise KeyError(f"unknown link outcome {outcome_id!r}; known: {known}")
-
-
-def _find_option(options: tuple[Option, ...], option_id: str, kind: str) -> Option:
-    for option in options:
-        if option.id == option_id:
-            return option
-    known = ", ".join(option.id for option in options)
-    raise KeyError(f"unknown {kind} {option_id!r}; known: {known}")
 
 
 class CatalogueError(Exception):
@@ -425,8 +229,7 @@ def read_yaml(path: Path, file: str, error: type[CatalogueError] = CatalogueErro
 
 # --------------------------------------------------------------------------- validation
 #
-# Typed models of the file shapes in prompts/README.md. pydantic checks a file against `_File`;
-# then each model becomes the public dataclass it stands for (`public()`). Validation context:
+# Typed shapes of the files in prompts/README.md; pydantic checks a file against `_File`. Context:
 # "file" (the file's name), "ids" (id -> "file: field" of its first use, across all files) and
 # "sections" (section -> the file that defines it).
 
@@ -440,6 +243,8 @@ MESSAGES: Mapping[str, str] = MappingProxyType(
         "list_type": "expected a list",
         "too_short": "list is empty",
         "model_type": "expected a mapping",
+        "dataclass_type": "expected a mapping",
+        "tuple_type": "expected a list",
     }
 )
 """How `CatalogueError.from_validation` words pydantic's own errors, by error type; a "_type"
@@ -485,15 +290,16 @@ class StrictModel(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _known_keys(cls, value: Any) -> Any:
-        allowed = tuple(cls.model_fields)
-        for key in value if isinstance(value, dict) else ():
-            if key not in allowed:
-                hint = difflib.get_close_matches(str(key), allowed, n=1)
-                extra = (
-                    f"; did you mean {hint[0]!r}?" if hint else f"; allowed: {', '.join(allowed)}"
-                )
-                raise _invalid(f"unknown key {key!r}{extra}", str(key))
-        return value
+        return _known_keys(value, tuple(cls.model_fields))
+
+
+def _known_keys(value: Any, allowed: tuple[str, ...]) -> Any:
+    for key in value if isinstance(value, dict) else ():
+        if key not in allowed:
+            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            extra = f"; did you mean {hint[0]!r}?" if hint else f"; allowed: {', '.join(allowed)}"
+            raise _invalid(f"unknown key {key!r}{extra}", str(key))
+    return value
 
 
 def _schema_version(value: int) -> int:
@@ -572,33 +378,57 @@ def _pattern(value: Any) -> str | list[str]:
 
 Pattern = Annotated[str | list[str], PlainValidator(_pattern)]
 
-
-class _Shape(StrictModel):
-    """A model that stands for one of the public dataclasses (`public_type`)."""
-
-    public_type: ClassVar[type]
-
-    def public(self) -> Any:
-        fields = dataclasses.fields(self.public_type)
-        return self.public_type(**{f.name: _public(getattr(self, f.name)) for f in fields})
+# --------------------------------------------------------------------------- model
+#
+# The public types are frozen dataclasses whose field types carry the checks: pydantic
+# validates a file straight into them (`_File`). Constructed in code they are not validated.
 
 
-def _public(value: Any) -> Any:
-    if isinstance(value, _Shape):
-        return value.public()
-    if isinstance(value, list | tuple):
-        return tuple(_public(item) for item in value)
-    return value
+class _Checked:
+    """A dataclass pydantic validates from a mapping: an unknown key is an error that names
+    the closest known key, and `_validated` may add a rule for the whole item."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        schema = handler(source)
+        if schema["type"] == "definition-ref":  # already built, with the checks below
+            return schema
+        # The checks go around the dataclass; the reference to it moves with them, so that a
+        # second use of the type refers to the checked schema.
+        ref = schema.pop("ref")
+        schema = core_schema.no_info_after_validator_function(cls._validated, schema)
+        return core_schema.no_info_before_validator_function(cls._known_keys, schema, ref=ref)
+
+    @classmethod
+    def _known_keys(cls, value: Any) -> Any:
+        return _known_keys(value, _names(cls))
+
+    def _validated(self) -> Self:
+        return self
 
 
-class _Text(_Shape):
-    """Both translations, non-empty: a half-translated screen is a bug."""
+def _names(item: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(item))
 
-    public_type = Text
+
+@dataclass(frozen=True)
+class Text(_Checked):
+    """A user-visible text in Danish and English; Danish is the working language. From a file,
+    both translations, non-empty: a half-translated screen is a bug."""
+
     da: Str
     en: Str
 
-    @model_validator(mode="before")
+    def get(self, lang: str) -> str:
+        """Text in `lang` ("da" or "en"); anything else, or a blank English text, gives Danish."""
+        if lang == "en" and self.en:
+            return self.en
+        return self.da
+
     @classmethod
     def _known_keys(cls, value: Any) -> Any:
         if not isinstance(value, dict):
@@ -614,79 +444,71 @@ class _Text(_Shape):
         return value
 
 
-class _Option(_Shape):
-    public_type = Option
+@dataclass(frozen=True)
+class Option(_Checked):
+    """One choice in a list (conversation kind, situation category, ground rule, ...)."""
+
     id: Ident
-    label: _Text
-    description: _Text | None = None
+    label: Text
+    description: Text | None = None
 
 
-class _Prompt(_Shape):
-    id: Ident
-    text: _Text
+@dataclass(frozen=True)
+class Phase(_Checked):
+    """One step of a session; `number` is its 1-based position."""
 
-    def public(self) -> Text:
-        return self.text.public()
-
-
-class _Phase(_Shape):
-    public_type = Phase
     id: PhaseId
     number: StrictInt
-    title: _Text
-    instruction: _Text
+    title: Text
+    instruction: Text
 
 
-class _Stem(_Shape):
-    """A sentence stem and the phase it serves (beskrivende: observations, reflekterende:
-    reflections)."""
+@dataclass(frozen=True)
+class Question(_Checked):
+    """An open, descriptive question a lens asks of the transcript."""
 
     id: Ident
-    phase: StemPhase
-    text: _Text
+    text: Text
 
 
-class _Question(_Shape):
-    public_type = Question
-    id: Ident
-    text: _Text
+def _three_to_five(questions: tuple[Question, ...]) -> tuple[Question, ...]:
+    """3-5 open questions keep a round to minutes."""
+    if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
+        raise _invalid(
+            f"a lens needs {MIN_QUESTIONS}–{MAX_QUESTIONS} questions, found {len(questions)}"
+        )
+    return questions
 
 
-class _Lens(_Shape):
-    """One lens and its display `order`; 3-5 open questions keep a round to minutes."""
+@dataclass(frozen=True)
+class Lens(_Checked):
+    """A research concept to listen with; `version` and `source` keep findings traceable,
+    `order` places it in the display order."""
 
-    public_type = Lens
     id: Ident
     order: StrictInt
-    title: _Text
-    description: _Text
+    title: Text
+    description: Text
     version: Str
-    source: _Text
+    source: Text
     optional: StrictBool
-    questions: Annotated[list[_Question], Strict()]
-
-    @field_validator("questions")
-    @classmethod
-    def _three_to_five(cls, questions: list[_Question]) -> list[_Question]:
-        if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
-            raise _invalid(
-                f"a lens needs {MIN_QUESTIONS}–{MAX_QUESTIONS} questions, found {len(questions)}"
-            )
-        return questions
+    questions: Annotated[tuple[Question, ...], AfterValidator(_three_to_five)]
 
 
-class _Tag(_Shape):
-    """A turn tag; `concept` is checked against the lens ids once every file is read."""
+@dataclass(frozen=True)
+class Tag(_Checked):
+    """A descriptive label for a turn in a transcript; never a grade."""
 
-    public_type = Tag
     id: Ident
-    label: _Text
-    description: _Text
+    label: Text
+    description: Text
     applies_to: AppliesTo
+    """"caseworker", "citizen" or "any"."""
     concept: Str
+    """The id of the lens the tag comes from (e.g. "gribning"); checked against the lens ids
+    once every file is read."""
 
-    @model_validator(mode="after")
-    def _required_speaker(self) -> _Tag:
+    def _validated(self) -> Self:
         required = REQUIRED_TAGS.get(self.id)
         if required is not None and self.applies_to != required:
             raise _invalid(
@@ -695,15 +517,139 @@ class _Tag(_Shape):
         return self
 
 
-class _Outcome(_Shape):
-    public_type = Outcome
+@dataclass(frozen=True)
+class Outcome(_Checked):
+    """What happens after a citizen's meaning-making utterance (a gribning link)."""
+
     id: OutcomeId
-    label: _Text
-    description: _Text
+    label: Text
+    description: Text
 
 
-class _Term(_Shape):
-    public_type = EvaluativeTerm
+@dataclass(frozen=True)
+class EvaluativeTerm:
+    """Wording that may sound evaluative; see lises_reflect.hints for the matching.
+
+    `forms` are lowercase, with single spaces between the words of a phrase; a form
+    ending in "*" matches any further letters ("dårlig*" finds "dårligere").
+    """
+
+    id: str
+    forms: tuple[str, ...]
+    lang: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything a session shows the group, validated and in display order."""
+
+    phases: tuple[Phase, ...]
+    lenses: tuple[Lens, ...]
+    ground_rules: tuple[Option, ...]
+    opening_question: Text
+    observation_stems: tuple[Text, ...]
+    reflection_stems: tuple[Text, ...]
+    closing_questions: tuple[Text, ...]
+    conversation_kinds: tuple[Option, ...]
+    situation_categories: tuple[Option, ...]
+    learning_categories: tuple[Option, ...]
+    tags: tuple[Tag, ...]
+    link_outcomes: tuple[Outcome, ...]
+    evaluative_terms: tuple[EvaluativeTerm, ...]
+    evaluative_hint: Text
+
+    def phase(self, phase_id: str) -> Phase:
+        return _find(self.phases, phase_id, "phase")
+
+    def phase_ids(self) -> tuple[str, ...]:
+        """Phase ids in session order."""
+        return tuple(phase.id for phase in self.phases)
+
+    def lens(self, lens_id: str) -> Lens:
+        return _find(self.lenses, lens_id, "lens")
+
+    def lens_ids(self) -> tuple[str, ...]:
+        """Lens ids in display order."""
+        return tuple(lens.id for lens in self.lenses)
+
+    def standard_lenses(self) -> tuple[Lens, ...]:
+        """Lenses that are not optional: the default selection in preparation."""
+        return tuple(lens for lens in self.lenses if not lens.optional)
+
+    def question(self, question_id: str) -> Question:
+        """A lens question by its id (e.g. "gribning.q2"), to render stored observations."""
+        for lens in self.lenses:
+            for question in lens.questions:
+                if question.id == question_id:
+                    return question
+        raise KeyError(f"unknown lens question {question_id!r}")
+
+    def conversation_kind(self, option_id: str) -> Option:
+        return _find(self.conversation_kinds, option_id, "conversation kind")
+
+    def situation_category(self, option_id: str) -> Option:
+        return _find(self.situation_categories, option_id, "situation category")
+
+    def learning_category(self, option_id: str) -> Option:
+        return _find(self.learning_categories, option_id, "learning category")
+
+    def tag(self, tag_id: str) -> Tag:
+        return _find(self.tags, tag_id, "tag")
+
+    def tag_ids(self) -> tuple[str, ...]:
+        """Tag ids in catalogue order."""
+        return tuple(tag.id for tag in self.tags)
+
+    def tags_for(self, speaker: str) -> tuple[Tag, ...]:
+        """Tags to offer for a turn by `speaker` ("caseworker", "citizen" or "other").
+
+        A speaker's own tags plus those that apply to "any"; for "other" (an interpreter,
+        a relative, an unknown speaker) every tag, in catalogue order.
+        """
+        if speaker not in SPEAKERS:
+            raise ValueError(f"unknown speaker {speaker!r}; use one of: {', '.join(SPEAKERS)}")
+        if speaker == "other":
+            return self.tags
+        return tuple(tag for tag in self.tags if tag.applies_to in (speaker, "any"))
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return _find(self.link_outcomes, outcome_id, "link outcome")
+
+
+_Item = TypeVar("_Item", Phase, Lens, Option, Tag, Outcome)
+
+
+def _find(items: tuple[_Item, ...], item_id: str, kind: str) -> _Item:
+    """The item with this id; the KeyError names the known ids."""
+    for item in items:
+        if item.id == item_id:
+            return item
+    known = ", ".join(item.id for item in items)
+    raise KeyError(f"unknown {kind} {item_id!r}; known: {known}")
+
+
+# --------------------------------------------------------------------------- files
+
+
+class _Prompt(StrictModel):
+    """A single text with an id (the opening question, a closing question, the hint)."""
+
+    id: Ident
+    text: Text
+
+
+class _Stem(StrictModel):
+    """A sentence stem and the phase it serves (beskrivende: observations, reflekterende:
+    reflections)."""
+
+    id: Ident
+    phase: StemPhase
+    text: Text
+
+
+class _Term(StrictModel):
+    """An evaluative term as written in a file: one `pattern` or a list of them."""
+
     id: Ident
     lang: Language
     pattern: Pattern
@@ -721,25 +667,25 @@ class _File(StrictModel):
     duplicated id is named as such rather than as the outcome or tag it leaves missing."""
 
     schema_version: SchemaVersion
-    phases: Items[_Phase] = None
-    ground_rules: Items[_Option] = None
+    phases: Items[Phase] = None
+    ground_rules: Items[Option] = None
     opening_question: _Prompt = None
     sentence_stems: Items[_Stem] = None
     closing_questions: Items[_Prompt] = None
-    conversation_kinds: Items[_Option] = None
-    situation_categories: Items[_Option] = None
-    learning_categories: Items[_Option] = None
-    lens: _Lens = None
-    lenses: Items[_Lens] = None
-    tags: Items[_Tag] = None
-    link_outcomes: Items[_Outcome] = None
+    conversation_kinds: Items[Option] = None
+    situation_categories: Items[Option] = None
+    learning_categories: Items[Option] = None
+    lens: Lens = None
+    lenses: Items[Lens] = None
+    tags: Items[Tag] = None
+    link_outcomes: Items[Outcome] = None
     evaluative_hint: _Prompt = None
     evaluative_terms: Items[_Term] = None
     # A section left out stays None: defaults are not validated, an explicit empty value is.
 
     @field_validator("phases")
     @classmethod
-    def _eight_phases_in_order(cls, phases: list[_Phase]) -> list[_Phase]:
+    def _eight_phases_in_order(cls, phases: list[Phase]) -> list[Phase]:
         for index, phase in enumerate(phases):
             if index >= len(PHASE_IDS) or phase.id != PHASE_IDS[index]:
                 expected = PHASE_IDS[index] if index < len(PHASE_IDS) else "nothing"
@@ -781,8 +727,8 @@ class _File(StrictModel):
 
     @field_validator("lens", "lenses")
     @classmethod
-    def _question_ids_start_with_the_lens_id(cls, value: _Lens | list[_Lens]) -> Any:
-        one = isinstance(value, _Lens)
+    def _question_ids_start_with_the_lens_id(cls, value: Lens | list[Lens]) -> Any:
+        one = isinstance(value, Lens)
         located = {(): value} if one else {(i,): lens for i, lens in enumerate(value)}
         for where, lens in located.items():
             for index, question in enumerate(lens.questions):
@@ -803,7 +749,7 @@ class _File(StrictModel):
 
     @field_validator("tags")
     @classmethod
-    def _required_tags(cls, tags: list[_Tag]) -> list[_Tag]:
+    def _required_tags(cls, tags: list[Tag]) -> list[Tag]:
         present = {tag.id for tag in tags}
         for tag_id, speaker in REQUIRED_TAGS.items():
             if tag_id not in present:
@@ -814,7 +760,7 @@ class _File(StrictModel):
 
     @field_validator("link_outcomes")
     @classmethod
-    def _every_outcome(cls, outcomes: list[_Outcome]) -> list[_Outcome]:
+    def _every_outcome(cls, outcomes: list[Outcome]) -> list[Outcome]:
         missing = [o for o in LINK_OUTCOME_IDS if o not in {x.id for x in outcomes}]
         if missing:
             raise _invalid(f"missing link outcome(s): {', '.join(missing)}")
@@ -838,13 +784,14 @@ def _ids(
     value: Any, loc: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every id in a validated section, with its location, in file order."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+    if isinstance(value, BaseModel | _Checked):
+        names = type(value).model_fields if isinstance(value, BaseModel) else _names(value)
+        for name in names:
             if name == "id":
                 yield (*loc, "id"), value.id
             else:
                 yield from _ids(getattr(value, name), (*loc, name))
-    elif isinstance(value, list):
+    elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _ids(item, (*loc, index))
 
@@ -870,7 +817,7 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
 
     context: dict[str, Any] = {"ids": {}, "sections": {}}
     sections: dict[str, Any] = {}
-    lenses: list[_Lens] = []
+    lenses: list[Lens] = []
     for path in files:
         file = context["file"] = str(path)
         data = read_yaml(path, file)
@@ -894,7 +841,7 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
                 str(root), key, "missing section; add it to one of the .yaml files"
             )
 
-    ordered_lenses = tuple(lens.public() for lens in sorted(lenses, key=lambda x: (x.order, x.id)))
+    ordered_lenses = tuple(sorted(lenses, key=lambda x: (x.order, x.id)))
     lens_ids = tuple(lens.id for lens in ordered_lenses)
     for index, tag in enumerate(sections["tags"]):
         if tag.concept not in lens_ids:
@@ -905,11 +852,16 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
             )
 
     stems: list[_Stem] = sections.pop("sentence_stems")
+    terms: list[_Term] = sections.pop("evaluative_terms")
     return Catalogue(
         lenses=ordered_lenses,
-        observation_stems=tuple(s.text.public() for s in stems if s.phase == "beskrivende"),
-        reflection_stems=tuple(s.text.public() for s in stems if s.phase == "reflekterende"),
-        **{key: _public(value) for key, value in sections.items()},
+        observation_stems=tuple(s.text for s in stems if s.phase == "beskrivende"),
+        reflection_stems=tuple(s.text for s in stems if s.phase == "reflekterende"),
+        evaluative_terms=tuple(EvaluativeTerm(t.id, t.forms, t.lang) for t in terms),
+        opening_question=sections.pop("opening_question").text,
+        closing_questions=tuple(p.text for p in sections.pop("closing_questions")),
+        evaluative_hint=sections.pop("evaluative_hint").text,
+        **{key: tuple(items) for key, items in sections.items()},
     )
 
 

@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -65,43 +66,43 @@ def cmd_check_prompts(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_create_organisation(args: argparse.Namespace) -> int:
-    from lises_reflect.accounts import create_organisation
-    from lises_reflect.auth import OPERATOR
+def _as_operator(action: Callable[[], object], done: Callable[[object], str] = str) -> int:
+    """Run an administrative action as the operator; a refusal is printed in English (exit 2)."""
     from lises_reflect.errors import ServiceError
     from lises_reflect.i18n import t
 
     try:
-        print(create_organisation(_engine(args), OPERATOR, args.name))
+        result = action()
     except ServiceError as err:
         print(t(err.code, "en", **err.params), file=sys.stderr)
         return 2
+    print(done(result))
     return 0
+
+
+def cmd_create_organisation(args: argparse.Namespace) -> int:
+    from lises_reflect.accounts import create_organisation
+    from lises_reflect.auth import OPERATOR
+
+    return _as_operator(lambda: create_organisation(_engine(args), OPERATOR, args.name))
 
 
 def cmd_create_team(args: argparse.Namespace) -> int:
     from lises_reflect.accounts import create_team
     from lises_reflect.auth import OPERATOR
-    from lises_reflect.errors import ServiceError
-    from lises_reflect.i18n import t
 
-    try:
-        print(create_team(_engine(args), OPERATOR, args.organisation_id, args.name))
-    except ServiceError as err:
-        print(t(err.code, "en", **err.params), file=sys.stderr)
-        return 2
-    return 0
+    return _as_operator(
+        lambda: create_team(_engine(args), OPERATOR, args.organisation_id, args.name)
+    )
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
     from lises_reflect.accounts import create_user
     from lises_reflect.auth import OPERATOR
-    from lises_reflect.errors import ServiceError
-    from lises_reflect.i18n import t
 
     password = os.environ.get("LISES_NEW_PASSWORD") or getpass.getpass("Password: ")
-    try:
-        uid = create_user(
+    return _as_operator(
+        lambda: create_user(
             _engine(args),
             OPERATOR,
             args.username,
@@ -110,29 +111,21 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             args.role,
             args.team_id,
             args.email,
-        )
-    except ServiceError as err:
-        print(t(err.code, "en", **err.params), file=sys.stderr)
-        return 2
-    print(f"Created user {args.username} (id {uid}).")
-    return 0
+        ),
+        lambda uid: f"Created user {args.username} (id {uid}).",
+    )
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
     from lises_reflect.accounts import assign
     from lises_reflect.auth import OPERATOR
-    from lises_reflect.errors import ServiceError
-    from lises_reflect.i18n import t
 
-    try:
-        aid = assign(
+    return _as_operator(
+        lambda: assign(
             _engine(args), OPERATOR, args.username, args.role, args.team_id, args.organisation_id
-        )
-    except ServiceError as err:
-        print(t(err.code, "en", **err.params), file=sys.stderr)
-        return 2
-    print(f"Assigned {args.username} as {args.role} (assignment {aid}).")
-    return 0
+        ),
+        lambda aid: f"Assigned {args.username} as {args.role} (assignment {aid}).",
+    )
 
 
 def _database_url(args: argparse.Namespace) -> str:
@@ -186,11 +179,7 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     bar = None if args.quiet else ProgressBar("Seeding sessions")
     try:
         result = seed(
-            engine,
-            sessions=args.sessions,
-            teams=args.teams,
-            seed=args.seed,
-            progress=bar,
+            engine, sessions=args.sessions, teams=args.teams, seed=args.seed, progress=bar
         )
     except RuntimeError as err:
         print(str(err), file=sys.stderr)

@@ -63,10 +63,6 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
 )
 
 
-def is_demo_user(email: str | None) -> bool:
-    return bool(email) and email.endswith("@" + DEMO_EMAIL_DOMAIN)
-
-
 def has_demo_accounts(engine: Engine) -> bool:
     with session_scope(engine) as s:
         return (
@@ -181,52 +177,38 @@ def _slug(name: str) -> str:
     return "".join(ch for ch in name.lower().translate(table) if ch.isalnum())
 
 
-def _insert_ids(conn: Connection, model: type, rows: list[dict]) -> list[int]:
+def _insert_ids(conn: Connection, model: type, rows: list[dict], **common: object) -> list[int]:
+    """Insert `rows`, each with the `common` values, and return their new ids in order."""
     if not rows:
         return []
     stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(conn.execute(stmt, rows).scalars())
+    return list(conn.execute(stmt, [{**common, **row} for row in rows]).scalars())
 
 
 def _create_people(
     engine: Engine, rng: random.Random, teams: int, per_team: int | None, stamp: datetime
 ) -> _Org:
     """Municipalities, teams, accounts, roles and assignments, in a few bulk inserts."""
-    password_hash = hash_password(DEMO_PASSWORD)  # one hash for all: same password
+    # One hash for all: the same password.
+    hashed = {"password_hash": hash_password(DEMO_PASSWORD), "must_change_password": False}
     taken_first = {acc.name.split()[0] for acc in DEMO_ACCOUNTS}
     data = demo_content.content()
     first_names = [n for n in data.first_names if n not in taken_first]
     with engine.begin() as conn:
         specs = data.organisations
-        org_ids = _insert_ids(
-            conn,
-            Organisation,
-            [{"name": o.name, "active": True, "created_at": stamp} for o in specs],
-        )
-        team_rows = []
+        created = {"active": True, "created_at": stamp}
+        org_ids = _insert_ids(conn, Organisation, [{"name": o.name} for o in specs], **created)
+        named: list[tuple[int, str]] = []
         for i in range(teams):
             names = specs[i % len(specs)].teams
             n = i // len(specs)
             base = names[n % len(names)]
             name = base if n < len(names) else f"{base} {n // len(names) + 1}"
-            team_rows.append(
-                {
-                    "organisation_id": org_ids[i % len(specs)],
-                    "name": name,
-                    "active": True,
-                    "created_at": stamp,
-                }
-            )
+            named.append((org_ids[i % len(specs)], name))
         # A small team shows the lead and facilitator pages' "too few to show" explanation.
-        team_rows.append(
-            {
-                "organisation_id": org_ids[0],
-                "name": data.small_team,
-                "active": True,
-                "created_at": stamp,
-            }
-        )
-        ids = _insert_ids(conn, Team, team_rows)
+        named.append((org_ids[0], data.small_team))
+        team_rows = [{"organisation_id": oid, "name": name} for oid, name in named]
+        ids = _insert_ids(conn, Team, team_rows, **created)
         team_ids, small_id = ids[:-1], ids[-1]
 
         people: list[tuple[str, str, tuple[str, ...], int | None]] = []
@@ -267,23 +249,16 @@ def _create_people(
         for k in range(3):
             caseworker(small_id, f"ung{k + 1}")
 
-        user_ids = _insert_ids(
-            conn,
-            User,
-            [
-                {
-                    "username": username,
-                    "display_name": name,
-                    "email": f"{username}@{DEMO_EMAIL_DOMAIN}",
-                    "password_hash": password_hash,
-                    "team_id": tid,
-                    "active": True,
-                    "must_change_password": False,
-                    "created_at": stamp,
-                }
-                for username, name, _roles, tid in people
-            ],
-        )
+        user_rows = [
+            {
+                "username": u,
+                "display_name": name,
+                "email": f"{u}@{DEMO_EMAIL_DOMAIN}",
+                "team_id": tid,
+            }
+            for u, name, _roles, tid in people
+        ]
+        user_ids = _insert_ids(conn, User, user_rows, **created, **hashed)
         conn.execute(
             insert(UserRole),
             [
@@ -399,26 +374,11 @@ class _Planner:
         created: datetime,
     ) -> _Spec:
         finished = phase == 8
-        points = (
-            [
-                (lp.text, lp.category, lp.share if finished else None)
-                for lp in case.learning_points[:3]
-            ]
-            if phase >= 7
-            else []
-        )
+        written = case.learning_points[:3] if phase >= 7 else ()
+        points = [(lp.text, lp.category, lp.share if finished else None) for lp in written]
         self._note_frames(team_id, periods.containing(created, "quarter").key, bringer, points)
-        return _Spec(
-            team_id,
-            bringer,
-            listeners,
-            case,
-            list(case.lenses[:2]),
-            phase,
-            created,
-            points,
-            finished,
-        )
+        lenses = list(case.lenses[:2])
+        return _Spec(team_id, bringer, listeners, case, lenses, phase, created, points, finished)
 
     def _moment(self, w: _Window) -> datetime:
         """A weekday working hour inside the window (local time), if there is one."""
@@ -651,80 +611,10 @@ def _observations(
     chosen = [o for o in case.observations if o.lens in lenses] or case.observations[:2]
     for i, obs in enumerate(chosen):
         lens_id = obs.lens if obs.lens in lenses else lenses[0]
-        lens = cat.lens(lens_id)
-        question = lens.questions[rng.randrange(len(lens.questions))]
-        _contribution(
-            out,
-            sid,
-            listeners[i % len(listeners)],
-            "observation",
-            question.id,
-            obs.text,
-            stamp,
-        )
-
-
-# Cues for plausible demo tags. They only make the fictional demo look lived-in; real tags are
-# always a person's own reading of the talk.
-_MEANING = (
-    "gerne",
-    "måske",
-    "faktisk",
-    "bange for",
-    "lave noget",
-    "kunne man",
-    "vil bare",
-    "drøm",
-    "har lyst",
-    "glad for",
-    "savner",
-    "bekymr",
-    "rigtig godt",
-)
-_WORK = (
-    "arbejde",
-    "job",
-    "praktik",
-    "uddannelse",
-    "lager",
-    "butik",
-    "værksted",
-    "truck",
-    "timer",
-    "kollega",
-    "chef",
-    "elev",
-)
-_RESERVE = ("ved ikke", "ikke sikker", "nej", "orker", "kan ikke")
-_INSTITUTIONAL = (
-    "skal ",
-    "krav",
-    "uger",
-    "dokument",
-    "attest",
-    "rehabiliteringsteam",
-    "jobplan",
-    "min plan",
-    "regler",
-    "frist",
-    "ydelse",
-    "sanktion",
-    "lovgivning",
-    "ressourceforløb",
-    "aktivitetsparat",
-    "samtale hver",
-)
-_LM_CONCRETE = (
-    "lager",
-    "butik",
-    "netto",
-    "værksted",
-    "tømrer",
-    "plejecenter",
-    "børnehave",
-    "truck",
-    "timer om ugen",
-)
+        questions = cat.lens(lens_id).questions
+        slot = questions[rng.randrange(len(questions))].id
+        author = listeners[i % len(listeners)]
+        _contribution(out, sid, author, "observation", slot, obs.text, stamp)
 
 
 @lru_cache(maxsize=256)
@@ -735,25 +625,14 @@ def _turns(excerpt: str) -> tuple:
 
 
 def _cue_tags(turn) -> list[str]:
+    """Plausible tags for a turn, from the cues in general.yaml; they only make the fictional
+    demo look lived-in, as real tags are always a person's own reading of the talk."""
     low = turn.text.lower()
+    cues = demo_content.content().tag_cues
+    by_tag = cues.citizen if turn.speaker == "citizen" else cues.caseworker
+    found = [tag for tag, words in by_tag.items() if any(w in low for w in words)]
     if turn.speaker == "citizen":
-        if len(low) < 30:
-            return ["reservation"] if any(c in low for c in _RESERVE) else []
-        found = [
-            tag
-            for tag, cues in (
-                ("meaning_making", _MEANING),
-                ("work_talk", _WORK),
-                ("reservation", _RESERVE),
-            )
-            if any(c in low for c in cues)
-        ]
-        return found
-    found = []
-    if any(c in low for c in _INSTITUTIONAL):
-        found.append("institutional")
-    if any(c in low for c in _LM_CONCRETE):
-        found.append("concrete_lm")
+        return found if len(low) >= 30 else [tag for tag in found if tag == "reservation"]
     if "?" in turn.text:
         found.append("involves" if "du" in low else "assesses")
     return found or ["informs"]

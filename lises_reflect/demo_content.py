@@ -5,7 +5,8 @@ holds and how it is used):
 
 - `cases.yaml`: hand-written conversation cases, with alternative wordings (`Case`),
 - `people.yaml`: fictional municipalities, teams and caseworker names,
-- `general.yaml`: reflections and learning points that fit any case.
+- `general.yaml`: reflections and learning points that fit any case, and the cues that make
+  the demo's turn tags plausible.
 
 Everything there is invented, for demonstration, tests and benchmarks; there is deliberately no
 personal data. The files are validated when loaded, and every id they use (conversation kinds,
@@ -54,6 +55,7 @@ __all__ = [
     "LearningPoint",
     "Observation",
     "Organisation",
+    "TagCues",
     "Variants",
     "compose_case",
     "content",
@@ -100,6 +102,7 @@ LensId = _catalogue_id("lens", Catalogue.lens_ids)
 LearningCategory = _catalogue_id(
     "learning category", lambda c: tuple(o.id for o in c.learning_categories)
 )
+TagId = _catalogue_id("tag", Catalogue.tag_ids)
 
 
 class _Data(StrictModel):
@@ -155,6 +158,14 @@ class Organisation(_Data):
     teams: tuple[Text, ...] = Field(min_length=1)
 
 
+class TagCues(_Data):
+    """Lowercase fragments that make the demo offer a tag, by tag id: for the citizen's turns
+    and for everyone else's."""
+
+    citizen: dict[TagId, tuple[Text, ...]]
+    caseworker: dict[TagId, tuple[Text, ...]]
+
+
 class _CasesFile(_Data):
     schema_version: SchemaVersion
     cases: tuple[Case, ...] = Field(min_length=1)
@@ -168,14 +179,21 @@ class _PeopleFile(_Data):
     last_names: tuple[Text, ...] = Field(min_length=1)
 
 
+ReadOnly = AfterValidator(MappingProxyType)
+"""A mapping nobody changes: the data is loaded once and shared."""
+
+
 class _GeneralFile(_Data):
     schema_version: SchemaVersion
-    reflections: dict[LensId, tuple[Text, ...]]
-    learning_points: dict[LearningCategory, Annotated[tuple[Text, ...], Field(min_length=1)]]
+    reflections: Annotated[dict[LensId, tuple[Text, ...]], ReadOnly]
+    learning_points: Annotated[
+        dict[LearningCategory, Annotated[tuple[Text, ...], Field(min_length=1)]], ReadOnly
+    ]
+    tag_cues: TagCues
 
     @field_validator("learning_points")
     @classmethod
-    def _every_category(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+    def _every_category(cls, value: Mapping[str, Any], info: ValidationInfo) -> Mapping[str, Any]:
         missing = [o.id for o in info.context["catalogue"].learning_categories if o.id not in value]
         if missing:
             raise PydanticCustomError(
@@ -186,9 +204,16 @@ class _GeneralFile(_Data):
         return value
 
 
+_FILES: tuple[tuple[str, type[_Data]], ...] = (
+    ("cases.yaml", _CasesFile),
+    ("people.yaml", _PeopleFile),
+    ("general.yaml", _GeneralFile),
+)
+
+
 @dataclass(frozen=True)
 class DemoContent:
-    """All demo data, validated."""
+    """All demo data, validated: every section of the files in `_FILES`."""
 
     cases: tuple[Case, ...]
     organisations: tuple[Organisation, ...]
@@ -199,6 +224,7 @@ class DemoContent:
     """General reflections by lens id."""
     learning_points: Mapping[str, tuple[str, ...]]
     """General learning points by learning category id (every category has a list)."""
+    tag_cues: TagCues
 
 
 # --------------------------------------------------------------------------- loading
@@ -238,18 +264,8 @@ def load_content(
 
         catalogue = shipped()
     root = Path(directory) if directory is not None else DATA_DIR
-    cases = _load(root / "cases.yaml", _CasesFile, catalogue)
-    people = _load(root / "people.yaml", _PeopleFile, catalogue)
-    general = _load(root / "general.yaml", _GeneralFile, catalogue)
-    return DemoContent(
-        cases=cases.cases,
-        organisations=people.organisations,
-        small_team=people.small_team,
-        first_names=people.first_names,
-        last_names=people.last_names,
-        reflections=MappingProxyType(general.reflections),
-        learning_points=MappingProxyType(general.learning_points),
-    )
+    files = [_load(root / name, model, catalogue) for name, model in _FILES]
+    return DemoContent(**{k: v for file in files for k, v in file if k != "schema_version"})
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +286,6 @@ def free_texts(data: DemoContent | None = None) -> list[str]:
         out += [case.takeaway, *case.reflections]
         out += [o.text for o in case.observations]
         out += [p.text for p in case.learning_points]
-    for case in data.cases:
         v = case.variants
         out += [*v.title, *v.context_wish, *v.struck, *v.takeaway]
     for texts in (*data.reflections.values(), *data.learning_points.values()):

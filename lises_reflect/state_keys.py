@@ -9,6 +9,8 @@ import them from this module.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # ---------------------------------------------------------------- the login (app.py, login_ui)
 # Set and read by streamlit_authenticator as well: their names are its own.
 USERNAME = "username"
@@ -45,29 +47,17 @@ def language_widget(shown: str) -> str:
 LIVE_TEXT = "lises_live_text"
 
 
-def autosave_widget(key: str) -> str:
-    """An autosaving text area: the text in the widget."""
-    return f"w:{key}"
+class Autosave(NamedTuple):
+    """The keys of one autosaving text area."""
+
+    widget: str  # the text in the widget
+    base: str  # the stored text (and version) the widget was loaded from
+    status: str  # the last save's outcome (saved, conflict, unsaved, ...)
+    followed: str  # the text it showed before it followed another tab's save
 
 
-def autosave_base(key: str) -> str:
-    """An autosaving text area: the stored text (and version) the widget was loaded from."""
-    return f"b:{key}"
-
-
-def autosave_status(key: str) -> str:
-    """An autosaving text area: the last save's outcome (saved, conflict, unsaved, ...)."""
-    return f"s:{key}"
-
-
-def autosave_followed(key: str) -> str:
-    """An autosaving text area: the text it showed before it followed another tab's save."""
-    return f"f:{key}"
-
-
-def autosave_button(action: str, key: str) -> str:
-    """An autosaving text area's buttons: again, restore, clear, retry."""
-    return f"{action}:{key}"
+def autosave(key: str) -> Autosave:
+    return Autosave(f"w:{key}", f"b:{key}", f"s:{key}", f"f:{key}")
 
 
 def synced_shadow(key: str) -> str:
@@ -116,7 +106,8 @@ def pack(name: str) -> str:
 
 
 def item(action: str, item_id: object) -> str:
-    """A widget about one row of a list: open:7, del:7, yes:7, edit:name:3, unassign:9 ..."""
+    """A widget about one row of a list (open:7, del:7, edit:name:3, unassign:9 ...) or one
+    autosaving text area's buttons (again, restore, clear, retry)."""
     return f"{action}:{item_id}"
 
 

@@ -300,7 +300,7 @@ def autosave_text(
     version. On refusal the text stays in the field and the reason is shown under it; on a
     conflict the other version is shown too, so both texts are kept.
     """
-    wkey, bkey, skey = K.autosave_widget(key), K.autosave_base(key), K.autosave_status(key)
+    wkey, bkey, skey, fkey = K.autosave(key)
     base: _Base | None = st.session_state.get(bkey)
     state = st.session_state.get(skey)
     if state and state[0] == "unsaved" and wkey not in st.session_state:
@@ -319,7 +319,7 @@ def autosave_text(
         # Unless the browser still holds keystrokes not yet sent: then it keeps them and shows
         # them, not this text (live_text.js sends them 800 ms after the last one). Their save is
         # then built on the old text, and must not replace the other's unseen (_save_field).
-        st.session_state[K.autosave_followed(key)] = base.text
+        st.session_state[fkey] = base.text
 
     def on_change() -> None:
         _save_field(key, save)
@@ -350,7 +350,7 @@ def autosave_text(
             st.error(payload)
         elif kind == "unsaved":
             st.warning(tr("ui.unsaved"))
-            if st.button(tr("ui.save_again"), key=K.autosave_button("again", key)):
+            if st.button(tr("ui.save_again"), key=K.item("again", key)):
                 _save_field(key, save)
                 st.rerun()
         elif kind == "would_clear":
@@ -358,14 +358,14 @@ def autosave_text(
             c1, c2 = st.columns(2)
             c1.button(
                 tr("ui.restore_saved"),
-                key=K.autosave_button("restore", key),
+                key=K.item("restore", key),
                 on_click=_restore_saved,
                 args=(key,),
                 icon=":material/undo:",
             )
             c2.button(
                 tr("ui.delete_saved"),
-                key=K.autosave_button("clear", key),
+                key=K.item("clear", key),
                 on_click=_save_field,
                 args=(key, save, True),
                 icon=":material/delete:",
@@ -375,7 +375,7 @@ def autosave_text(
             with st.container(border=True):
                 st.caption(tr("ui.other_version"))
                 plain(payload)
-            if st.button(tr("ui.save_mine"), key=K.autosave_button("retry", key)):
+            if st.button(tr("ui.save_mine"), key=K.item("retry", key)):
                 _save_field(key, save, resolve=True)
                 st.rerun()
 
@@ -388,8 +388,9 @@ def live_typing() -> None:
 
 def _restore_saved(key: str) -> None:
     """Undo an emptied field: the saved text, which was never deleted, comes back into it."""
-    st.session_state[K.autosave_widget(key)] = st.session_state[K.autosave_base(key)].text
-    st.session_state.pop(K.autosave_status(key), None)
+    keys = K.autosave(key)
+    st.session_state[keys.widget] = st.session_state[keys.base].text
+    st.session_state.pop(keys.status, None)
 
 
 def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = False) -> None:
@@ -397,11 +398,11 @@ def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = Fals
 
     While a conflict is shown, typing on does not save over the other's text: only the
     explicit "save mine anyway" (`resolve`) or deleting does."""
-    wkey, bkey, skey = K.autosave_widget(key), K.autosave_base(key), K.autosave_status(key)
+    wkey, bkey, skey, fkey = K.autosave(key)
     current: _Base = st.session_state[bkey]
     text = st.session_state.get(wkey, "")
     # The text before the field followed another's save.
-    before = st.session_state.pop(K.autosave_followed(key), None)
+    before = st.session_state.pop(fkey, None)
     state = st.session_state.get(skey)
     in_conflict = bool(state) and state[0] == "conflict"
     typed_before = before is not None and not freetext.builds_on(
@@ -442,7 +443,7 @@ def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = Fals
 
 def save_now(key: str, loaded_text: str, loaded_version: int, save: Saver) -> None:
     """Save text put into a field by code (an upload) as if the user had typed it."""
-    st.session_state.setdefault(K.autosave_base(key), _Base(loaded_text, loaded_version))
+    st.session_state.setdefault(K.autosave(key).base, _Base(loaded_text, loaded_version))
     _save_field(key, save)
 
 

@@ -133,7 +133,7 @@ def phase_preparation(ctx: SessionContext) -> None:
             return
         st.session_state.pop(K.in_session("upload_error", sid), None)
         # Into the field first: if the save is refused, the uploaded text is still there.
-        st.session_state[K.autosave_widget(K.session_text(sid, "excerpt"))] = text
+        st.session_state[K.autosave(K.session_text(sid, "excerpt")).widget] = text
         st.session_state[K.in_session("upload_pending", sid)] = True
 
     st.file_uploader(
