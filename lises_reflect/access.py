@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from lises_reflect.auth import Actor, require
 from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
-from lises_reflect.models import Participant, ReflectionSession, utcnow
+from lises_reflect.models import Participant, ReflectionSession, User, utcnow
 
 
 def _load(s: Session, session_id: int) -> ReflectionSession:
@@ -30,6 +30,17 @@ def _participant(s: Session, rs: ReflectionSession, actor: Actor) -> Participant
     if p is None:
         raise PermissionDenied("error.not_participant")
     return p
+
+
+def participant_names(s: Session, session_id: int) -> dict[int, str]:
+    """The display name of everyone taking part, by user id."""
+    return dict(
+        s.exec(
+            select(User.id, User.display_name)
+            .join(Participant, Participant.user_id == User.id)
+            .where(Participant.session_id == session_id)
+        ).all()
+    )
 
 
 def as_participant(
