@@ -69,3 +69,21 @@ def others(ctx: SessionContext, kind: str, slot: str | None = None) -> None:
             with st.container(border=True):
                 st.caption(ui.md(c.author_name))
                 ui.plain(c.text)
+
+
+def synced_toggle(
+    ctx: SessionContext,
+    name: str,
+    stored: bool,
+    service: Callable[..., Any],
+    label: str,
+    **kw: Any,
+) -> None:
+    """One of the bringer's yes/no choices: `service` stores it when flipped, and a change
+    from another tab shows (`ui.synced`)."""
+    key = ui.synced(K.in_session(name, ctx.sid), stored)
+
+    def on_change() -> None:
+        ui.call(service, ctx.engine, ctx.uid, ctx.sid, st.session_state[key])
+
+    st.toggle(label, value=bool(ui.held(key)), key=key, on_change=on_change, **kw)

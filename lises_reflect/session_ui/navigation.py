@@ -69,7 +69,7 @@ def bottom(ctx: SessionContext) -> None:
             help=ctx.phase_title(before),
             width="stretch",
         ):
-            go(ctx, before)
+            ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, before)
         if after is not None and cols[1].button(
             ui.tr("session.on_to", number=after),
             key=K.in_session("bottom_next", sid),
@@ -77,7 +77,7 @@ def bottom(ctx: SessionContext) -> None:
             type="primary",
             width="stretch",
         ):
-            go(ctx, after)
+            ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, after)
         return
     wanted, allowed = next_proposal(v.phase, v.proposed_phase, v.proposed_by_me)
     if wanted > sessions.PHASE_COUNT:
@@ -90,19 +90,7 @@ def bottom(ctx: SessionContext) -> None:
         disabled=not allowed,
         icon=":material/front_hand:",
     ):
-        propose(ctx, wanted)
-
-
-def go(ctx: SessionContext, target: int) -> None:
-    ok, _ = ui.call(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, target)
-    if ok:
-        st.rerun()
-
-
-def propose(ctx: SessionContext, wanted: int) -> None:
-    ok, _ = ui.call(sessions.propose_phase, ctx.engine, ctx.uid, ctx.sid, wanted)
-    if ok:
-        st.rerun()
+        ui.act(sessions.propose_phase, ctx.engine, ctx.uid, ctx.sid, wanted)
 
 
 @st.fragment
@@ -140,7 +128,7 @@ def bringer_nav(ctx: SessionContext) -> None:
     v = ctx.view
     nav = st.columns([1, 3, 1])
     if nav[0].button(ui.tr("session.prev"), disabled=v.phase <= 1, width="stretch"):
-        go(ctx, v.phase - 1)
+        ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.phase - 1)
     choice = nav[1].selectbox(
         ui.tr("session.goto"),
         [p.number for p in ctx.cat.phases],
@@ -150,14 +138,14 @@ def bringer_nav(ctx: SessionContext) -> None:
         key=K.in_session("goto", ctx.sid, v.phase),
     )
     if choice != v.phase:
-        go(ctx, choice)
+        ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, choice)
     if nav[2].button(
         ui.tr("session.next"),
         disabled=v.phase >= sessions.PHASE_COUNT,
         type="primary",
         width="stretch",
     ):
-        go(ctx, v.phase + 1)
+        ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.phase + 1)
 
 
 def listener_lead(ctx: SessionContext) -> None:
@@ -190,4 +178,4 @@ def listener_lead(ctx: SessionContext) -> None:
         icon=":material/front_hand:",
         width="stretch",
     ):
-        propose(ctx, wanted)
+        ui.act(sessions.propose_phase, ctx.engine, ctx.uid, ctx.sid, wanted)
