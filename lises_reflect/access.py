@@ -44,22 +44,28 @@ def participant_names(s: Session, session_id: int) -> dict[int, str]:
 
 
 def as_participant(
-    s: Session, actor_id: int | None, session_id: int
+    s: Session, actor_id: int | None, session_id: int, *, editable: bool = False
 ) -> tuple[Actor, ReflectionSession, Participant]:
     """The caller, the session and the caller's place in it; refused unless the caller is an
-    active caseworker taking part in the session."""
+    active caseworker taking part in the session (and, if `editable`, the session is open)."""
     actor = require(s, actor_id, "caseworker")
     rs = _load(s, session_id)
-    return actor, rs, _participant(s, rs, actor)
+    p = _participant(s, rs, actor)
+    if editable:
+        require_editable(rs)
+    return actor, rs, p
 
 
 def as_bringer(
-    s: Session, actor_id: int | None, session_id: int
+    s: Session, actor_id: int | None, session_id: int, *, editable: bool = False
 ) -> tuple[Actor, ReflectionSession]:
-    """The caller and the session; refused unless the caller brought the session."""
+    """The caller and the session; refused unless the caller brought the session (and, if
+    `editable`, the session is open)."""
     actor, rs, p = as_participant(s, actor_id, session_id)
     if p.role != "bringer":
         raise PermissionDenied("error.bringer_only")
+    if editable:
+        require_editable(rs)
     return actor, rs
 
 

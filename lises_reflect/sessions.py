@@ -220,8 +220,7 @@ def set_listeners(
     if len(wanted) > MAX_LISTENERS:
         raise InvalidInput("error.too_many_listeners", maximum=MAX_LISTENERS)
     with session_scope(engine) as s:
-        actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         allowed = {uid for uid, _name in s.exec(_caseworkers(rs.team_id)).all()}
         for uid in wanted:
             if uid == actor.user_id or uid not in allowed:
@@ -275,8 +274,7 @@ def update_text(
         raise InvalidInput("error.invalid")
     value = freetext.clean(name, text)
     with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         stored = getattr(rs, name) or ""
         if not value.strip() and not clear:
             if not stored.strip():
@@ -317,8 +315,7 @@ def update_choices(
 ) -> None:
     cat = catalogue()
     with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         if conversation_kind is not None:
             if conversation_kind not in {o.id for o in cat.conversation_kinds}:
                 raise InvalidInput("error.unknown_option")
@@ -497,8 +494,7 @@ def finish_session(
     """The bringer closes the session for good: nothing can be edited afterwards, everyone can
     still read it. `excerpt_for_listeners`, when given, is stored in the same transaction."""
     with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         for lp in s.exec(select(LearningPoint).where(LearningPoint.session_id == rs.id)).all():
             if lp.text.strip() and (lp.category is None or lp.shared is None):
                 raise InvalidInput("error.learning_point_incomplete", position=lp.position)
@@ -527,20 +523,11 @@ def _check_slot(lenses: list[str], kind: str, slot: str) -> None:
         raise InvalidInput("error.invalid")
 
 
-@dataclass(frozen=True)
-class _Writer:
-    """What an autosave needs to know about the caller and the session."""
-
-    role: str  # bringer | listener
-    status: str
-    lenses: list[str]
-
-
 # The autosave's statements, built once with bound parameters: an autosave fires on every pause
 # in typing, so it is the app's most frequent write, and building the SQL expressions anew on
 # each call cost more than running them.
 def _as_participant_statement(*columns: Any) -> Any:
-    """`columns` of the caller's participation, in one query as strict as `_as_participant`
+    """`columns` of the caller's participation, in one query as strict as `as_participant`
     (an active caseworker invited to the session); no row means "not allowed"."""
     return (
         select(*columns)
@@ -616,14 +603,18 @@ _LEARNING_POINT_SHARED = select(LearningPoint.shared, LearningPoint.text).where(
 )
 
 
-def _writer(s: Session, actor_id: int | None, session_id: int) -> _Writer:
-    """The autosave's permission check in one query, as strict as `_as_participant`; when it
-    finds nothing, the full check runs to name the reason."""
+def _open_writer(s: Session, actor_id: int | None, session_id: int) -> tuple[str, list[str]]:
+    """The autosave's permission check in one query, as strict as `as_participant` (when it
+    finds nothing, the full check runs to name the reason), in an open session: the caller's
+    role and the session's lenses."""
     row = s.connection().execute(_WRITER, {"session_id": session_id, "actor_id": actor_id}).first()
     if row is None:
         _actor, rs, p = as_participant(s, actor_id, session_id)
-        return _Writer(p.role, rs.status, list(rs.lenses))
-    return _Writer(row[0], row[1], list(row[2] or []))
+        row = (p.role, rs.status, rs.lenses)
+    role, status, lenses = row
+    if status == "finished":
+        raise InvalidInput("error.session_finished")
+    return role, list(lenses or [])
 
 
 def _save_versioned(
@@ -688,14 +679,12 @@ def save_contribution(
         raise InvalidInput("error.invalid")
     value = freetext.clean(kind, text)
     with session_scope(engine, writes=True) as s:
-        w = _writer(s, actor_id, session_id)
-        if w.status == "finished":
-            raise InvalidInput("error.session_finished")
-        if kind in LISTENER_KINDS and w.role != "listener":
+        role, lenses = _open_writer(s, actor_id, session_id)
+        if kind in LISTENER_KINDS and role != "listener":
             raise PermissionDenied("error.listener_only")
-        if kind in BRINGER_KINDS and w.role != "bringer":
+        if kind in BRINGER_KINDS and role != "bringer":
             raise PermissionDenied("error.bringer_only")
-        _check_slot(w.lenses, kind, slot)
+        _check_slot(lenses, kind, slot)
         key = {"session_id": session_id, "author_id": actor_id, "kind": kind, "slot": slot}
         return _save_versioned(s, _CONTRIBUTION, key, value, expected_version, clear)
 
@@ -731,16 +720,10 @@ def save_learning_point(
         raise InvalidInput("error.invalid")
     value = freetext.clean("learning_point", text)
     with session_scope(engine, writes=True) as s:
-        if _writer(s, actor_id, session_id).status == "finished":
-            raise InvalidInput("error.session_finished")
+        _open_writer(s, actor_id, session_id)
         key = {"session_id": session_id, "position": int(position)}
-        current = (
-            s.connection()
-            .execute(
-                _LEARNING_POINT_SHARED, {"k_session_id": session_id, "k_position": key["position"]}
-            )
-            .first()
-        )
+        params = {f"k_{name}": v for name, v in key.items()}
+        current = s.connection().execute(_LEARNING_POINT_SHARED, params).first()
         if current is not None and current[0] is True and current[1] != value:
             raise InvalidInput("error.learning_point_shared")
         return _save_versioned(s, _LEARNING_POINT, key, value, expected_version, clear)
@@ -756,8 +739,7 @@ def set_learning_point_category(
     if category is not None and category not in {o.id for o in catalogue().learning_categories}:
         raise InvalidInput("error.unknown_option")
     with session_scope(engine) as s:
-        _actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         lp = _written_learning_point(s, rs, position)
         if lp.shared and lp.category != category:  # the category decides where it is read
             raise InvalidInput("error.learning_point_shared")
@@ -780,8 +762,7 @@ def set_learning_point_sharing(
     `version`, the text's version the bringer saw: a yes given to one text never shares a text
     someone changed a moment before (refused, the page then shows the new text)."""
     with session_scope(engine, writes=True) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         lp = _written_learning_point(s, rs, position)
         if shared and version is not None and lp.version != version:
             raise InvalidInput("error.learning_point_changed")

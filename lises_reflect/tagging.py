@@ -24,7 +24,6 @@ from lises_reflect.access import (
     as_bringer,
     as_participant,
     participant_names,
-    require_editable,
     touch,
 )
 from lises_reflect.catalogue import Catalogue, catalogue
@@ -255,8 +254,7 @@ def set_turn_tags(
     """Replace the caller's own tags on one turn."""
     cat = catalogue()
     with session_scope(engine) as s:
-        actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         turn = _turn(rs, int(turn_number))
         allowed = {t.id for t in cat.tags_for(turn.speaker)}
         wanted = list(dict.fromkeys(tag_ids))
@@ -294,8 +292,7 @@ def save_link(
     if outcome not in {o.id for o in catalogue().link_outcomes}:
         raise InvalidInput("error.unknown_option")
     with session_scope(engine) as s:
-        actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         source = _turn(rs, int(from_turn))
         # The same rule that builds the page's choices: later turns the group has read.
         targets = check_link(turns_of(rs.excerpt), source.number, to_turns, rs.reveal_upto)
@@ -341,8 +338,7 @@ def save_link(
 
 def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn: int) -> None:
     with session_scope(engine) as s:
-        actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         s.exec(
             delete(GribningLink).where(
                 GribningLink.session_id == rs.id,
@@ -356,8 +352,8 @@ def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn
 def set_reveal(engine: Engine, actor_id: int | None, session_id: int, upto: int | None) -> None:
     """Step-by-step reading is shared, so the group stops at the same citizen turn together."""
     with session_scope(engine) as s:
-        _actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)  # a finished session is a record: its reading is not moved any more
+        # A finished session is a record: its reading is not moved any more.
+        _actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         count = len(turns_of(rs.excerpt))
         if upto is not None and not 1 <= int(upto) <= max(count, 1):
             raise InvalidInput("error.invalid")
@@ -387,8 +383,7 @@ def _move_tagging_mode(
     engine: Engine, actor_id: int | None, session_id: int, start: str, to: str, refusal: str
 ) -> None:
     with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         if rs.tagging_mode != start:
             raise InvalidInput(refusal)
         rs.tagging_mode = to
