@@ -26,6 +26,7 @@ from lises_reflect.access import (
     participant_names,
     touch,
 )
+from lises_reflect.auth import Actor
 from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
@@ -241,6 +242,11 @@ def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView
         )
 
 
+def _own(model: type[TurnTag] | type[GribningLink], rs: ReflectionSession, actor: Actor) -> tuple:
+    """Where the caller's own tags or links in the session are: nobody changes another's."""
+    return (model.session_id == rs.id, model.annotator_id == actor.user_id)
+
+
 def _turn(rs: ReflectionSession, number: int) -> Turn:
     for t in turns_of(rs.excerpt):
         if t.number == number:
@@ -260,13 +266,7 @@ def set_turn_tags(
         wanted = list(dict.fromkeys(tag_ids))
         if not set(wanted) <= allowed:
             raise InvalidInput("error.tag_not_for_speaker")
-        s.exec(
-            delete(TurnTag).where(
-                TurnTag.session_id == rs.id,
-                TurnTag.annotator_id == actor.user_id,
-                TurnTag.turn_number == turn.number,
-            )
-        )
+        s.exec(delete(TurnTag).where(*_own(TurnTag, rs, actor), TurnTag.turn_number == turn.number))
         for tag in wanted:
             s.add(
                 TurnTag(
@@ -298,9 +298,7 @@ def save_link(
         targets = check_link(turns_of(rs.excerpt), source.number, to_turns, rs.reveal_upto)
         link = s.exec(
             select(GribningLink).where(
-                GribningLink.session_id == rs.id,
-                GribningLink.annotator_id == actor.user_id,
-                GribningLink.from_turn == source.number,
+                *_own(GribningLink, rs, actor), GribningLink.from_turn == source.number
             )
         ).first()
         if link is None:
@@ -317,8 +315,7 @@ def save_link(
         # Linking a turn says the caller hears it as meaning-making: tag it so, visibly.
         has_tag = s.exec(
             select(TurnTag.id).where(
-                TurnTag.session_id == rs.id,
-                TurnTag.annotator_id == actor.user_id,
+                *_own(TurnTag, rs, actor),
                 TurnTag.turn_number == source.number,
                 TurnTag.tag_id == MEANING_MAKING,
             )
@@ -341,9 +338,7 @@ def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn
         actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         s.exec(
             delete(GribningLink).where(
-                GribningLink.session_id == rs.id,
-                GribningLink.annotator_id == actor.user_id,
-                GribningLink.from_turn == int(from_turn),
+                *_own(GribningLink, rs, actor), GribningLink.from_turn == int(from_turn)
             )
         )
         _touch_unless_blind(s, rs)

@@ -115,13 +115,10 @@ def proposal_notice(ctx: SessionContext) -> None:
         if cols[0].button(
             ui.tr("lead.follow"), type="primary", key=K.in_session("follow", ctx.sid)
         ):
-            ok, _ = ui.call(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.proposed_phase)
-            if ok:
-                st.rerun(scope="app")
+            # ui.act reruns the whole app (st.rerun's default), not just this fragment.
+            ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.proposed_phase)
         if cols[1].button(ui.tr("lead.dismiss"), key=K.in_session("dismiss", ctx.sid)):
-            ok, _ = ui.call(sessions.dismiss_proposal, ctx.engine, ctx.uid, ctx.sid)
-            if ok:
-                st.rerun(scope="app")
+            ui.act(sessions.dismiss_proposal, ctx.engine, ctx.uid, ctx.sid)
 
 
 def bringer_nav(ctx: SessionContext) -> None:

@@ -165,9 +165,7 @@ def phase_framing(ctx: SessionContext) -> None:
     if me.acknowledged:
         st.success(ui.tr("rules.acknowledged"))
     elif st.button(ui.tr("rules.acknowledge"), type="primary", disabled=ctx.readonly):
-        ok, _ = ui.call(sessions.acknowledge_rules, ctx.engine, ctx.uid, sid)
-        if ok:
-            st.rerun()
+        ui.act(sessions.acknowledge_rules, ctx.engine, ctx.uid, sid)
     waiting = [p.name for p in v.participants if not p.acknowledged]
     if waiting:
         st.caption(ui.tr("rules.waiting", names=", ".join(ui.md(n) for n in waiting)))
@@ -266,9 +264,7 @@ def phase_closing(ctx: SessionContext) -> None:
             if score is None:
                 st.error(ui.tr("error.scale"))
             else:
-                ok, _ = ui.call(sessions.submit_process_check, ctx.engine, ctx.uid, sid, score)
-                if ok:
-                    st.rerun()
+                ui.act(sessions.submit_process_check, ctx.engine, ctx.uid, sid, score)
     if v.is_bringer and not ctx.readonly:
         st.divider()
         st.write(ui.tr("closing.finish_note"))
