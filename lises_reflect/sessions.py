@@ -30,12 +30,7 @@ from lises_reflect.access import (
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import catalogue
 from lises_reflect.db import retry_transient, serialize, session_scope
-from lises_reflect.errors import (
-    Conflict,
-    InvalidInput,
-    PermissionDenied,
-    WouldClear,
-)
+from lises_reflect.errors import Conflict, InvalidInput, PermissionDenied, WouldClear
 from lises_reflect.models import (
     Contribution,
     GribningLink,
@@ -1074,8 +1069,9 @@ def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str
         return "withdrawn"
 
 
-def _quarter(d: datetime) -> tuple[int, int]:
-    return d.year, (d.month - 1) // 3
+def _quarter(d: datetime) -> int:
+    """Quarters counted on from year 0, so that the one before is always one less."""
+    return d.year * 4 + (d.month - 1) // 3
 
 
 def my_practice(engine: Engine, actor_id: int | None, now: datetime | None = None) -> PracticeView:
@@ -1087,20 +1083,12 @@ def my_practice(engine: Engine, actor_id: int | None, now: datetime | None = Non
             .join(Participant, Participant.session_id == ReflectionSession.id)
             .where(Participant.user_id == actor.user_id)
         ).all()
-        months: dict[str, list[int]] = {}
-        lens_counts: Counter[str] = Counter()
-        q_now = _quarter(now)
-        q_prev = (q_now[0] - 1, 3) if q_now[1] == 0 else (q_now[0], q_now[1] - 1)
-        this_q = prev_q = 0
-        for created, role, lenses in rows:
-            key = created.strftime("%Y-%m")
-            bucket = months.setdefault(key, [0, 0])
-            bucket[0 if role == "bringer" else 1] += 1
-            if role == "bringer":
-                lens_counts.update(lenses or [])
-            q = _quarter(created)
-            this_q += q == q_now
-            prev_q += q == q_prev
+        # (month, brought by me) -> sessions
+        months = Counter(
+            (created.strftime("%Y-%m"), role == "bringer") for created, role, _ in rows
+        )
+        lenses = Counter(x for _, role, ids in rows if role == "bringer" for x in ids or [])
+        quarters = Counter(_quarter(created) for created, _role, _lenses in rows)
         takeaways = s.exec(
             select(Contribution.updated_at, ReflectionSession.title, Contribution.text)
             .join(ReflectionSession, ReflectionSession.id == Contribution.session_id)
@@ -1112,11 +1100,13 @@ def my_practice(engine: Engine, actor_id: int | None, now: datetime | None = Non
             .order_by(Contribution.updated_at.desc())
         ).all()
         return PracticeView(
-            by_month=[(m, b[0], b[1]) for m, b in sorted(months.items())],
-            lenses=sorted(lens_counts.items(), key=lambda kv: (-kv[1], kv[0])),
+            by_month=[
+                (m, months[m, True], months[m, False]) for m in sorted({m for m, _ in months})
+            ],
+            lenses=sorted(lenses.items(), key=lambda kv: (-kv[1], kv[0])),
             takeaways=[(d, t, x) for d, t, x in takeaways],
-            total_brought=sum(b[0] for b in months.values()),
-            total_listened=sum(b[1] for b in months.values()),
-            this_quarter=this_q,
-            previous_quarter=prev_q,
+            total_brought=sum(role == "bringer" for _, role, _lenses in rows),
+            total_listened=sum(role != "bringer" for _, role, _lenses in rows),
+            this_quarter=quarters[_quarter(now)],
+            previous_quarter=quarters[_quarter(now) - 1],
         )

@@ -35,26 +35,24 @@ def session_text_box(ctx: SessionContext, name: str, label: str, value: str, **k
     )
 
 
-def save_contribution(ctx: SessionContext, kind: str, slot: str) -> Callable[..., int]:
+def contribution_box(
+    ctx: SessionContext, kind: str, slot: str, label: str, visibility: str, **kw: Any
+) -> None:
+    """One of the caller's own texts; its saved version is the contribution's."""
+    mine = ctx.view.mine(kind, slot)
+
     def save(text: str, base, clear: bool = False) -> int:
         return sessions.save_contribution(
             ctx.engine, ctx.uid, ctx.sid, kind, slot, text, base.version, clear=clear
         )
 
-    return save
-
-
-def contribution_box(
-    ctx: SessionContext, kind: str, slot: str, label: str, visibility: str, **kw: Any
-) -> None:
-    mine = ctx.view.mine(kind, slot)
     kw.setdefault("hints", kind in ("observation", "reflection"))
     ui.autosave_text(
         K.session_text(ctx.sid, kind, slot),
         label,
         mine.text if mine else "",
         mine.version if mine else 0,
-        save_contribution(ctx, kind, slot),
+        save,
         field=kind,
         visibility=visibility,
         disabled=ctx.readonly,
