@@ -155,30 +155,24 @@ def tags_hidden(rs: ReflectionSession) -> bool:
 
 
 def _annotations(
-    s: Session, session_id: int, readable: Sequence[int] | None
+    s: Session, rs: ReflectionSession, actor: Actor, *, own: bool = False
 ) -> tuple[list[TurnTag], list[GribningLink]]:
-    """The session's tags and gribning links in turn order; only `readable` annotators' if
-    given (the caller's own while blind, see `tags_hidden`)."""
+    """The session's tags and gribning links in turn order, as far as the caller may read
+    them: everyone's, or only the caller's own when `own` or while the session is blind."""
     tags = (
         select(TurnTag)
-        .where(TurnTag.session_id == session_id)
+        .where(TurnTag.session_id == rs.id)
         .order_by(TurnTag.turn_number, TurnTag.annotator_id, TurnTag.tag_id)
     )
     links = (
         select(GribningLink)
-        .where(GribningLink.session_id == session_id)
+        .where(GribningLink.session_id == rs.id)
         .order_by(GribningLink.from_turn, GribningLink.annotator_id)
     )
-    if readable is not None:
-        tags = tags.where(TurnTag.annotator_id.in_(readable))
-        links = links.where(GribningLink.annotator_id.in_(readable))
+    if own or tags_hidden(rs):
+        tags = tags.where(TurnTag.annotator_id == actor.user_id)
+        links = links.where(GribningLink.annotator_id == actor.user_id)
     return list(s.exec(tags).all()), list(s.exec(links).all())
-
-
-def _readable_annotators(rs: ReflectionSession, actor_user_id: int) -> list[int] | None:
-    """Whose tags and links the caller may read: everyone's (None), or only the caller's own
-    while the session is blind."""
-    return [actor_user_id] if tags_hidden(rs) else None
 
 
 @retry_transient
@@ -187,7 +181,7 @@ def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView
         actor, rs, _p = as_participant(s, actor_id, session_id)
         names = participant_names(s, rs.id)
         turns = turns_of(rs.excerpt)
-        tags, links = _annotations(s, rs.id, _readable_annotators(rs, actor.user_id))
+        tags, links = _annotations(s, rs, actor)
         by_turn: dict[int, dict[int, list[str]]] = {}
         for tag in tags:
             by_turn.setdefault(tag.turn_number, {}).setdefault(tag.annotator_id, []).append(
@@ -419,8 +413,7 @@ def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: 
         audit.record(s, actor, "export.session", f"session:{rs.id}")
         turns = turns_of(rs.excerpt)
         alias = _pseudonyms(s, rs, lang)
-        # Blind: the bringer's own only.
-        tags, links = _annotations(s, rs.id, _readable_annotators(rs, actor.user_id))
+        tags, links = _annotations(s, rs, actor)  # blind: the bringer's own only
         return export.SessionExport(
             title=rs.title,
             kind_label=_kind_label(cat, rs, lang),
@@ -479,7 +472,7 @@ def own_contributions(engine: Engine, actor_id: int | None, session_id: int, lan
             )
             .order_by(Contribution.kind, Contribution.slot)
         ).all()
-        tags, links = _annotations(s, rs.id, [actor.user_id])
+        tags, links = _annotations(s, rs, actor, own=True)
         points = s.exec(
             select(LearningPoint.text)
             .where(LearningPoint.session_id == rs.id, LearningPoint.shared == True)  # noqa: E712
