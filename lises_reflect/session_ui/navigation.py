@@ -41,7 +41,7 @@ def top(ctx: SessionContext) -> None:
             name=ctx.phase.title.get(ctx.lang),
         ),
     )
-    controls = phase_controls(ctx.readonly, ctx.is_bringer)
+    controls = phase_controls(ctx.readonly, ctx.view.is_bringer)
     if controls == "record":
         st.caption(ui.tr("record.note"))
     elif controls == "lead":
@@ -55,7 +55,7 @@ def top(ctx: SessionContext) -> None:
 def bottom(ctx: SessionContext) -> None:
     """The same controls after the phase, so nobody scrolls back up to move on. Labels that
     name the target phase (and differ from the top's, so each button has its own name)."""
-    controls = phase_controls(ctx.readonly, ctx.is_bringer)
+    controls = phase_controls(ctx.readonly, ctx.view.is_bringer)
     if controls == "record":
         return
     v, sid = ctx.view, ctx.sid

@@ -153,12 +153,10 @@ def gribning_links(ctx: SessionContext) -> None:
     if not any(t.speaker == "citizen" for t in talk.turns):
         st.info(ui.tr("talk.no_citizen_turns"))
         return
-    from_key, to_key, outcome_key = (
-        K.in_session("link_from", sid),
-        K.in_session("link_to", sid),
-        K.in_session("link_outcome", sid),
+    from_key, to_key, outcome_key, done_key, error_key = (
+        K.in_session(name, sid)
+        for name in ("link_from", "link_to", "link_outcome", "link_saved", "link_error")
     )
-    done_key, error_key = K.in_session("link_saved", sid), K.in_session("link_error", sid)
     by_number = {t.number: t for t in talk.turns}
     # Choices from before the group restarted its step-by-step reading may no longer fit.
     # Set only when they must change: a value set by code every run would override the
