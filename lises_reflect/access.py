@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from lises_reflect.auth import Actor, require
 from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
-from lises_reflect.models import Participant, ReflectionSession, utcnow
+from lises_reflect.models import Participant, ReflectionSession, User, utcnow
 
 
 def _load(s: Session, session_id: int) -> ReflectionSession:
@@ -32,23 +32,40 @@ def _participant(s: Session, rs: ReflectionSession, actor: Actor) -> Participant
     return p
 
 
+def participant_names(s: Session, session_id: int) -> dict[int, str]:
+    """The display name of everyone taking part, by user id."""
+    return dict(
+        s.exec(
+            select(User.id, User.display_name)
+            .join(Participant, Participant.user_id == User.id)
+            .where(Participant.session_id == session_id)
+        ).all()
+    )
+
+
 def as_participant(
-    s: Session, actor_id: int | None, session_id: int
+    s: Session, actor_id: int | None, session_id: int, *, editable: bool = False
 ) -> tuple[Actor, ReflectionSession, Participant]:
     """The caller, the session and the caller's place in it; refused unless the caller is an
-    active caseworker taking part in the session."""
+    active caseworker taking part in the session (and, if `editable`, the session is open)."""
     actor = require(s, actor_id, "caseworker")
     rs = _load(s, session_id)
-    return actor, rs, _participant(s, rs, actor)
+    p = _participant(s, rs, actor)
+    if editable:
+        require_editable(rs)
+    return actor, rs, p
 
 
 def as_bringer(
-    s: Session, actor_id: int | None, session_id: int
+    s: Session, actor_id: int | None, session_id: int, *, editable: bool = False
 ) -> tuple[Actor, ReflectionSession]:
-    """The caller and the session; refused unless the caller brought the session."""
+    """The caller and the session; refused unless the caller brought the session (and, if
+    `editable`, the session is open)."""
     actor, rs, p = as_participant(s, actor_id, session_id)
     if p.role != "bringer":
         raise PermissionDenied("error.bringer_only")
+    if editable:
+        require_editable(rs)
     return actor, rs
 
 

@@ -20,16 +20,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from lises_reflect import audit, freetext, periods, retention
-from lises_reflect.access import as_bringer, as_participant, require_editable, touch
+from lises_reflect.access import (
+    as_bringer,
+    as_participant,
+    participant_names,
+    require_editable,
+    touch,
+)
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import catalogue
 from lises_reflect.db import retry_transient, serialize, session_scope
-from lises_reflect.errors import (
-    Conflict,
-    InvalidInput,
-    PermissionDenied,
-    WouldClear,
-)
+from lises_reflect.errors import Conflict, InvalidInput, PermissionDenied, WouldClear
 from lises_reflect.models import (
     Contribution,
     GribningLink,
@@ -139,10 +140,6 @@ class SessionView:
                 return lp
         return None
 
-    @property
-    def all_acknowledged(self) -> bool:
-        return all(p.acknowledged for p in self.participants)
-
 
 @dataclass(frozen=True)
 class SessionSummary:
@@ -170,13 +167,6 @@ class PracticeView:
     previous_quarter: int
 
 
-# ---------------------------------------------------------------- helpers
-
-
-def _now() -> datetime:
-    return utcnow()
-
-
 # ---------------------------------------------------------------- starting and inviting
 
 
@@ -196,21 +186,25 @@ def create_session(engine: Engine, actor_id: int | None, title: str = "") -> int
         return rs.id
 
 
+def _caseworkers(team_id: int | None) -> Any:
+    """(id, name) of the team's active caseworkers: the only people who may listen."""
+    return (
+        select(User.id, User.display_name)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(
+            User.team_id == team_id,
+            User.active == True,  # noqa: E712
+            UserRole.role == "caseworker",
+        )
+        .order_by(User.display_name)
+    )
+
+
 def colleagues(engine: Engine, actor_id: int | None) -> list[tuple[int, str]]:
     """Active caseworkers of the caller's own team, whom the caller may invite."""
     with session_scope(engine) as s:
         actor = require(s, actor_id, "caseworker")
-        rows = s.exec(
-            select(User.id, User.display_name)
-            .join(UserRole, UserRole.user_id == User.id)
-            .where(
-                User.team_id == actor.team_id,
-                User.active == True,  # noqa: E712
-                UserRole.role == "caseworker",
-                User.id != actor.user_id,
-            )
-            .order_by(User.display_name)
-        ).all()
+        rows = s.exec(_caseworkers(actor.team_id).where(User.id != actor.user_id)).all()
         return [(r[0], r[1]) for r in rows]
 
 
@@ -221,20 +215,8 @@ def set_listeners(
     if len(wanted) > MAX_LISTENERS:
         raise InvalidInput("error.too_many_listeners", maximum=MAX_LISTENERS)
     with session_scope(engine) as s:
-        actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
-        allowed = {
-            r
-            for r in s.exec(
-                select(User.id)
-                .join(UserRole, UserRole.user_id == User.id)
-                .where(
-                    User.team_id == rs.team_id,
-                    User.active == True,  # noqa: E712
-                    UserRole.role == "caseworker",
-                )
-            ).all()
-        }
+        actor, rs = as_bringer(s, actor_id, session_id, editable=True)
+        allowed = {uid for uid, _name in s.exec(_caseworkers(rs.team_id)).all()}
         for uid in wanted:
             if uid == actor.user_id or uid not in allowed:
                 raise PermissionDenied("error.listener_not_in_team")
@@ -287,8 +269,7 @@ def update_text(
         raise InvalidInput("error.invalid")
     value = freetext.clean(name, text)
     with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         stored = getattr(rs, name) or ""
         if not value.strip() and not clear:
             if not stored.strip():
@@ -304,7 +285,7 @@ def update_text(
             .values(
                 {
                     name: value,
-                    "updated_at": _now(),
+                    "updated_at": utcnow(),
                     "version": ReflectionSession.version + 1,
                 }
             )
@@ -329,22 +310,19 @@ def update_choices(
 ) -> None:
     cat = catalogue()
     with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         if conversation_kind is not None:
             if conversation_kind not in {o.id for o in cat.conversation_kinds}:
                 raise InvalidInput("error.unknown_option")
             rs.conversation_kind = conversation_kind
-        if situation is not None:
-            known = {o.id for o in cat.situation_categories}
-            if not set(situation) <= known:
-                raise InvalidInput("error.unknown_option")
-            rs.situation = list(dict.fromkeys(situation))
-        if lenses is not None:
-            known = {lens.id for lens in cat.lenses}
-            if not set(lenses) <= known:
-                raise InvalidInput("error.unknown_option")
-            rs.lenses = list(dict.fromkeys(lenses))
+        for name, chosen, options in (
+            ("situation", situation, cat.situation_categories),
+            ("lenses", lenses, cat.lenses),
+        ):
+            if chosen is not None:
+                if not set(chosen) <= {o.id for o in options}:
+                    raise InvalidInput("error.unknown_option")
+                setattr(rs, name, list(dict.fromkeys(chosen)))
         touch(s, rs)
 
 
@@ -355,7 +333,7 @@ def acknowledge_rules(engine: Engine, actor_id: int | None, session_id: int) -> 
     with session_scope(engine) as s:
         _actor, rs, p = as_participant(s, actor_id, session_id)
         if p.rules_acknowledged_at is None:
-            p.rules_acknowledged_at = _now()
+            p.rules_acknowledged_at = utcnow()
             s.add(p)
             touch(s, rs)
 
@@ -405,18 +383,29 @@ def _check_forward(s: Session, rs: ReflectionSession, phase: int) -> None:
             raise InvalidInput("error.phase_blocked", blockers=blockers)
 
 
+def _as_mover(
+    s: Session, actor_id: int | None, session_id: int, phase: int, role: str, refusal: str
+) -> tuple[Actor, ReflectionSession]:
+    """The caller who moves (`role` bringer) or proposes (listener) a move to `phase`, in an
+    open session."""
+    if not 1 <= int(phase) <= PHASE_COUNT:
+        raise InvalidInput("error.invalid")
+    actor, rs, p = as_participant(s, actor_id, session_id)
+    if p.role != role:
+        raise PermissionDenied(refusal)
+    require_editable(rs)
+    return actor, rs
+
+
 def set_phase(engine: Engine, actor_id: int | None, session_id: int, phase: int) -> int:
     """The bringer leads: only he or she moves the group back and forth, forward only when
     the ground is laid. It is his or her conversation on the table, so the bringer sets the
     pace; a listener proposes (`propose_phase`) instead. A finished session stays where it
     ended. Any move answers a pending proposal, so it is cleared."""
-    if not 1 <= int(phase) <= PHASE_COUNT:
-        raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
-        _actor, rs, p = as_participant(s, actor_id, session_id)
-        if p.role != "bringer":
-            raise PermissionDenied("error.phase_bringer_only")
-        require_editable(rs)
+        _actor, rs = _as_mover(
+            s, actor_id, session_id, phase, "bringer", "error.phase_bringer_only"
+        )
         _check_forward(s, rs, int(phase))
         rs.phase = int(phase)
         rs.proposed_phase = None
@@ -432,21 +421,11 @@ class PhaseProposal:
     by_me: bool
 
 
-def _proposal(
-    s: Session, rs: ReflectionSession, actor: Actor, names: dict[int, str] | None = None
-) -> PhaseProposal | None:
-    """The pending proposal, if it still means something: its author still takes part and
-    the group is not already there."""
-    if rs.proposed_phase is None or rs.proposed_by is None or rs.proposed_phase == rs.phase:
+def _proposal(rs: ReflectionSession, actor: Actor, names: dict[int, str]) -> PhaseProposal | None:
+    """The pending proposal, if it still means something: the session is open, its author
+    still takes part (`names`: the participants) and the group is not already there."""
+    if rs.status == "finished" or rs.proposed_phase in (None, rs.phase):
         return None
-    if names is None:
-        names = dict(
-            s.exec(
-                select(User.id, User.display_name)
-                .join(Participant, Participant.user_id == User.id)
-                .where(Participant.session_id == rs.id, Participant.user_id == rs.proposed_by)
-            ).all()
-        )
     if rs.proposed_by not in names:
         return None
     return PhaseProposal(rs.proposed_phase, names[rs.proposed_by], rs.proposed_by == actor.user_id)
@@ -459,13 +438,10 @@ def propose_phase(engine: Engine, actor_id: int | None, session_id: int, phase: 
     app replica serves him or her. A newer proposal replaces an older one. A forward proposal
     is refused for the same reasons a move would be, so the listener learns what is missing.
     """
-    if not 1 <= int(phase) <= PHASE_COUNT:
-        raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
-        actor, rs, p = as_participant(s, actor_id, session_id)
-        if p.role != "listener":
-            raise PermissionDenied("error.propose_listener_only")
-        require_editable(rs)
+        actor, rs = _as_mover(
+            s, actor_id, session_id, phase, "listener", "error.propose_listener_only"
+        )
         if int(phase) == rs.phase:
             raise InvalidInput("error.proposal_same_phase")
         _check_forward(s, rs, int(phase))
@@ -478,9 +454,7 @@ def phase_proposal(engine: Engine, actor_id: int | None, session_id: int) -> Pha
     """The pending proposal on its own (the session view carries it too)."""
     with session_scope(engine) as s:
         actor, rs, _p = as_participant(s, actor_id, session_id)
-        if rs.status == "finished":
-            return None
-        return _proposal(s, rs, actor)
+        return _proposal(rs, actor, participant_names(s, rs.id))
 
 
 def dismiss_proposal(engine: Engine, actor_id: int | None, session_id: int) -> None:
@@ -515,8 +489,7 @@ def finish_session(
     """The bringer closes the session for good: nothing can be edited afterwards, everyone can
     still read it. `excerpt_for_listeners`, when given, is stored in the same transaction."""
     with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         for lp in s.exec(select(LearningPoint).where(LearningPoint.session_id == rs.id)).all():
             if lp.text.strip() and (lp.category is None or lp.shared is None):
                 raise InvalidInput("error.learning_point_incomplete", position=lp.position)
@@ -526,7 +499,7 @@ def finish_session(
         rs.phase = PHASE_COUNT
         rs.proposed_phase = None
         rs.proposed_by = None
-        rs.finished_at = _now()
+        rs.finished_at = utcnow()
         touch(s, rs)
 
 
@@ -545,20 +518,11 @@ def _check_slot(lenses: list[str], kind: str, slot: str) -> None:
         raise InvalidInput("error.invalid")
 
 
-@dataclass(frozen=True)
-class _Writer:
-    """What an autosave needs to know about the caller and the session."""
-
-    role: str  # bringer | listener
-    status: str
-    lenses: list[str]
-
-
 # The autosave's statements, built once with bound parameters: an autosave fires on every pause
 # in typing, so it is the app's most frequent write, and building the SQL expressions anew on
 # each call cost more than running them.
 def _as_participant_statement(*columns: Any) -> Any:
-    """`columns` of the caller's participation, in one query as strict as `_as_participant`
+    """`columns` of the caller's participation, in one query as strict as `as_participant`
     (an active caseworker invited to the session); no row means "not allowed"."""
     return (
         select(*columns)
@@ -634,14 +598,18 @@ _LEARNING_POINT_SHARED = select(LearningPoint.shared, LearningPoint.text).where(
 )
 
 
-def _writer(s: Session, actor_id: int | None, session_id: int) -> _Writer:
-    """The autosave's permission check in one query, as strict as `_as_participant`; when it
-    finds nothing, the full check runs to name the reason."""
+def _open_writer(s: Session, actor_id: int | None, session_id: int) -> tuple[str, list[str]]:
+    """The autosave's permission check in one query, as strict as `as_participant` (when it
+    finds nothing, the full check runs to name the reason), in an open session: the caller's
+    role and the session's lenses."""
     row = s.connection().execute(_WRITER, {"session_id": session_id, "actor_id": actor_id}).first()
     if row is None:
         _actor, rs, p = as_participant(s, actor_id, session_id)
-        return _Writer(p.role, rs.status, list(rs.lenses))
-    return _Writer(row[0], row[1], list(row[2] or []))
+        row = (p.role, rs.status, rs.lenses)
+    role, status, lenses = row
+    if status == "finished":
+        raise InvalidInput("error.session_finished")
+    return role, list(lenses or [])
 
 
 def _save_versioned(
@@ -668,7 +636,7 @@ def _save_versioned(
         if not current[0].strip():
             return current[1]
         raise WouldClear()
-    params = {**keys, "text": value, "now": _now(), "expected": expected_version}
+    params = {**keys, "text": value, "now": utcnow(), "expected": expected_version}
     touch = {"k_session_id": key["session_id"], "now": params["now"]}
     if expected_version > 0 and conn.execute(statements.update, params).rowcount == 1:
         conn.execute(_TOUCH, touch)
@@ -706,24 +674,26 @@ def save_contribution(
         raise InvalidInput("error.invalid")
     value = freetext.clean(kind, text)
     with session_scope(engine, writes=True) as s:
-        w = _writer(s, actor_id, session_id)
-        if w.status == "finished":
-            raise InvalidInput("error.session_finished")
-        if kind in LISTENER_KINDS and w.role != "listener":
+        role, lenses = _open_writer(s, actor_id, session_id)
+        if kind in LISTENER_KINDS and role != "listener":
             raise PermissionDenied("error.listener_only")
-        if kind in BRINGER_KINDS and w.role != "bringer":
+        if kind in BRINGER_KINDS and role != "bringer":
             raise PermissionDenied("error.bringer_only")
-        _check_slot(w.lenses, kind, slot)
+        _check_slot(lenses, kind, slot)
         key = {"session_id": session_id, "author_id": actor_id, "kind": kind, "slot": slot}
         return _save_versioned(s, _CONTRIBUTION, key, value, expected_version, clear)
 
 
-def _learning_point(s: Session, rs: ReflectionSession, position: int) -> LearningPoint | None:
-    return s.exec(
+def _written_learning_point(s: Session, rs: ReflectionSession, position: int) -> LearningPoint:
+    """A category or a yes to sharing is about a text: refused while there is none."""
+    lp = s.exec(
         select(LearningPoint).where(
             LearningPoint.session_id == rs.id, LearningPoint.position == position
         )
     ).first()
+    if lp is None or not lp.text.strip():
+        raise InvalidInput("error.learning_point_empty")
+    return lp
 
 
 @retry_transient
@@ -745,16 +715,10 @@ def save_learning_point(
         raise InvalidInput("error.invalid")
     value = freetext.clean("learning_point", text)
     with session_scope(engine, writes=True) as s:
-        if _writer(s, actor_id, session_id).status == "finished":
-            raise InvalidInput("error.session_finished")
+        _open_writer(s, actor_id, session_id)
         key = {"session_id": session_id, "position": int(position)}
-        current = (
-            s.connection()
-            .execute(
-                _LEARNING_POINT_SHARED, {"k_session_id": session_id, "k_position": key["position"]}
-            )
-            .first()
-        )
+        params = {f"k_{name}": v for name, v in key.items()}
+        current = s.connection().execute(_LEARNING_POINT_SHARED, params).first()
         if current is not None and current[0] is True and current[1] != value:
             raise InvalidInput("error.learning_point_shared")
         return _save_versioned(s, _LEARNING_POINT, key, value, expected_version, clear)
@@ -770,15 +734,12 @@ def set_learning_point_category(
     if category is not None and category not in {o.id for o in catalogue().learning_categories}:
         raise InvalidInput("error.unknown_option")
     with session_scope(engine) as s:
-        _actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)
-        lp = _learning_point(s, rs, position)
-        if lp is None or not lp.text.strip():
-            raise InvalidInput("error.learning_point_empty")
+        _actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
+        lp = _written_learning_point(s, rs, position)
         if lp.shared and lp.category != category:  # the category decides where it is read
             raise InvalidInput("error.learning_point_shared")
         lp.category = category
-        lp.updated_at = _now()
+        lp.updated_at = utcnow()
         s.add(lp)
         touch(s, rs)
 
@@ -796,15 +757,12 @@ def set_learning_point_sharing(
     `version`, the text's version the bringer saw: a yes given to one text never shares a text
     someone changed a moment before (refused, the page then shows the new text)."""
     with session_scope(engine, writes=True) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
-        lp = _learning_point(s, rs, position)
-        if lp is None or not lp.text.strip():
-            raise InvalidInput("error.learning_point_empty")
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
+        lp = _written_learning_point(s, rs, position)
         if shared and version is not None and lp.version != version:
             raise InvalidInput("error.learning_point_changed")
         lp.shared = bool(shared)
-        lp.updated_at = _now()
+        lp.updated_at = utcnow()
         s.add(lp)
         touch(s, rs)
 
@@ -876,13 +834,7 @@ def session_view(engine: Engine, actor_id: int | None, session_id: int) -> Sessi
     with session_scope(engine) as s:
         actor, rs, me = as_participant(s, actor_id, session_id)
         audit.record_open(s, actor, f"session:{rs.id}")
-        names = dict(
-            s.exec(
-                select(User.id, User.display_name)
-                .join(Participant, Participant.user_id == User.id)
-                .where(Participant.session_id == rs.id)
-            ).all()
-        )
+        names = participant_names(s, rs.id)
         parts = s.exec(
             select(Participant)
             .where(Participant.session_id == rs.id)
@@ -913,7 +865,7 @@ def session_view(engine: Engine, actor_id: int | None, session_id: int) -> Sessi
         ).all()
         team = s.get(Team, rs.team_id)
         done = s.get(ProcessCheckReceipt, (rs.id, actor.user_id)) is not None
-        proposal = None if rs.status == "finished" else _proposal(s, rs, actor, names)
+        proposal = _proposal(rs, actor, names)
         return SessionView(
             id=rs.id,
             title=rs.title,
@@ -959,11 +911,11 @@ def session_stamp(engine: Engine, actor_id: int | None, session_id: int) -> tupl
     """What changes whenever anything on the session page changes for anyone."""
     with session_scope(engine) as s:
         _actor, rs, _p = as_participant(s, actor_id, session_id)
-        return _stamp(rs)
+        return _stamp(rs.phase, rs.updated_at, rs.proposed_phase, rs.status)
 
 
-def _stamp(rs: ReflectionSession) -> tuple:
-    return (rs.phase, _aware(rs.updated_at).isoformat(), rs.proposed_phase, rs.status)
+def _stamp(phase: int, updated_at: datetime, proposed: int | None, status: str) -> tuple:
+    return (phase, _aware(updated_at).isoformat(), proposed, status)
 
 
 PRESENT_SECONDS = 6  # a page asks every second; a few missed answers are not "gone"
@@ -983,7 +935,7 @@ class LiveState:
     writing: tuple[tuple[str, str], ...]  # (name, kind) of others' group texts being written
 
 
-# The poll's statements, built once: every open session page asks every half second.
+# The poll's statements, built once: every open session page asks every second.
 _LIVE_ME = _as_participant_statement(
     ReflectionSession.phase,
     ReflectionSession.updated_at,
@@ -992,8 +944,9 @@ _LIVE_ME = _as_participant_statement(
     Participant.id,
     Participant.seen_at,
 )
+# The others, each with the kinds of the group texts he or she saved just now (None: none).
 _LIVE_OTHERS = (
-    select(User.display_name, Participant.seen_at, func.max(Contribution.updated_at))
+    select(User.display_name, Participant.seen_at, Contribution.kind)
     .join(User, User.id == Participant.user_id)
     .outerjoin(
         Contribution,
@@ -1005,17 +958,6 @@ _LIVE_OTHERS = (
     .where(
         Participant.session_id == bindparam("session_id"),
         Participant.user_id != bindparam("actor_id"),
-    )
-    .group_by(User.display_name, Participant.seen_at)
-)
-_LIVE_KINDS = (
-    select(User.display_name, Contribution.kind)
-    .join(User, User.id == Contribution.author_id)
-    .where(
-        Contribution.session_id == bindparam("session_id"),
-        Contribution.author_id != bindparam("actor_id"),
-        Contribution.kind.in_(_ANNOUNCED),
-        Contribution.updated_at > bindparam("typing_since"),
     )
     .distinct()
 )
@@ -1030,10 +972,10 @@ _LIVE_SEEN = (
 def live_state(
     engine: Engine, actor_id: int | None, session_id: int, now: datetime | None = None
 ) -> LiveState:
-    """Cheap enough for every open page twice a second, on every replica: the permission
-    check and the stamp in one query, the others in a second, and a presence write only every
-    few seconds. Whether anyone is writing is asked only when someone wrote just now."""
-    moment = now or _now()
+    """Cheap enough for every open page every second, on every replica: the permission check
+    and the stamp in one query, the others and what they are writing in a second, and a
+    presence write only every few seconds."""
+    moment = now or utcnow()
     params = {
         "session_id": session_id,
         "actor_id": actor_id,
@@ -1045,23 +987,18 @@ def live_state(
         if row is None:
             as_participant(s, actor_id, session_id)  # names the reason
             raise PermissionDenied("error.not_participant")
-        phase, updated_at, proposed, status, participant_id, seen = row
-        stamp = (phase, _aware(updated_at).isoformat(), proposed, status)
+        *stamp, participant_id, seen = row
         others = conn.execute(_LIVE_OTHERS, params).all()
-        here = tuple(
-            sorted(
-                name
-                for name, at, _wrote in others
-                if at is not None and (moment - _aware(at)).total_seconds() < PRESENT_SECONDS
-            )
-        )
-        writing: tuple[tuple[str, str], ...] = ()
-        if any(wrote is not None for _n, _a, wrote in others):
-            writing = tuple(sorted(tuple(r) for r in conn.execute(_LIVE_KINDS, params).all()))
+    here = sorted(
+        name
+        for name, at in {(name, at) for name, at, _kind in others}
+        if at is not None and (moment - _aware(at)).total_seconds() < PRESENT_SECONDS
+    )
+    writing = sorted({(name, kind) for name, _at, kind in others if kind is not None})
     if seen is None or (moment - _aware(seen)).total_seconds() >= SEEN_EVERY_SECONDS:
         with session_scope(engine, writes=True) as s:
             s.connection().execute(_LIVE_SEEN, {"participant_id": participant_id, "now": moment})
-    return LiveState(stamp, here, writing)
+    return LiveState(_stamp(*stamp), tuple(here), tuple(writing))
 
 
 def _aware(d: datetime) -> datetime:
@@ -1083,32 +1020,28 @@ def list_my_sessions(engine: Engine, actor_id: int | None) -> list[SessionSummar
             .where(Participant.user_id == actor.user_id)
             .order_by(ReflectionSession.updated_at.desc())
         ).all()
-        ids = [rs.id for rs, _role in mine]
-        people: dict[int, list[tuple[int, str]]] = {}
-        if ids:
+        people: dict[int, dict[int, str]] = {rs.id: {} for rs, _role in mine}
+        if people:
             for sid, uid, name in s.exec(
                 select(Participant.session_id, User.id, User.display_name)
                 .join(User, User.id == Participant.user_id)
-                .where(Participant.session_id.in_(ids))
+                .where(Participant.session_id.in_(people))
             ).all():
-                people.setdefault(sid, []).append((uid, name))
-        out = []
-        for rs, role in mine:
-            names = dict(people.get(rs.id, []))
-            out.append(
-                SessionSummary(
-                    id=rs.id,
-                    title=rs.title,
-                    my_role=role,
-                    bringer_name=names.get(rs.bringer_id, "?"),
-                    others=sorted(n for uid, n in names.items() if uid != actor.user_id),
-                    phase=rs.phase,
-                    status=rs.status,
-                    created_at=rs.created_at,
-                    updated_at=rs.updated_at,
-                )
+                people[sid][uid] = name
+        return [
+            SessionSummary(
+                id=rs.id,
+                title=rs.title,
+                my_role=role,
+                bringer_name=people[rs.id].get(rs.bringer_id, "?"),
+                others=sorted(n for uid, n in people[rs.id].items() if uid != actor.user_id),
+                phase=rs.phase,
+                status=rs.status,
+                created_at=rs.created_at,
+                updated_at=rs.updated_at,
             )
-        return out
+            for rs, role in mine
+        ]
 
 
 def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str:
@@ -1136,8 +1069,9 @@ def delete_session(engine: Engine, actor_id: int | None, session_id: int) -> str
         return "withdrawn"
 
 
-def _quarter(d: datetime) -> tuple[int, int]:
-    return d.year, (d.month - 1) // 3
+def _quarter(d: datetime) -> int:
+    """Quarters counted on from year 0, so that the one before is always one less."""
+    return d.year * 4 + (d.month - 1) // 3
 
 
 def my_practice(engine: Engine, actor_id: int | None, now: datetime | None = None) -> PracticeView:
@@ -1149,20 +1083,12 @@ def my_practice(engine: Engine, actor_id: int | None, now: datetime | None = Non
             .join(Participant, Participant.session_id == ReflectionSession.id)
             .where(Participant.user_id == actor.user_id)
         ).all()
-        months: dict[str, list[int]] = {}
-        lens_counts: Counter[str] = Counter()
-        q_now = _quarter(now)
-        q_prev = (q_now[0] - 1, 3) if q_now[1] == 0 else (q_now[0], q_now[1] - 1)
-        this_q = prev_q = 0
-        for created, role, lenses in rows:
-            key = created.strftime("%Y-%m")
-            bucket = months.setdefault(key, [0, 0])
-            bucket[0 if role == "bringer" else 1] += 1
-            if role == "bringer":
-                lens_counts.update(lenses or [])
-            q = _quarter(created)
-            this_q += q == q_now
-            prev_q += q == q_prev
+        # (month, brought by me) -> sessions
+        months = Counter(
+            (created.strftime("%Y-%m"), role == "bringer") for created, role, _ in rows
+        )
+        lenses = Counter(x for _, role, ids in rows if role == "bringer" for x in ids or [])
+        quarters = Counter(_quarter(created) for created, _role, _lenses in rows)
         takeaways = s.exec(
             select(Contribution.updated_at, ReflectionSession.title, Contribution.text)
             .join(ReflectionSession, ReflectionSession.id == Contribution.session_id)
@@ -1174,11 +1100,13 @@ def my_practice(engine: Engine, actor_id: int | None, now: datetime | None = Non
             .order_by(Contribution.updated_at.desc())
         ).all()
         return PracticeView(
-            by_month=[(m, b[0], b[1]) for m, b in sorted(months.items())],
-            lenses=sorted(lens_counts.items(), key=lambda kv: (-kv[1], kv[0])),
+            by_month=[
+                (m, months[m, True], months[m, False]) for m in sorted({m for m, _ in months})
+            ],
+            lenses=sorted(lenses.items(), key=lambda kv: (-kv[1], kv[0])),
             takeaways=[(d, t, x) for d, t, x in takeaways],
-            total_brought=sum(b[0] for b in months.values()),
-            total_listened=sum(b[1] for b in months.values()),
-            this_quarter=this_q,
-            previous_quarter=prev_q,
+            total_brought=sum(role == "bringer" for _, role, _lenses in rows),
+            total_listened=sum(role != "bringer" for _, role, _lenses in rows),
+            this_quarter=quarters[_quarter(now)],
+            previous_quarter=quarters[_quarter(now) - 1],
         )

@@ -14,29 +14,32 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from lises_reflect import i18n
-from lises_reflect.access import as_bringer, as_participant, require_editable, touch
+from lises_reflect import audit, export, i18n
+from lises_reflect.access import (
+    as_bringer,
+    as_participant,
+    participant_names,
+    touch,
+)
+from lises_reflect.auth import Actor
 from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import (
+    Contribution,
     GribningLink,
+    LearningPoint,
     Participant,
     ReflectionSession,
     TurnTag,
-    User,
     utcnow,
 )
 from lises_reflect.transcript import TranscriptError, Turn, parse_transcript
-
-if TYPE_CHECKING:
-    from lises_reflect import export
 from lises_reflect.turn_rules import TagDifference, check_link, differing_turns, visible
 
 MEANING_MAKING = "meaning_making"
@@ -119,16 +122,6 @@ class TalkView:
     differences: tuple[TagDifference, ...] = ()
 
 
-def _names(s: Session, session_id: int) -> dict[int, str]:
-    return dict(
-        s.exec(
-            select(User.id, User.display_name)
-            .join(Participant, Participant.user_id == User.id)
-            .where(Participant.session_id == session_id)
-        ).all()
-    )
-
-
 def summarise(
     turns: list[Turn], tags: list[tuple[int, str]], links: list[tuple[int, str]]
 ) -> ExcerptSummary:
@@ -161,104 +154,91 @@ def tags_hidden(rs: ReflectionSession) -> bool:
     return rs.tagging_mode == "blind" and rs.status != "finished"
 
 
-def _links(s: Session, session_id: int, readable: Sequence[int] | None) -> list[GribningLink]:
-    """The session's gribning links in turn order; only `readable` annotators' if given."""
-    query = (
+def _annotations(
+    s: Session, rs: ReflectionSession, actor: Actor, *, own: bool = False
+) -> tuple[list[TurnTag], list[GribningLink]]:
+    """The session's tags and gribning links in turn order, as far as the caller may read
+    them: everyone's, or only the caller's own when `own` or while the session is blind."""
+    tags = (
+        select(TurnTag)
+        .where(TurnTag.session_id == rs.id)
+        .order_by(TurnTag.turn_number, TurnTag.annotator_id, TurnTag.tag_id)
+    )
+    links = (
         select(GribningLink)
-        .where(GribningLink.session_id == session_id)
+        .where(GribningLink.session_id == rs.id)
         .order_by(GribningLink.from_turn, GribningLink.annotator_id)
     )
-    if readable is not None:
-        query = query.where(GribningLink.annotator_id.in_(readable))
-    return list(s.exec(query).all())
-
-
-def _readable_annotators(rs: ReflectionSession, actor_user_id: int) -> list[int] | None:
-    """Whose tags and links the caller may read: everyone's (None), or only the caller's own
-    while the session is blind."""
-    return [actor_user_id] if tags_hidden(rs) else None
+    if own or tags_hidden(rs):
+        tags = tags.where(TurnTag.annotator_id == actor.user_id)
+        links = links.where(GribningLink.annotator_id == actor.user_id)
+    return list(s.exec(tags).all()), list(s.exec(links).all())
 
 
 @retry_transient
 def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView:
     with session_scope(engine) as s:
         actor, rs, _p = as_participant(s, actor_id, session_id)
-        names = _names(s, rs.id)
+        names = participant_names(s, rs.id)
         turns = turns_of(rs.excerpt)
-        readable = _readable_annotators(rs, actor.user_id)
-        tag_query = (
-            select(TurnTag.annotator_id, TurnTag.turn_number, TurnTag.tag_id)
-            .where(TurnTag.session_id == rs.id)
-            .order_by(TurnTag.turn_number, TurnTag.tag_id)
-        )
-        if readable is not None:
-            tag_query = tag_query.where(TurnTag.annotator_id.in_(readable))
-        tag_rows = s.exec(tag_query).all()
-        link_rows = _links(s, rs.id, readable)
+        tags, links = _annotations(s, rs, actor)
         by_turn: dict[int, dict[int, list[str]]] = {}
-        for annotator, number, tag in tag_rows:
-            by_turn.setdefault(number, {}).setdefault(annotator, []).append(tag)
-        views = []
-        for t in turns:
-            per = by_turn.get(t.number, {})
-            views.append(
+        for tag in tags:
+            by_turn.setdefault(tag.turn_number, {}).setdefault(tag.annotator_id, []).append(
+                tag.tag_id
+            )
+        by_name = {
+            number: {names.get(a, "?"): ids for a, ids in per.items()}
+            for number, per in by_turn.items()
+        }
+        taggers = {names.get(tag.annotator_id, "?") for tag in tags}
+        hidden = tags_hidden(rs)
+        return TalkView(
+            turns=tuple(
                 TurnView(
                     number=t.number,
                     speaker=t.speaker,
                     label=t.label,
                     text=t.text,
-                    my_tags=tuple(per.get(actor.user_id, [])),
+                    my_tags=tuple(by_turn.get(t.number, {}).get(actor.user_id, [])),
                     others={
-                        names.get(a, "?"): tuple(tags)
-                        for a, tags in per.items()
+                        names.get(a, "?"): tuple(ids)
+                        for a, ids in by_turn.get(t.number, {}).items()
                         if a != actor.user_id
                     },
                 )
-            )
-        links = tuple(
-            LinkView(
-                annotator=names.get(link.annotator_id, "?"),
-                mine=link.annotator_id == actor.user_id,
-                from_turn=link.from_turn,
-                to_turns=tuple(link.to_turns or []),
-                outcome=link.outcome,
-            )
-            for link in link_rows
-        )
-        annotators = sorted(
-            {names.get(a, "?") for a, _n, _t in tag_rows}
-            | {names.get(link.annotator_id, "?") for link in link_rows}
-        )
-        hidden = tags_hidden(rs)
-        by_name = {
-            number: {names.get(a, "?"): tuple(tags) for a, tags in per.items()}
-            for number, per in by_turn.items()
-        }
-        differences = (
-            ()
-            if hidden
-            else differing_turns(
-                visible(turns, rs.reveal_upto),
-                by_name,
-                {names.get(a, "?") for a, _n, _t in tag_rows},
-            )
-        )
-        return TalkView(
-            turns=tuple(views),
-            links=links,
+                for t in turns
+            ),
+            links=tuple(
+                LinkView(
+                    annotator=names.get(link.annotator_id, "?"),
+                    mine=link.annotator_id == actor.user_id,
+                    from_turn=link.from_turn,
+                    to_turns=tuple(link.to_turns or []),
+                    outcome=link.outcome,
+                )
+                for link in links
+            ),
             summary=summarise(
                 turns,
-                [(n, tag) for _a, n, tag in tag_rows],
-                [(link.from_turn, link.outcome) for link in link_rows],
+                [(tag.turn_number, tag.tag_id) for tag in tags],
+                [(link.from_turn, link.outcome) for link in links],
             ),
-            annotators=tuple(annotators),
+            annotators=tuple(sorted(taggers | {names.get(x.annotator_id, "?") for x in links})),
             reveal_upto=rs.reveal_upto,
             parse_error=bool(rs.excerpt.strip()) and not turns,
             me=names.get(actor.user_id, "?"),
             tagging_mode=rs.tagging_mode,
             tags_hidden=hidden,
-            differences=differences,
+            differences=()
+            if hidden
+            else differing_turns(visible(turns, rs.reveal_upto), by_name, taggers),
         )
+
+
+def _own(model: type[TurnTag] | type[GribningLink], rs: ReflectionSession, actor: Actor) -> tuple:
+    """Where the caller's own tags or links in the session are: nobody changes another's."""
+    return (model.session_id == rs.id, model.annotator_id == actor.user_id)
 
 
 def _turn(rs: ReflectionSession, number: int) -> Turn:
@@ -274,20 +254,13 @@ def set_turn_tags(
     """Replace the caller's own tags on one turn."""
     cat = catalogue()
     with session_scope(engine) as s:
-        actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         turn = _turn(rs, int(turn_number))
         allowed = {t.id for t in cat.tags_for(turn.speaker)}
         wanted = list(dict.fromkeys(tag_ids))
         if not set(wanted) <= allowed:
             raise InvalidInput("error.tag_not_for_speaker")
-        s.exec(
-            delete(TurnTag).where(
-                TurnTag.session_id == rs.id,
-                TurnTag.annotator_id == actor.user_id,
-                TurnTag.turn_number == turn.number,
-            )
-        )
+        s.exec(delete(TurnTag).where(*_own(TurnTag, rs, actor), TurnTag.turn_number == turn.number))
         for tag in wanted:
             s.add(
                 TurnTag(
@@ -313,16 +286,13 @@ def save_link(
     if outcome not in {o.id for o in catalogue().link_outcomes}:
         raise InvalidInput("error.unknown_option")
     with session_scope(engine) as s:
-        actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         source = _turn(rs, int(from_turn))
         # The same rule that builds the page's choices: later turns the group has read.
         targets = check_link(turns_of(rs.excerpt), source.number, to_turns, rs.reveal_upto)
         link = s.exec(
             select(GribningLink).where(
-                GribningLink.session_id == rs.id,
-                GribningLink.annotator_id == actor.user_id,
-                GribningLink.from_turn == source.number,
+                *_own(GribningLink, rs, actor), GribningLink.from_turn == source.number
             )
         ).first()
         if link is None:
@@ -339,8 +309,7 @@ def save_link(
         # Linking a turn says the caller hears it as meaning-making: tag it so, visibly.
         has_tag = s.exec(
             select(TurnTag.id).where(
-                TurnTag.session_id == rs.id,
-                TurnTag.annotator_id == actor.user_id,
+                *_own(TurnTag, rs, actor),
                 TurnTag.turn_number == source.number,
                 TurnTag.tag_id == MEANING_MAKING,
             )
@@ -360,13 +329,10 @@ def save_link(
 
 def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn: int) -> None:
     with session_scope(engine) as s:
-        actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)
+        actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         s.exec(
             delete(GribningLink).where(
-                GribningLink.session_id == rs.id,
-                GribningLink.annotator_id == actor.user_id,
-                GribningLink.from_turn == int(from_turn),
+                *_own(GribningLink, rs, actor), GribningLink.from_turn == int(from_turn)
             )
         )
         _touch_unless_blind(s, rs)
@@ -375,8 +341,8 @@ def delete_link(engine: Engine, actor_id: int | None, session_id: int, from_turn
 def set_reveal(engine: Engine, actor_id: int | None, session_id: int, upto: int | None) -> None:
     """Step-by-step reading is shared, so the group stops at the same citizen turn together."""
     with session_scope(engine) as s:
-        _actor, rs, _p = as_participant(s, actor_id, session_id)
-        require_editable(rs)  # a finished session is a record: its reading is not moved any more
+        # A finished session is a record: its reading is not moved any more.
+        _actor, rs, _p = as_participant(s, actor_id, session_id, editable=True)
         count = len(turns_of(rs.excerpt))
         if upto is not None and not 1 <= int(upto) <= max(count, 1):
             raise InvalidInput("error.invalid")
@@ -394,40 +360,34 @@ def _touch_unless_blind(s: Session, rs: ReflectionSession) -> None:
 def start_blind_tagging(engine: Engine, actor_id: int | None, session_id: int) -> None:
     """The bringer lets everyone tag alone: from now on nobody reads another's tags or links
     until the bringer reveals them. Only from open tagging: what was revealed stays shown."""
-    with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
-        if rs.tagging_mode != "open":
-            raise InvalidInput("error.blind_already")
-        rs.tagging_mode = "blind"
-        touch(s, rs)
+    _move_tagging_mode(engine, actor_id, session_id, "open", "blind", "error.blind_already")
 
 
 def reveal_tags(engine: Engine, actor_id: int | None, session_id: int) -> None:
     """The bringer shows everyone's tags to everyone, all at once."""
+    _move_tagging_mode(engine, actor_id, session_id, "blind", "revealed", "error.not_blind")
+
+
+def _move_tagging_mode(
+    engine: Engine, actor_id: int | None, session_id: int, start: str, to: str, refusal: str
+) -> None:
     with session_scope(engine) as s:
-        _actor, rs = as_bringer(s, actor_id, session_id)
-        require_editable(rs)
-        if rs.tagging_mode != "blind":
-            raise InvalidInput("error.not_blind")
-        rs.tagging_mode = "revealed"
+        _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
+        if rs.tagging_mode != start:
+            raise InvalidInput(refusal)
+        rs.tagging_mode = to
         touch(s, rs)
-
-
-def has_annotations(s: Session, session_id: int) -> bool:
-    tag = s.exec(select(TurnTag.id).where(TurnTag.session_id == session_id)).first()
-    link = s.exec(select(GribningLink.id).where(GribningLink.session_id == session_id)).first()
-    return tag is not None or link is not None
 
 
 def check_excerpt_change(s: Session, rs: ReflectionSession, new_excerpt: str) -> None:
     """Tags point at turn numbers: once there are any, the turn structure may not shift."""
     turns = parse_transcript(new_excerpt) if new_excerpt.strip() else []
-    if not has_annotations(s, rs.id):
-        return
-    old = [(t.number, t.speaker) for t in turns_of(rs.excerpt)]
-    new = [(t.number, t.speaker) for t in turns]
-    if old != new:
+    annotated = any(
+        s.exec(select(m.id).where(m.session_id == rs.id)).first() is not None
+        for m in (TurnTag, GribningLink)
+    )
+    shape = [(t.number, t.speaker) for t in turns]
+    if annotated and shape != [(t.number, t.speaker) for t in turns_of(rs.excerpt)]:
         raise InvalidInput("error.excerpt_locked")
 
 
@@ -445,42 +405,27 @@ def _pseudonyms(s: Session, rs: ReflectionSession, lang: str) -> dict[int, str]:
 
 def export_session(engine: Engine, actor_id: int | None, session_id: int, lang: str = "da"):
     """What the bringer may take home: excerpt, questions, and tags with pseudonyms only."""
-    from lises_reflect import export
-
     cat = catalogue()
     with session_scope(engine) as s:
         actor, rs, p = as_participant(s, actor_id, session_id)
         if p.role != "bringer":
             raise PermissionDenied("error.bringer_only")
-        from lises_reflect import audit
-
         audit.record(s, actor, "export.session", f"session:{rs.id}")
         turns = turns_of(rs.excerpt)
-        speakers = {t.number: t.speaker for t in turns}
         alias = _pseudonyms(s, rs, lang)
-        readable = _readable_annotators(rs, actor.user_id)  # blind: the bringer's own only
-        tag_query = (
-            select(TurnTag)
-            .where(TurnTag.session_id == rs.id)
-            .order_by(TurnTag.turn_number, TurnTag.annotator_id, TurnTag.tag_id)
-        )
-        if readable is not None:
-            tag_query = tag_query.where(TurnTag.annotator_id.in_(readable))
-        tags = s.exec(tag_query).all()
-        links = _links(s, rs.id, readable)
-        kind = next((o for o in cat.conversation_kinds if o.id == rs.conversation_kind), None)
+        tags, links = _annotations(s, rs, actor)  # blind: the bringer's own only
         return export.SessionExport(
             title=rs.title,
-            kind_label=kind.label.get(lang) if kind else "",
+            kind_label=_kind_label(cat, rs, lang),
             created=rs.created_at.strftime("%Y-%m-%d"),
             lang=lang,
-            turns=tuple(export.ExportTurn(t.number, t.speaker, t.label, t.text) for t in turns),
+            turns=_export_turns(turns),
             questions=tuple(
                 export.ExportQuestion(cat.lens(lid).title.get(lang), q.text.get(lang))
                 for lid in rs.lenses
                 for q in cat.lens(lid).questions
             ),
-            tags=_export_tags(tags, speakers, cat, lang, lambda uid: alias.get(uid, "?")),
+            tags=_export_tags(tags, turns, cat, lang, lambda uid: alias.get(uid, "?")),
             links=_export_links(links, cat, lang, lambda uid: alias.get(uid, "?")),
         )
 
@@ -505,9 +450,6 @@ def own_contributions(engine: Engine, actor_id: int | None, session_id: int, lan
     for listeners: the bringer has the full export (`export_session`). Each download is in the
     audit trail, which the bringer can read under "Mine refleksioner".
     """
-    from lises_reflect import audit, export
-    from lises_reflect.models import Contribution, LearningPoint
-
     cat = catalogue()
     with session_scope(engine) as s:
         actor, rs, p = as_participant(s, actor_id, session_id)
@@ -518,7 +460,6 @@ def own_contributions(engine: Engine, actor_id: int | None, session_id: int, lan
         with_excerpt = bool(rs.excerpt_for_listeners)
         audit.record(s, actor, "export.own_contributions", f"session:{rs.id}", excerpt=with_excerpt)
         turns = turns_of(rs.excerpt)
-        speakers = {t.number: t.speaker for t in turns}
         questions = {f"{lens.id}.free": lens.title.get(lang) for lens in cat.lenses}
         questions.update({q.id: q.text.get(lang) for lens in cat.lenses for q in lens.questions})
         mine = s.exec(
@@ -531,54 +472,50 @@ def own_contributions(engine: Engine, actor_id: int | None, session_id: int, lan
             )
             .order_by(Contribution.kind, Contribution.slot)
         ).all()
-        tags = s.exec(
-            select(TurnTag)
-            .where(TurnTag.session_id == rs.id, TurnTag.annotator_id == actor.user_id)
-            .order_by(TurnTag.turn_number, TurnTag.tag_id)
-        ).all()
-        links = s.exec(
-            select(GribningLink)
-            .where(GribningLink.session_id == rs.id, GribningLink.annotator_id == actor.user_id)
-            .order_by(GribningLink.from_turn)
-        ).all()
+        tags, links = _annotations(s, rs, actor, own=True)
         points = s.exec(
             select(LearningPoint.text)
             .where(LearningPoint.session_id == rs.id, LearningPoint.shared == True)  # noqa: E712
             .order_by(LearningPoint.position)
         ).all()
-        kind = next((o for o in cat.conversation_kinds if o.id == rs.conversation_kind), None)
         me = i18n.t("export.own.me", lang)
         return export.ContributionsExport(
             title=rs.title if with_excerpt else "",
-            kind_label=kind.label.get(lang) if kind else "",
+            kind_label=_kind_label(cat, rs, lang),
             created=rs.created_at.strftime("%Y-%m-%d"),
             lang=lang,
             excerpt_included=with_excerpt,
-            turns=tuple(export.ExportTurn(t.number, t.speaker, t.label, t.text) for t in turns)
-            if with_excerpt
-            else (),
+            turns=_export_turns(turns) if with_excerpt else (),
             observations=tuple(
                 export.OwnText(questions.get(c.slot, c.slot), c.text)
                 for c in mine
                 if c.kind == "observation"
             ),
             reflections=tuple(export.OwnText("", c.text) for c in mine if c.kind == "reflection"),
-            tags=_export_tags(tags, speakers, cat, lang, lambda _uid: me),
+            tags=_export_tags(tags, turns, cat, lang, lambda _uid: me),
             links=_export_links(links, cat, lang, lambda _uid: me),
             learning_points=tuple(t for t in points if t.strip()),
         )
 
 
+def _kind_label(cat: Catalogue, rs: ReflectionSession, lang: str) -> str:
+    kind = next((o for o in cat.conversation_kinds if o.id == rs.conversation_kind), None)
+    return kind.label.get(lang) if kind else ""
+
+
+def _export_turns(turns: Sequence[Turn]) -> tuple[export.ExportTurn, ...]:
+    return tuple(export.ExportTurn(t.number, t.speaker, t.label, t.text) for t in turns)
+
+
 def _export_tags(
     tags: Sequence[TurnTag],
-    speakers: dict[int, str],
+    turns: Sequence[Turn],
     cat: Catalogue,
     lang: str,
     who: Callable[[int], str],
 ) -> tuple[export.ExportTag, ...]:
     """Tags as the export writes them; `who` names the annotator (a pseudonym, or "Mig")."""
-    from lises_reflect import export  # export builds on this module
-
+    speakers = {t.number: t.speaker for t in turns}
     return tuple(
         export.ExportTag(
             t.turn_number,
@@ -594,8 +531,6 @@ def _export_tags(
 def _export_links(
     links: Sequence[GribningLink], cat: Catalogue, lang: str, who: Callable[[int], str]
 ) -> tuple[export.ExportLink, ...]:
-    from lises_reflect import export  # export builds on this module
-
     return tuple(
         export.ExportLink(
             link.from_turn,

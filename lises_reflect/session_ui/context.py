@@ -37,7 +37,3 @@ class SessionContext:
 
     def phase_title(self, number: int) -> str:
         return self.cat.phases[number - 1].title.get(self.lang)
-
-    @property
-    def is_bringer(self) -> bool:
-        return self.view.is_bringer

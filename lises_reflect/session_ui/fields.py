@@ -35,26 +35,24 @@ def session_text_box(ctx: SessionContext, name: str, label: str, value: str, **k
     )
 
 
-def save_contribution(ctx: SessionContext, kind: str, slot: str) -> Callable[..., int]:
+def contribution_box(
+    ctx: SessionContext, kind: str, slot: str, label: str, visibility: str, **kw: Any
+) -> None:
+    """One of the caller's own texts; its saved version is the contribution's."""
+    mine = ctx.view.mine(kind, slot)
+
     def save(text: str, base, clear: bool = False) -> int:
         return sessions.save_contribution(
             ctx.engine, ctx.uid, ctx.sid, kind, slot, text, base.version, clear=clear
         )
 
-    return save
-
-
-def contribution_box(
-    ctx: SessionContext, kind: str, slot: str, label: str, visibility: str, **kw: Any
-) -> None:
-    mine = ctx.view.mine(kind, slot)
     kw.setdefault("hints", kind in ("observation", "reflection"))
     ui.autosave_text(
         K.session_text(ctx.sid, kind, slot),
         label,
         mine.text if mine else "",
         mine.version if mine else 0,
-        save_contribution(ctx, kind, slot),
+        save,
         field=kind,
         visibility=visibility,
         disabled=ctx.readonly,
@@ -69,3 +67,21 @@ def others(ctx: SessionContext, kind: str, slot: str | None = None) -> None:
             with st.container(border=True):
                 st.caption(ui.md(c.author_name))
                 ui.plain(c.text)
+
+
+def synced_toggle(
+    ctx: SessionContext,
+    name: str,
+    stored: bool,
+    service: Callable[..., Any],
+    label: str,
+    **kw: Any,
+) -> None:
+    """One of the bringer's yes/no choices: `service` stores it when flipped, and a change
+    from another tab shows (`ui.synced`)."""
+    key = ui.synced(K.in_session(name, ctx.sid), stored)
+
+    def on_change() -> None:
+        ui.call(service, ctx.engine, ctx.uid, ctx.sid, st.session_state[key])
+
+    st.toggle(label, value=bool(ui.held(key)), key=key, on_change=on_change, **kw)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
 from lises_reflect import export, sessions, tagging, ui
-from lises_reflect import state_keys as K
 from lises_reflect.session_rules import DownloadFile, own_files, session_files
 from lises_reflect.session_ui.context import SessionContext
+from lises_reflect.session_ui.fields import synced_toggle
 
 # Narrow screens only: a compact top and tabs that wrap (see the file).
 PHONE_CSS = (
@@ -72,34 +74,21 @@ def live_updates(ctx: SessionContext) -> None:
 
 
 def session_downloads(ctx: SessionContext) -> None:
-    v, sid = ctx.view, ctx.sid
+    v = ctx.view
     with st.expander(ui.tr("export.title"), icon=":material/download:", expanded=ctx.readonly):
         st.caption(ui.tr("export.note"))
-
-        def build(kind: str) -> Callable[[], bytes]:
-            def make() -> bytes:
-                data = tagging.export_session(ctx.engine, ctx.uid, sid, ctx.lang)
-                return {
-                    "pdf": export.handout_pdf,
-                    "csv": export.tags_csv,
-                    "json": export.session_json,
-                }[kind](data)
-
-            return make
-
-        download_row(session_files(v.title, v.created_at, ctx.lang), build)
+        download_row(
+            session_files(v.title, v.created_at, ctx.lang),
+            partial(tagging.export_session, ctx.engine, ctx.uid, ctx.sid, ctx.lang),
+            {"pdf": export.handout_pdf, "csv": export.tags_csv, "json": export.session_json},
+        )
         if ctx.readonly:
-
-            def on_excerpt_for_listeners() -> None:
-                value = st.session_state[K.in_session("excerpt_for_listeners", sid)]
-                ui.call(sessions.set_excerpt_for_listeners, ctx.engine, ctx.uid, sid, value)
-
-            efl_key = ui.synced(K.in_session("excerpt_for_listeners", sid), v.excerpt_for_listeners)
-            st.toggle(
+            synced_toggle(
+                ctx,
+                "excerpt_for_listeners",
+                v.excerpt_for_listeners,
+                sessions.set_excerpt_for_listeners,
                 ui.tr("finish.excerpt_for_listeners"),
-                value=bool(ui.held(efl_key)),
-                key=efl_key,
-                on_change=on_excerpt_for_listeners,
                 help=ui.tr("finish.excerpt_for_listeners_help"),
             )
 
@@ -111,24 +100,24 @@ def own_downloads(ctx: SessionContext) -> None:
     with st.expander(ui.tr("record.own_title"), icon=":material/download:", expanded=True):
         note = "with_excerpt" if v.excerpt_for_listeners else "without_excerpt"
         st.caption(ui.tr(f"record.own_note_{note}", bringer=ui.md(v.bringer_name)))
-
-        def own(kind: str) -> Callable[[], bytes]:
-            def make() -> bytes:
-                writers = {"txt": export.contributions_text, "json": export.contributions_json}
-                data = tagging.own_contributions(ctx.engine, ctx.uid, ctx.sid, ctx.lang)
-                return writers[kind](data)
-
-            return make
-
-        download_row(own_files(v.created_at, ctx.lang), own)
+        download_row(
+            own_files(v.created_at, ctx.lang),
+            partial(tagging.own_contributions, ctx.engine, ctx.uid, ctx.sid, ctx.lang),
+            {"txt": export.contributions_text, "json": export.contributions_json},
+        )
 
 
-def download_row(files: Sequence[DownloadFile], make: Callable[[str], Callable[[], bytes]]) -> None:
-    """One button per file, side by side; each file is built only when it is clicked."""
+def download_row(
+    files: Sequence[DownloadFile],
+    read: Callable[[], Any],
+    writers: Mapping[str, Callable[[Any], bytes]],
+) -> None:
+    """One button per file, side by side; each file is read and built only when it is
+    clicked."""
     for col, f in zip(st.columns(len(files)), files, strict=True):
         col.download_button(
             ui.tr(f.label_key),
-            data=make(f.kind),
+            data=lambda write=writers[f.kind]: write(read()),
             file_name=f.file_name,
             mime=f.mime,
             on_click="ignore",

@@ -9,6 +9,7 @@ from lises_reflect import sessions, ui
 from lises_reflect import state_keys as K
 from lises_reflect.session_rules import option_label
 from lises_reflect.session_ui.context import SessionContext
+from lises_reflect.session_ui.fields import synced_toggle
 
 
 def phase_learning(ctx: SessionContext) -> None:
@@ -46,13 +47,9 @@ def phase_learning(ctx: SessionContext) -> None:
             has_text = bool(lp and lp.text.strip())
 
             def on_category(position: int = position) -> None:
+                value = st.session_state[K.in_session("lpcat", sid, position)]
                 ui.call(
-                    sessions.set_learning_point_category,
-                    ctx.engine,
-                    ctx.uid,
-                    sid,
-                    position,
-                    st.session_state[K.in_session("lpcat", sid, position)],
+                    sessions.set_learning_point_category, ctx.engine, ctx.uid, sid, position, value
                 )
 
             cat_key = ui.synced(K.in_session("lpcat", sid, position), lp.category if lp else None)
@@ -104,27 +101,17 @@ def phase_learning(ctx: SessionContext) -> None:
 def excerpt_sharing(ctx: SessionContext) -> None:
     """The bringer's own choice, also after the session: FLIP facilitators may read the
     excerpt without any name, date or team."""
-    v, sid = ctx.view, ctx.sid
+    v = ctx.view
     with st.container(border=True):
         if not v.is_bringer:
             st.caption(ui.tr("share_excerpt.yes" if v.excerpt_shared else "share_excerpt.no"))
             return
-
-        def on_share() -> None:
-            ui.call(
-                sessions.set_excerpt_sharing,
-                ctx.engine,
-                ctx.uid,
-                sid,
-                st.session_state[K.in_session("excerptshare", sid)],
-            )
-
-        share_key = ui.synced(K.in_session("excerptshare", sid), v.excerpt_shared)
-        st.toggle(
+        synced_toggle(
+            ctx,
+            "excerptshare",
+            v.excerpt_shared,
+            sessions.set_excerpt_sharing,
             ui.tr("share_excerpt.label"),
-            value=bool(ui.held(share_key)),
-            key=share_key,
-            on_change=on_share,
             disabled=not v.excerpt.strip(),
         )
         st.caption(ui.tr("share_excerpt.help"))

@@ -41,7 +41,7 @@ def top(ctx: SessionContext) -> None:
             name=ctx.phase.title.get(ctx.lang),
         ),
     )
-    controls = phase_controls(ctx.readonly, ctx.is_bringer)
+    controls = phase_controls(ctx.readonly, ctx.view.is_bringer)
     if controls == "record":
         st.caption(ui.tr("record.note"))
     elif controls == "lead":
@@ -55,7 +55,7 @@ def top(ctx: SessionContext) -> None:
 def bottom(ctx: SessionContext) -> None:
     """The same controls after the phase, so nobody scrolls back up to move on. Labels that
     name the target phase (and differ from the top's, so each button has its own name)."""
-    controls = phase_controls(ctx.readonly, ctx.is_bringer)
+    controls = phase_controls(ctx.readonly, ctx.view.is_bringer)
     if controls == "record":
         return
     v, sid = ctx.view, ctx.sid
@@ -69,7 +69,7 @@ def bottom(ctx: SessionContext) -> None:
             help=ctx.phase_title(before),
             width="stretch",
         ):
-            go(ctx, before)
+            ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, before)
         if after is not None and cols[1].button(
             ui.tr("session.on_to", number=after),
             key=K.in_session("bottom_next", sid),
@@ -77,7 +77,7 @@ def bottom(ctx: SessionContext) -> None:
             type="primary",
             width="stretch",
         ):
-            go(ctx, after)
+            ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, after)
         return
     wanted, allowed = next_proposal(v.phase, v.proposed_phase, v.proposed_by_me)
     if wanted > sessions.PHASE_COUNT:
@@ -90,19 +90,7 @@ def bottom(ctx: SessionContext) -> None:
         disabled=not allowed,
         icon=":material/front_hand:",
     ):
-        propose(ctx, wanted)
-
-
-def go(ctx: SessionContext, target: int) -> None:
-    ok, _ = ui.call(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, target)
-    if ok:
-        st.rerun()
-
-
-def propose(ctx: SessionContext, wanted: int) -> None:
-    ok, _ = ui.call(sessions.propose_phase, ctx.engine, ctx.uid, ctx.sid, wanted)
-    if ok:
-        st.rerun()
+        ui.act(sessions.propose_phase, ctx.engine, ctx.uid, ctx.sid, wanted)
 
 
 @st.fragment
@@ -127,20 +115,17 @@ def proposal_notice(ctx: SessionContext) -> None:
         if cols[0].button(
             ui.tr("lead.follow"), type="primary", key=K.in_session("follow", ctx.sid)
         ):
-            ok, _ = ui.call(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.proposed_phase)
-            if ok:
-                st.rerun(scope="app")
+            # ui.act reruns the whole app (st.rerun's default), not just this fragment.
+            ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.proposed_phase)
         if cols[1].button(ui.tr("lead.dismiss"), key=K.in_session("dismiss", ctx.sid)):
-            ok, _ = ui.call(sessions.dismiss_proposal, ctx.engine, ctx.uid, ctx.sid)
-            if ok:
-                st.rerun(scope="app")
+            ui.act(sessions.dismiss_proposal, ctx.engine, ctx.uid, ctx.sid)
 
 
 def bringer_nav(ctx: SessionContext) -> None:
     v = ctx.view
     nav = st.columns([1, 3, 1])
     if nav[0].button(ui.tr("session.prev"), disabled=v.phase <= 1, width="stretch"):
-        go(ctx, v.phase - 1)
+        ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.phase - 1)
     choice = nav[1].selectbox(
         ui.tr("session.goto"),
         [p.number for p in ctx.cat.phases],
@@ -150,14 +135,14 @@ def bringer_nav(ctx: SessionContext) -> None:
         key=K.in_session("goto", ctx.sid, v.phase),
     )
     if choice != v.phase:
-        go(ctx, choice)
+        ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, choice)
     if nav[2].button(
         ui.tr("session.next"),
         disabled=v.phase >= sessions.PHASE_COUNT,
         type="primary",
         width="stretch",
     ):
-        go(ctx, v.phase + 1)
+        ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, v.phase + 1)
 
 
 def listener_lead(ctx: SessionContext) -> None:
@@ -190,4 +175,4 @@ def listener_lead(ctx: SessionContext) -> None:
         icon=":material/front_hand:",
         width="stretch",
     ):
-        propose(ctx, wanted)
+        ui.act(sessions.propose_phase, ctx.engine, ctx.uid, ctx.sid, wanted)

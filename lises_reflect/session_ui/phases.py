@@ -8,7 +8,7 @@ import streamlit as st
 
 from lises_reflect import sessions, ui
 from lises_reflect import state_keys as K
-from lises_reflect.session_rules import option_label, prepares, writes
+from lises_reflect.session_rules import NO_CHOICE, option_label, prepares, writes
 from lises_reflect.session_ui.context import SessionContext
 from lises_reflect.session_ui.fields import contribution_box, others, session_text_box
 from lises_reflect.session_ui.learning import phase_learning
@@ -29,15 +29,13 @@ def phase_preparation(ctx: SessionContext) -> None:
     v, cat, lang, sid = ctx.view, ctx.cat, ctx.lang, ctx.sid
     if not prepares(1, v.is_bringer):
         st.write(ui.tr("prep.listener_note", bringer=ui.md(v.bringer_name)))
-        st.markdown(
-            f"**{ui.tr('prep.kind')}:** {option_label(cat.conversation_kinds, v.conversation_kind, lang)}"
-        )
-        situation = (
-            ", ".join(option_label(cat.situation_categories, s, lang) for s in v.situation) or "—"
-        )
-        st.markdown(f"**{ui.tr('prep.situation')}:** {situation}")
-        lenses = ", ".join(cat.lens(lid).title.get(lang) for lid in v.lenses) or "—"
-        st.markdown(f"**{ui.tr('prep.lenses')}:** {lenses}")
+        situation = [option_label(cat.situation_categories, x, lang) for x in v.situation]
+        for label, chosen in (
+            ("prep.kind", [option_label(cat.conversation_kinds, v.conversation_kind, lang)]),
+            ("prep.situation", situation),
+            ("prep.lenses", [cat.lens(lid).title.get(lang) for lid in v.lenses]),
+        ):
+            st.markdown(f"**{ui.tr(label)}:** {', '.join(chosen) or NO_CHOICE}")
         excerpt_panel(ctx, expanded=True)
         return
     session_text_box(ctx, "title", ui.tr("new.session_title"), v.title, height=68)
@@ -81,6 +79,7 @@ def phase_preparation(ctx: SessionContext) -> None:
             on_change=on_choice,
             args=(name,),
             disabled=ctx.readonly,
+            placeholder=ui.tr("prep.choose"),
             **kw,
         )
 
@@ -93,7 +92,6 @@ def phase_preparation(ctx: SessionContext) -> None:
         kinds,
         lambda k: option_label(cat.conversation_kinds, k, lang),
         index=index,
-        placeholder=ui.tr("prep.choose"),
     )
     choice(
         st.multiselect,
@@ -102,7 +100,6 @@ def phase_preparation(ctx: SessionContext) -> None:
         [o.id for o in cat.situation_categories],
         lambda k: option_label(cat.situation_categories, k, lang),
         default=v.situation,
-        placeholder=ui.tr("prep.choose"),
         help=ui.tr("prep.situation_help"),
     )
     choice(
@@ -115,7 +112,6 @@ def phase_preparation(ctx: SessionContext) -> None:
             + (f" ({ui.tr('prep.optional')})" if cat.lens(k).optional else "")
         ),
         default=v.lenses,
-        placeholder=ui.tr("prep.choose"),
     )
     with st.expander(ui.tr("prep.about_lenses")):
         for lens in cat.lenses:
@@ -165,9 +161,7 @@ def phase_framing(ctx: SessionContext) -> None:
     if me.acknowledged:
         st.success(ui.tr("rules.acknowledged"))
     elif st.button(ui.tr("rules.acknowledge"), type="primary", disabled=ctx.readonly):
-        ok, _ = ui.call(sessions.acknowledge_rules, ctx.engine, ctx.uid, sid)
-        if ok:
-            st.rerun()
+        ui.act(sessions.acknowledge_rules, ctx.engine, ctx.uid, sid)
     waiting = [p.name for p in v.participants if not p.acknowledged]
     if waiting:
         st.caption(ui.tr("rules.waiting", names=", ".join(ui.md(n) for n in waiting)))
@@ -266,9 +260,7 @@ def phase_closing(ctx: SessionContext) -> None:
             if score is None:
                 st.error(ui.tr("error.scale"))
             else:
-                ok, _ = ui.call(sessions.submit_process_check, ctx.engine, ctx.uid, sid, score)
-                if ok:
-                    st.rerun()
+                ui.act(sessions.submit_process_check, ctx.engine, ctx.uid, sid, score)
     if v.is_bringer and not ctx.readonly:
         st.divider()
         st.write(ui.tr("closing.finish_note"))

@@ -16,11 +16,7 @@ from lises_reflect.session_rules import (
 )
 from lises_reflect.session_ui.context import SessionContext
 from lises_reflect.session_ui.fields import contribution_box, others
-
-
-def turn_line(ctx: SessionContext, t) -> str:
-    """One turn as Markdown (see `session_rules.turn_markdown`)."""
-    return turn_markdown(t, ctx.lang)
+from lises_reflect.tagging import LinkView
 
 
 def excerpt_panel(ctx: SessionContext, expanded: bool = False) -> None:
@@ -32,7 +28,7 @@ def excerpt_panel(ctx: SessionContext, expanded: bool = False) -> None:
         marked = referenced_turns(v.contributions, len(talk.turns))
         for t in turns_to_read(talk.turns, talk.reveal_upto, ctx.readonly):
             prefix = ":material/arrow_forward: " if t.number in marked else ""
-            st.markdown(prefix + turn_line(ctx, t))
+            st.markdown(prefix + turn_markdown(t, ctx.lang))
         if marked:
             st.caption(ui.tr("talk.referenced", turns=", ".join(map(str, sorted(marked)))))
         if talk.reveal_upto is not None:
@@ -97,7 +93,7 @@ def tag_turns(ctx: SessionContext) -> None:
     for t in turn_rules.visible(talk.turns, talk.reveal_upto):
         # Half the width for the tags: long tag names stay readable as chips.
         left, right = st.columns([1, 1])
-        left.markdown(turn_line(ctx, t))
+        left.markdown(turn_markdown(t, ctx.lang))
         if t.others:
             left.caption(
                 " · ".join(
@@ -144,7 +140,7 @@ def tag_differences(ctx: SessionContext) -> None:
     by_number = {t.number: t for t in talk.turns}
     for diff in talk.differences:
         with st.container(border=True):
-            st.markdown(turn_line(ctx, by_number[diff.number]))
+            st.markdown(turn_markdown(by_number[diff.number], ctx.lang))
             st.markdown(f"**:material/forum: {ui.tr('talk.diff_heading')}**")
             for name, tags in diff.choices:
                 chosen = ", ".join(cat.tag(x).label.get(lang) for x in tags)
@@ -157,12 +153,10 @@ def gribning_links(ctx: SessionContext) -> None:
     if not any(t.speaker == "citizen" for t in talk.turns):
         st.info(ui.tr("talk.no_citizen_turns"))
         return
-    from_key, to_key, outcome_key = (
-        K.in_session("link_from", sid),
-        K.in_session("link_to", sid),
-        K.in_session("link_outcome", sid),
+    from_key, to_key, outcome_key, done_key, error_key = (
+        K.in_session(name, sid)
+        for name in ("link_from", "link_to", "link_outcome", "link_saved", "link_error")
     )
-    done_key, error_key = K.in_session("link_saved", sid), K.in_session("link_error", sid)
     by_number = {t.number: t for t in talk.turns}
     # Choices from before the group restarted its step-by-step reading may no longer fit.
     # Set only when they must change: a value set by code every run would override the
@@ -219,7 +213,7 @@ def gribning_links(ctx: SessionContext) -> None:
                     if t.number in chosen
                     else ""
                 )
-                st.markdown(mark + turn_line(ctx, t))
+                st.markdown(mark + turn_markdown(t, ctx.lang))
         if talk.reveal_upto is not None:
             st.caption(ui.tr("talk.hidden_turns", shown=talk.reveal_upto, total=len(talk.turns)))
     with form_col:
@@ -271,11 +265,7 @@ def gribning_links(ctx: SessionContext) -> None:
         st.markdown(f"**{ui.tr('talk.links_saved_heading')}**")
     for link in talk.links:
         cols = st.columns([5, 1])
-        to = ", ".join(map(str, link.to_turns))
-        cols[0].markdown(
-            f"**{ui.tr('talk.turn')} {link.from_turn}** → {to}: "
-            f"{cat.outcome(link.outcome).label.get(lang)} · _{freetext.md_escape(link.annotator)}_"
-        )
+        cols[0].markdown(link_line(ctx, link))
         if (
             link.mine
             and not ctx.readonly
@@ -286,15 +276,20 @@ def gribning_links(ctx: SessionContext) -> None:
 
 def links_record(ctx: SessionContext) -> None:
     """The gribning links of a finished session, read-only (no form to fill in)."""
-    talk, cat, lang = ctx.talk, ctx.cat, ctx.lang
-    if not talk.links:
+    if not ctx.talk.links:
         st.caption(ui.tr("talk.link_note"))
-    for link in talk.links:
-        to = ", ".join(map(str, link.to_turns))
-        st.markdown(
-            f"**{ui.tr('talk.turn')} {link.from_turn}** → {to}: "
-            f"{cat.outcome(link.outcome).label.get(lang)} · _{freetext.md_escape(link.annotator)}_"
-        )
+    for link in ctx.talk.links:
+        st.markdown(link_line(ctx, link))
+
+
+def link_line(ctx: SessionContext, link: LinkView) -> str:
+    """A saved gribning link: from which turn, to which, what came of it, and whose it is."""
+    to = ", ".join(map(str, link.to_turns))
+    outcome = ctx.cat.outcome(link.outcome).label.get(ctx.lang)
+    return (
+        f"**{ui.tr('talk.turn')} {link.from_turn}** → {to}: "
+        f"{outcome} · _{freetext.md_escape(link.annotator)}_"
+    )
 
 
 def summary_panel(ctx: SessionContext) -> None:
