@@ -200,9 +200,8 @@ def tags_csv(data: SessionExport) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def session_json(data: SessionExport) -> bytes:
-    payload = asdict(data)
-    return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+def session_json(data: SessionExport | ContributionsExport) -> bytes:
+    return json.dumps(asdict(data), ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def filename(data: SessionExport, ext: str) -> str:
@@ -211,7 +210,11 @@ def filename(data: SessionExport, ext: str) -> str:
     title = title.translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
     title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:60] or "refleksion"
-    date = re.sub(r"[^0-9-]", "", data.created)[:10]
+    return _filename(data.created, slug, ext)
+
+
+def _filename(created: str, slug: str, ext: str) -> str:
+    date = re.sub(r"[^0-9-]", "", created)[:10]
     ext = re.sub(r"[^a-z0-9]", "", ext.lower()) or "bin"
     return f"laan-et-oere-{date + '-' if date else ''}{slug}.{ext}"
 
@@ -277,11 +280,8 @@ def contributions_text(data: ContributionsExport) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def contributions_json(data: ContributionsExport) -> bytes:
-    return json.dumps(asdict(data), ensure_ascii=False, indent=2).encode("utf-8")
+contributions_json = session_json
 
 
 def contributions_filename(data: ContributionsExport, ext: str) -> str:
-    date = re.sub(r"[^0-9-]", "", data.created)[:10]
-    ext = re.sub(r"[^a-z0-9]", "", ext.lower()) or "bin"
-    return f"laan-et-oere-{date + '-' if date else ''}mine-bidrag.{ext}"
+    return _filename(data.created, "mine-bidrag", ext)

@@ -23,7 +23,7 @@ from sqlalchemy import String, cast
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
-from lises_reflect import audit, freetext, insights, periods
+from lises_reflect import audit, freetext, insights
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import session_scope
@@ -31,6 +31,7 @@ from lises_reflect.disclosure import Thresholds
 from lises_reflect.errors import InvalidInput
 from lises_reflect.export import ExportTurn
 from lises_reflect.i18n import t
+from lises_reflect.insights import label, neutral_order
 from lises_reflect.models import LearningPoint, ReflectionSession, TurnTag
 from lises_reflect.paging import page_of
 from lises_reflect.periods import Period
@@ -113,14 +114,6 @@ def _token(session_id: int) -> str:
     return hmac.new(_KEY, str(session_id).encode(), hashlib.sha256).hexdigest()[:20]
 
 
-def _order(salt: str, item_id: int) -> str:
-    return hashlib.sha256(f"{salt}:{item_id}".encode()).hexdigest()
-
-
-def _role_label(speaker: str, lang: str) -> str:
-    return t(f"flip.speaker.{speaker}", lang)
-
-
 # Keyed by the text itself, so an edited excerpt is simply a new key: nothing to invalidate.
 # Parsing was over half of a pool load (1,211 excerpts at 10k sessions: 0.53 s of 0.96 s).
 @lru_cache(maxsize=4096)
@@ -130,27 +123,8 @@ def _turns(excerpt: str, lang: str) -> tuple[ExportTurn, ...]:
     except TranscriptError:
         return ()
     return tuple(
-        ExportTurn(x.number, x.speaker, _role_label(x.speaker, lang), redact(x.text)) for x in turns
-    )
-
-
-def _label(get: Callable[[str], object], item_id: str, lang: str) -> str:
-    try:
-        obj = get(item_id)
-    except KeyError:
-        return item_id
-    text = getattr(obj, "title", None) or getattr(obj, "label", None)
-    return text.get(lang) if text is not None else item_id  # type: ignore[union-attr]
-
-
-def _in_scope(s: Session, actor: Actor, p: Period):  # type: ignore[no-untyped-def]
-    teams = insights.facilitated_team_ids(s, actor)
-    return (
-        ReflectionSession.team_id.in_(list(teams) or [-1]),
-        # Finished sessions only, by the month they were finished, as the figures (issue 14).
-        ReflectionSession.status == "finished",
-        ReflectionSession.finished_at >= p.start(),
-        ReflectionSession.finished_at < p.end(),
+        ExportTurn(x.number, x.speaker, t(f"flip.speaker.{x.speaker}", lang), redact(x.text))
+        for x in turns
     )
 
 
@@ -179,7 +153,8 @@ _SHARED_POINT = (LearningPoint.shared == True, func.trim(LearningPoint.text) != 
 
 
 def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True) -> _Index:
-    scope = _in_scope(s, actor, p)
+    # Finished sessions only, by the month they were finished, as the figures (issue 14).
+    scope = insights.finished_in(insights.facilitated_team_ids(s, actor) or [-1], p)
     lenses_text = cast(ReflectionSession.lenses, String)
     sessions = s.exec(
         select(
@@ -241,8 +216,8 @@ def _excerpts(
         .where(LearningPoint.session_id.in_(ids), *_SHARED_POINT)
         .order_by(LearningPoint.session_id, LearningPoint.position)
     ).all():
-        label = _label(cat.learning_category, category, lang) if category else ""
-        shared_of.setdefault(sid, []).append((category or "", label, redact(text)))
+        name = label(cat.learning_category, category, lang) if category else ""
+        shared_of.setdefault(sid, []).append((category or "", name, redact(text)))
     out = []
     for n, row in numbered:
         sid, _b, lenses, _kind = row
@@ -256,7 +231,7 @@ def _excerpts(
                 lens_ids=_lens_ids(lenses),
                 lenses=head.lenses,
                 tag_ids=tag_ids,
-                tags=tuple(_label(cat.tag, x, lang) for x in tag_ids),
+                tags=tuple(label(cat.tag, x, lang) for x in tag_ids),
                 turns=_turns(texts.get(sid) or "", lang),
                 learning_points=tuple(shared_of.get(sid, [])),
             )
@@ -275,7 +250,7 @@ def _points(s: Session, rows: Sequence[Any], lang: str, cat: Catalogue) -> list[
     return [
         PoolPoint(
             category_id=category or "",
-            category=_label(cat.learning_category, category, lang) if category else "",
+            category=label(cat.learning_category, category, lang) if category else "",
             text=redact(texts.get(pid, "")),
             lens_ids=_lens_ids(lenses),
         )
@@ -399,7 +374,7 @@ def _salt(actor: Actor, p: Period) -> str:
 def _numbered(salt: str, rows: Sequence[Any]) -> list[tuple[int, Any]]:
     """The pool's neutral order (a keyed hash, never time or team) and its "Uddrag n" numbers,
     the same in the pool tab and in the pack's list."""
-    return list(enumerate(sorted(rows, key=lambda r: _order(salt, r[0])), start=1))
+    return list(enumerate(sorted(rows, key=lambda r: neutral_order(salt, r[0])), start=1))
 
 
 def pack_choices(
@@ -432,8 +407,8 @@ def _choice(n: int, row: Any, lang: str, cat: Catalogue) -> PackChoice:
     return PackChoice(
         token=_token(sid),
         heading=t("flip.excerpt_heading", lang, n=n),
-        kind=_label(cat.conversation_kind, kind, lang) if kind else "",
-        lenses=tuple(_label(cat.lens, x, lang) for x in _lens_ids(lenses)),
+        kind=label(cat.conversation_kind, kind, lang) if kind else "",
+        lenses=tuple(label(cat.lens, x, lang) for x in _lens_ids(lenses)),
     )
 
 
@@ -542,7 +517,3 @@ def export_pack(
     if fmt == "pdf":
         return seminar.pack_pdf(pack, progress)
     return seminar.pack_pptx(pack, progress)
-
-
-def period_label(period_key: str, lang: str) -> str:
-    return periods.parse(period_key).label(lang)

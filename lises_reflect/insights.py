@@ -331,17 +331,23 @@ def _facts_process(s: Session, team_ids: Sequence[int], half: Period) -> Facts:
     return _by_team(out)
 
 
+def finished_in(team_ids: Iterable[int], p: Period) -> tuple[Any, ...]:
+    """The sessions that count for `p`: the teams' finished ones, by the month they were
+    finished (issue 14: an unfinished session could still change under a released figure)."""
+    return (
+        _RS.team_id.in_(list(team_ids)),
+        _RS.status == "finished",
+        _RS.finished_at >= p.start(),
+        _RS.finished_at < p.end(),
+    )
+
+
 def _participants(s: Session, team_ids: Sequence[int], p: Period) -> dict[int, int]:
     rows = s.exec(
-        select(ReflectionSession.team_id, func.count(func.distinct(Participant.user_id)))
-        .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
-        .where(
-            ReflectionSession.team_id.in_(list(team_ids)),
-            ReflectionSession.status == "finished",
-            ReflectionSession.finished_at >= p.start(),
-            ReflectionSession.finished_at < p.end(),
-        )
-        .group_by(ReflectionSession.team_id)
+        select(_RS.team_id, func.count(func.distinct(Participant.user_id)))
+        .join(_RS, _RS.id == Participant.session_id)
+        .where(*finished_in(team_ids, p))
+        .group_by(_RS.team_id)
     ).all()
     return {team: int(n) for team, n in rows}
 
@@ -363,48 +369,35 @@ def _team_sizes(s: Session, team_ids: Sequence[int]) -> dict[int, int]:
 # ------------------------------------------------------------------------------ figures
 
 
+def label(get: Callable[[str], object], item_id: str, lang: str) -> str:
+    """A catalogue item's title or label; its id once the catalogue no longer has it."""
+    try:
+        obj = get(item_id)
+    except KeyError:
+        return item_id
+    text = getattr(obj, "title", None) or getattr(obj, "label", None)
+    return text.get(lang) if text is not None else item_id  # type: ignore[union-attr]
+
+
 @dataclass(frozen=True)
 class _Measure:
     key: str
     categories: Callable[[Catalogue], Sequence[str]]
-    label: Callable[[Catalogue, str, str], str]
+    lookup: Callable[[Catalogue], Callable[[str], object]] | None = None  # per category
     roles: int = 1
     width: int = 1
     marginal: bool = False
     series: bool = False  # bars per month of the period, instead of per category
 
 
-def _lens_label(cat: Catalogue, cid: str, lang: str) -> str:
-    try:
-        return cat.lens(cid).title.get(lang)
-    except KeyError:
-        return cid
-
-
-def _tag_label(cat: Catalogue, cid: str, lang: str) -> str:
-    try:
-        return cat.tag(cid).label.get(lang)
-    except KeyError:
-        return cid
-
-
-def _outcome_label(cat: Catalogue, cid: str, lang: str) -> str:
-    try:
-        return cat.outcome(cid).label.get(lang)
-    except KeyError:
-        return cid
-
-
 MEASURES: dict[str, _Measure] = {
-    "sessions": _Measure("sessions", lambda c: [""], lambda c, i, lang: "", series=True),
-    "lenses": _Measure(
-        "lenses", lambda c: [lens.id for lens in c.lenses], _lens_label, marginal=True
-    ),
-    "tags": _Measure("tags", lambda c: [tag.id for tag in c.tags], _tag_label, roles=2),
+    "sessions": _Measure("sessions", lambda c: [""], series=True),
+    "lenses": _Measure("lenses", lambda c: c.lens_ids(), lambda c: c.lens, marginal=True),
+    "tags": _Measure("tags", lambda c: c.tag_ids(), lambda c: c.tag, roles=2),
     "outcomes": _Measure(
-        "outcomes", lambda c: [o.id for o in c.link_outcomes], _outcome_label, roles=2
+        "outcomes", lambda c: [o.id for o in c.link_outcomes], lambda c: c.outcome, roles=2
     ),
-    "process": _Measure("process", lambda c: [""], lambda c, i, lang: "", width=2, series=True),
+    "process": _Measure("process", lambda c: [""], width=2, series=True),
 }
 
 
@@ -414,7 +407,7 @@ def facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Cata
     if key == "sessions":
         return _facts_sessions(s, team_ids, half)
     if key == "lenses":
-        return _facts_lenses(s, team_ids, half, [lens.id for lens in cat.lenses])
+        return _facts_lenses(s, team_ids, half, cat.lens_ids())
     if key == "tags":
         return _facts_annotations(s, team_ids, half, TurnTag, "tag_id")
     if key == "outcomes":
@@ -464,20 +457,26 @@ def _bars(
     group: str = "",
 ) -> list[Bar]:
     m = MEASURES[key]
-    bars = []
     if m.series:
-        nodes = [x for x in p.months if x.start() < _now()] if p.kind != "month" else [p]
-        if key == "process" and p.kind != "month":
-            nodes.append(p)
-        for node in nodes:
-            cell = cells[(node.key, "")]
-            label = node.short_label(lang) if node.kind == "month" else node.label(lang)
-            bars.append(_bar(key, cell, label, lang, group))
-        return bars
-    for cid in m.categories(cat):
-        cell = cells[(p.key, cid)]
-        bars.append(_bar(key, cell, m.label(cat, cid, lang), lang, group))
-    return bars
+        nodes = _series(p, whole=key == "process")
+        return [_bar(key, cells[(x.key, "")], _node_label(x, lang), lang, group) for x in nodes]
+    lookup = m.lookup(cat) if m.lookup else None
+    return [
+        _bar(key, cells[(p.key, cid)], label(lookup, cid, lang) if lookup else "", lang, group)
+        for cid in m.categories(cat)
+    ]
+
+
+def _series(p: Period, whole: bool) -> list[Period]:
+    """The bars of a figure over time: the period's months so far, and the whole period
+    after them when `whole` (a month is its own single bar)."""
+    if p.kind == "month":
+        return [p]
+    return [*(x for x in p.months if x.start() < _now()), *([p] if whole else [])]
+
+
+def _node_label(node: Period, lang: str) -> str:
+    return node.short_label(lang) if node.kind == "month" else node.label(lang)
 
 
 # Below this many answers an average is shown without its exact n: with n, a mean is a sum,
@@ -500,28 +499,20 @@ def _bar(key: str, cell: Cell, label: str, lang: str, group: str) -> Bar:
     return Bar(label, cell.values[0], "shown", group, _num(cell.values[0], lang))
 
 
-_TITLES = {
-    "sessions": "insights.sessions",
-    "participation": "insights.participation",
-    "lenses": "insights.lenses",
-    "tags": "insights.tags",
-    "outcomes": "insights.outcomes",
-    "process": "insights.process",
-}
-_AXES = {
-    "sessions": ("insights.axis.month", "insights.axis.sessions"),
-    "participation": ("insights.axis.period", "insights.axis.share"),
-    "lenses": ("insights.axis.lens", "insights.axis.sessions_with"),
-    "tags": ("insights.axis.tag", "insights.axis.tagged_turns"),
-    "outcomes": ("insights.axis.outcome", "insights.axis.links"),
-    "process": ("insights.axis.period", "insights.axis.mean"),
+_TEXTS = {  # figure: (title, label axis, value axis)
+    "sessions": ("insights.sessions", "insights.axis.month", "insights.axis.sessions"),
+    "participation": ("insights.participation", "insights.axis.period", "insights.axis.share"),
+    "lenses": ("insights.lenses", "insights.axis.lens", "insights.axis.sessions_with"),
+    "tags": ("insights.tags", "insights.axis.tag", "insights.axis.tagged_turns"),
+    "outcomes": ("insights.outcomes", "insights.axis.outcome", "insights.axis.links"),
+    "process": ("insights.process", "insights.axis.period", "insights.axis.mean"),
 }
 
 
 def _figure(
     key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, grouped: bool = False
 ) -> Figure:
-    label_key, value_key = _AXES[key]
+    title_key, label_key, value_key = _TEXTS[key]
     notes = []
     if any(b.status == "too_few" for b in bars):
         notes.append(t("insights.note.too_few", lang, k=k))
@@ -531,7 +522,7 @@ def _figure(
         notes.append(release_note(lang))
     return Figure(
         key=key,
-        title=t(_TITLES[key], lang),
+        title=t(title_key, lang),
         reading=_reading(key, bars, p, lang, k, grouped),
         label_title=t(label_key, lang),
         value_title=t(value_key, lang),
@@ -572,10 +563,8 @@ def _participation(
     """Share of the team that took part at least once, as a quarter band; hidden when fewer
     than k took part or the team is so small that the band would name everyone. Released
     once per closed period, like every figure here."""
-    nodes = [*(x for x in p.months if x.start() < _now()), p] if p.kind != "month" else [p]
     bars = []
-    for node in nodes:
-        label = node.short_label(lang) if node.kind == "month" else node.label(lang)
+    for node in _series(p, whole=True):
 
         def compute(node: Period = node) -> Cell:
             took_part = _participants(s, [team_id], node).get(team_id, 0)
@@ -587,10 +576,10 @@ def _participation(
 
         cell = releases.released_value(s, "participation", team_id, node, k, _now(), compute)
         if cell.values is None:
-            bars.append(Bar(label, None, cell.status, group))
+            bars.append(Bar(_node_label(node, lang), None, cell.status, group))
             continue
         low, high = (int(x) for x in cell.values)
-        bars.append(Bar(label, float(low), "shown", group, f"{low}–{high} %"))
+        bars.append(Bar(_node_label(node, lang), float(low), "shown", group, f"{low}–{high} %"))
     return bars
 
 
@@ -628,10 +617,7 @@ def _frames_points(
         )
         .join(ReflectionSession, ReflectionSession.id == LearningPoint.session_id)
         .where(
-            ReflectionSession.team_id.in_(list(team_ids)),
-            ReflectionSession.status == "finished",
-            ReflectionSession.finished_at >= p.start(),
-            ReflectionSession.finished_at < p.end(),
+            *finished_in(team_ids, p),
             # Shared or changed after the period closed: not in that period's pool, which
             # would otherwise grow by one text on the day someone shares (issue 14).
             LearningPoint.updated_at < p.end(),
@@ -643,12 +629,12 @@ def _frames_points(
     if len({r[0] for r in rows}) < k_text:
         return (), False, set()
     # The same wording shared twice is shown once: the list is about themes, not counts.
-    ordered = (redact(r[1].strip()) for r in sorted(rows, key=lambda r: _shuffle(salt, r[2])))
+    ordered = (redact(r[1].strip()) for r in sorted(rows, key=lambda r: neutral_order(salt, r[2])))
     return tuple(dict.fromkeys(ordered)), True, {r[3] for r in rows}
 
 
-def _shuffle(salt: str, item_id: int) -> str:
-    """A stable order that says nothing about time or author."""
+def neutral_order(salt: str, item_id: int) -> str:
+    """A stable order that says nothing about time, team or author."""
     return hashlib.sha256(f"{salt}:{item_id}".encode()).hexdigest()
 
 
@@ -725,7 +711,7 @@ def team_figure_csv(
     """The CSV of exactly one figure as shown; logged as an export."""
     th = thresholds or Thresholds()
     p = parse_period(period_key)
-    if figure_key not in _TITLES:
+    if figure_key not in _TEXTS:
         raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
         actor, team = _lead_scope(s, actor_id, team_id)
@@ -806,13 +792,27 @@ def flip_patterns(
     thresholds: Thresholds | None = None,
     team_ids: Sequence[int] | None = None,
 ) -> FlipPatterns:
+    action = "view.flip_patterns"
+    return _comparison(engine, actor_id, period_key, lang, thresholds, team_ids, action)
+
+
+def _comparison(
+    engine: Engine,
+    actor_id: int | None,
+    period_key: str,
+    lang: str,
+    thresholds: Thresholds | None,
+    team_ids: Sequence[int] | None,
+    action: str,
+    figure: str | None = None,
+) -> FlipPatterns:
+    """The facilitator's comparison, audited as `action` (a view, or the export of `figure`)."""
     th = thresholds or Thresholds()
     p = parse_period(period_key)
     with session_scope(engine) as s:
         actor, teams = _flip_scope(s, actor_id, team_ids)
-        audit.record(
-            s, actor, "view.flip_patterns", "teams", period=p.key, teams=[x.team_id for x in teams]
-        )
+        ids = [x.team_id for x in teams]
+        audit.record(s, actor, action, "teams", period=p.key, figure=figure, teams=ids)
         figures, shown, left_out = _flip_figures(s, teams, p, lang, th.figures)
         return FlipPatterns(p.label(lang), tuple(figures), tuple(shown), left_out, th.figures)
 
@@ -826,23 +826,14 @@ def flip_figure_csv(
     thresholds: Thresholds | None = None,
     team_ids: Sequence[int] | None = None,
 ) -> bytes:
-    th = thresholds or Thresholds()
-    p = parse_period(period_key)
-    with session_scope(engine) as s:
-        actor, teams = _flip_scope(s, actor_id, team_ids)
-        audit.record(
-            s,
-            actor,
-            "export.flip_figure_csv",
-            "teams",
-            period=p.key,
-            figure=figure_key,
-            teams=[x.team_id for x in teams],
-        )
-        figures, _shown, _left = _flip_figures(s, teams, p, lang, th.figures)
-        for fig in figures:
-            if fig.key == figure_key:
-                return fig.csv()
+    """The CSV of exactly one figure of the comparison as shown; logged as an export."""
+    action = "export.flip_figure_csv"
+    patterns = _comparison(
+        engine, actor_id, period_key, lang, thresholds, team_ids, action, figure_key
+    )
+    for fig in patterns.figures:
+        if fig.key == figure_key:
+            return fig.csv()
     raise InvalidInput("error.invalid")
 
 

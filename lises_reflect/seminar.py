@@ -174,6 +174,18 @@ def _hidden_note(fig: Figure) -> tuple[str, ...]:
     return fig.notes or (t("pack.hidden_note", fig.lang, hidden=hidden, total=len(fig.bars)),)
 
 
+def _fit(image: bytes, width: float, height: float) -> tuple[float, float]:
+    """The image's size at `width`, shrunk to `height` when taller: never cut, never skewed."""
+    px_w, px_h = Image.open(io.BytesIO(image)).size
+    if width * px_h / px_w <= height:
+        return width, width * px_h / px_w
+    return height * px_w / px_h, height
+
+
+def _heading(e: PackExcerpt) -> str:
+    return e.heading + (f" · {e.kind}" if e.kind else "")
+
+
 def _fig_title(fig: Figure) -> str:
     return fig.title + (f" · {fig.period_label}" if fig.period_label else "")
 
@@ -235,7 +247,7 @@ def pack_pdf(pack: SeminarPack, progress: Progress = None) -> bytes:
 
     for e in pack.excerpts:
         pdf.add_page()
-        _write(pdf, e.heading + (f" · {e.kind}" if e.kind else ""), 15, bold=True)
+        _write(pdf, _heading(e), 15, bold=True)
         if e.lenses:
             _write(pdf, t("pack.lenses", lang, lenses=", ".join(e.lenses)), 10)
         pdf.ln(2)
@@ -304,15 +316,9 @@ def _pdf_prompts(pdf: Any, prompts: Prompts) -> None:
 def _pdf_figure(pdf: Any, fig: Figure) -> None:
     """Title, chart (fitted to the page, never cut), the reading sentence, hidden-bar note."""
     image = charts.png(fig, width=PDF_PNG_WIDTH, scale=PNG_SCALE, titled=False)
-    px_w, px_h = Image.open(io.BytesIO(image)).size
     notes = _hidden_note(fig)
     text_mm = 8 + 6 * (2 + len(notes))  # title, reading and notes, roughly
-    body = pdf.h - pdf.t_margin - pdf.b_margin
-    w = pdf.epw
-    h = w * px_h / px_w
-    if h > body - text_mm:  # a tall chart is shrunk to fit a page
-        h = body - text_mm
-        w = h * px_w / px_h
+    w, h = _fit(image, pdf.epw, pdf.h - pdf.t_margin - pdf.b_margin - text_mm)
     _keep(pdf, h + text_mm)
     pdf.ln(2)
     _write(pdf, _fig_title(fig), 12, bold=True)
@@ -445,8 +451,7 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
             _Para(lead, turn.text, MIN_SLIDE_PT, hang=hang)
             for lead, turn in zip(leads, e.turns, strict=True)
         ]
-        heading = e.heading + (f" · {e.kind}" if e.kind else "")
-        _text_slides(deck, heading, turns, "\n\n".join(notes), lang)
+        _text_slides(deck, _heading(e), turns, "\n\n".join(notes), lang)
         prompts = _prompts_for(pack, e)
         if prompts:
             _text_slides(
@@ -590,12 +595,8 @@ def _figure_slides(deck: Any, fig: Figure) -> None:
         title = _fig_title(fig) + (f" {t('pack.continued', fig.lang)}" if n else "")
         slide = _titled_slide(deck, title, notes)
         image = charts.png(chunk, width=SLIDE_PNG_WIDTH, scale=PNG_SCALE, titled=False)
-        px_w, px_h = Image.open(io.BytesIO(image)).size
-        box_w, box_h = BODY[2], 4.3
-        w = box_w
-        h = w * px_h / px_w
-        if h > box_h:
-            h, w = box_h, box_h * px_w / px_h
+        box_w = BODY[2]
+        w, h = _fit(image, box_w, 4.3)
         picture = slide.shapes.add_picture(
             io.BytesIO(image), Inches(BODY[0] + (box_w - w) / 2), Inches(1.45), Inches(w), Inches(h)
         )
