@@ -53,12 +53,20 @@ _KEY = secrets.token_bytes(32)  # tokens are valid while this process runs
 
 
 @dataclass(frozen=True)
-class PoolExcerpt:
+class PackChoice:
+    """An excerpt a seminar pack can use, by its pool heading only: no text."""
+
     token: str
     heading: str  # "Uddrag 1", … in the pool's neutral order
     kind: str
-    lens_ids: tuple[str, ...]
     lenses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PoolExcerpt(PackChoice):
+    """An excerpt in the pool: its heading as the pack lists it, and what it holds."""
+
+    lens_ids: tuple[str, ...]
     tag_ids: tuple[str, ...]
     tags: tuple[str, ...]  # which tags occur (a set, never counts)
     turns: tuple[ExportTurn, ...]
@@ -85,16 +93,6 @@ class SharedPool:
     points_total: int = 0
     excerpt_page: int = 1  # the page shown, kept within the pages there are
     point_page: int = 1
-
-
-@dataclass(frozen=True)
-class PackChoice:
-    """An excerpt a seminar pack can use, by its pool heading only: no text."""
-
-    token: str
-    heading: str
-    kind: str
-    lenses: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -221,15 +219,11 @@ def _excerpts(
     out = []
     for n, row in numbered:
         sid, _b, lenses, _kind = row
-        head = _choice(n, row, lang, cat)
         tag_ids = tuple(tid for tid in cat.tag_ids() if tid in tags_of.get(sid, set()))
         out.append(
             PoolExcerpt(
-                token=head.token,
-                heading=head.heading,
-                kind=head.kind,
+                **vars(_choice(n, row, lang, cat)),
                 lens_ids=_lens_ids(lenses),
-                lenses=head.lenses,
                 tag_ids=tag_ids,
                 tags=tuple(label(cat.tag, x, lang) for x in tag_ids),
                 turns=_turns(texts.get(sid) or "", lang),

@@ -95,18 +95,12 @@ class FlipPatterns:
 
 
 def _led_team_ids(s: Session, actor: Actor) -> set[int]:
-    ids = set(
-        s.exec(
-            select(Assignment.team_id).where(
-                Assignment.user_id == actor.user_id,
-                Assignment.role == "teamlead",
-                Assignment.team_id.is_not(None),
-            )
-        ).all()
-    )
-    if actor.team_id is not None:
-        ids.add(actor.team_id)
-    return {i for i in ids if i is not None}
+    ids = s.exec(
+        select(Assignment.team_id).where(
+            Assignment.user_id == actor.user_id, Assignment.role == "teamlead"
+        )
+    ).all()
+    return {i for i in (*ids, actor.team_id) if i is not None}
 
 
 def facilitated_team_ids(s: Session, actor: Actor) -> set[int]:
@@ -240,36 +234,28 @@ def _by_team(rows: Iterable[tuple[int, Fact]]) -> Facts:
 
 
 @cache
-def _sessions_statement() -> Any:
+def _bringer_statement(lens_ids: tuple[str, ...]) -> Any:
+    """Per team, month and bringer: the sessions with each lens, or all sessions (no lenses)."""
+    text = cast(_RS.lenses, String)
+    counts = [
+        func.sum(case((text.contains(f'"{lid}"', autoescape=True), 1), else_=0)) for lid in lens_ids
+    ]
     return (
-        select(_RS.team_id, _BUCKET, _RS.bringer_id, func.count())
+        select(_RS.team_id, _BUCKET, _RS.bringer_id, *(counts or [func.count()]))
         .where(_SCOPE)
         .group_by(_RS.team_id, _BUCKET, _RS.bringer_id)
     )
 
 
 def _facts_sessions(s: Session, team_ids: Sequence[int], half: Period) -> Facts:
-    rows = _rows(s, _sessions_statement(), team_ids, half)
+    rows = _rows(s, _bringer_statement(()), team_ids, half)
     return _by_team((team, Fact(m, "", (float(n),), (b,))) for team, m, b, n in rows)
-
-
-@cache
-def _lenses_statement(lens_ids: tuple[str, ...]) -> Any:
-    text = cast(_RS.lenses, String)
-    sums = [
-        func.sum(case((text.contains(f'"{lid}"', autoescape=True), 1), else_=0)) for lid in lens_ids
-    ]
-    return (
-        select(_RS.team_id, _BUCKET, _RS.bringer_id, *sums)
-        .where(_SCOPE)
-        .group_by(_RS.team_id, _BUCKET, _RS.bringer_id)
-    )
 
 
 def _facts_lenses(
     s: Session, team_ids: Sequence[int], half: Period, lens_ids: Sequence[str]
 ) -> Facts:
-    rows = _rows(s, _lenses_statement(tuple(lens_ids)), team_ids, half)
+    rows = _rows(s, _bringer_statement(tuple(lens_ids)), team_ids, half)
     return _by_team(
         (team, Fact(m, lid, (float(n),), (b,)))
         for team, m, b, *counts in rows
@@ -593,14 +579,19 @@ def release_note(lang: str, now: datetime | None = None) -> str:
 # ------------------------------------------------------------------------------ team lead
 
 
-def _lead_scope(s: Session, actor_id: int | None, team_id: int) -> tuple[Actor, Team]:
+def _lead_scope(
+    s: Session, actor_id: int | None, team_id: int, action: str, **filters: Any
+) -> tuple[Actor, Team, int]:
+    """The lead and the team after the permission check and the audit entry, and the number
+    of caseworkers in the team (below the threshold nothing is shown)."""
     actor = require(s, actor_id, "teamlead")
     if int(team_id) not in _led_team_ids(s, actor):
         raise PermissionDenied("error.not_your_team")
     team = s.get(Team, int(team_id))
-    if team is None or not team.active:
+    if team is None or team.id is None or not team.active:
         raise NotFound()
-    return actor, team
+    audit.record(s, actor, action, f"team:{team.id}", **filters)
+    return actor, team, _team_sizes(s, [team.id]).get(team.id, 0)
 
 
 def _frames_points(
@@ -685,9 +676,7 @@ def team_overview(
     th = thresholds or Thresholds()
     p = parse_period(period_key)
     with session_scope(engine) as s:
-        actor, team = _lead_scope(s, actor_id, team_id)
-        audit.record(s, actor, "view.team_overview", f"team:{team.id}", period=p.key)
-        size = _team_sizes(s, [team.id]).get(team.id, 0)
+        actor, team, size = _lead_scope(s, actor_id, team_id, "view.team_overview", period=p.key)
         if size < th.figures:
             return TeamOverview(team.name, p.label(lang), True, (), (), False, th.figures, th.text)
         cat = catalogue()
@@ -714,11 +703,10 @@ def team_figure_csv(
     if figure_key not in _TEXTS:
         raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
-        actor, team = _lead_scope(s, actor_id, team_id)
-        audit.record(
-            s, actor, "export.team_figure_csv", f"team:{team.id}", period=p.key, figure=figure_key
+        action = "export.team_figure_csv"
+        _actor, team, size = _lead_scope(
+            s, actor_id, team_id, action, period=p.key, figure=figure_key
         )
-        size = _team_sizes(s, [team.id]).get(team.id, 0)
         if size < th.figures:
             raise InvalidInput("error.small_team", k=th.figures)
         keys = (figure_key,)
