@@ -543,9 +543,7 @@ def _reading(key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, groupe
     return t(f"insights.reading.{key}", lang, period=period, top=top.label, n=top.text)
 
 
-def _participation(
-    s: Session, team_id: int, p: Period, size: int, lang: str, k: int, group: str = ""
-) -> list[Bar]:
+def _participation(s: Session, team_id: int, p: Period, size: int, lang: str, k: int) -> list[Bar]:
     """Share of the team that took part at least once, as a quarter band; hidden when fewer
     than k took part or the team is so small that the band would name everyone. Released
     once per closed period, like every figure here."""
@@ -562,10 +560,10 @@ def _participation(
 
         cell = releases.released_value(s, "participation", team_id, node, k, _now(), compute)
         if cell.values is None:
-            bars.append(Bar(_node_label(node, lang), None, cell.status, group))
+            bars.append(Bar(_node_label(node, lang), None, cell.status))
             continue
         low, high = (int(x) for x in cell.values)
-        bars.append(Bar(_node_label(node, lang), float(low), "shown", group, f"{low}–{high} %"))
+        bars.append(Bar(_node_label(node, lang), float(low), "shown", text=f"{low}–{high} %"))
     return bars
 
 
@@ -644,23 +642,16 @@ def _team_figures(
     lang: str,
     k: int,
     size: int,
-    group: str = "",
     keys: Sequence[str] = TEAM_FIGURES,
-    released: dict[str, Released] | None = None,
 ) -> list[Figure]:
-    """The team's figures in page order; `keys` limits the work to the figures needed, and
-    `released` (by figure, then team) is used when the caller released them for many teams."""
+    """The team's figures in page order; `keys` limits the work to the figures needed."""
     figures = []
     for key in keys:
         if key == "participation":
-            bars = _participation(s, team_id, p, size, lang, k, group)
+            bars = _participation(s, team_id, p, size, lang, k)
         else:
-            cells = (
-                released[key]
-                if released is not None
-                else _released(s, key, [team_id], p.half, cat, k)
-            )
-            bars = _bars(key, cells[team_id], p, cat, lang, group)
+            cells = _released(s, key, [team_id], p.half, cat, k)[team_id]
+            bars = _bars(key, cells, p, cat, lang)
         figures.append(_figure(key, bars, p, lang, k))
     return figures
 
@@ -736,40 +727,22 @@ def _flip_figures(
 ) -> tuple[list[Figure], list[str], int]:
     """Each team on its own tree; a team joins the comparison only when it passes itself."""
     cat = catalogue()
-    per_key: dict[str, list[tuple[int, int, Bar]]] = {}
-    shown: list[str] = []
     ids = [team.team_id for team in teams]
     sizes, took_part = _team_sizes(s, ids), _participants(s, ids, p)
     passing = [x for x in teams if min(sizes.get(x.team_id, 0), took_part.get(x.team_id, 0)) >= k]
-    left_out = len(teams) - len(passing)
-    passing_ids = [x.team_id for x in passing]
-    released = {key: _released(s, key, passing_ids, p.half, cat, k) for key in COMPARED_FIGURES}
-    for team in passing:
-        label = f"{team.name} ({team.organisation})"
-        shown.append(label)
-        size = sizes[team.team_id]
-        for fig in _team_figures(
-            s, team.team_id, p, cat, lang, k, size, label, COMPARED_FIGURES, released
-        ):
-            for position, bar in enumerate(fig.bars):
-                per_key.setdefault(fig.key, []).append((position, len(shown), bar))
-    # Category first, then the teams side by side in a fixed order: a comparison, not a ranking.
-    figures = [
-        _figure(
-            key,
-            [
-                b
-                for _, _, b in sorted(per_key.get(key, []), key=lambda x: x[:2])
-                if b.status == "shown"
-            ],
-            p,
-            lang,
-            k,
-            True,
-        )
-        for key in COMPARED_FIGURES
-    ]
-    return figures, shown, left_out
+    shown = [f"{x.name} ({x.organisation})" for x in passing]
+    figures = []
+    for key in COMPARED_FIGURES:
+        cells = _released(s, key, [x.team_id for x in passing], p.half, cat, k)
+        per_team = [
+            _bars(key, cells[x.team_id], p, cat, lang, name)
+            for x, name in zip(passing, shown, strict=True)
+        ]
+        # Category first, then the teams side by side in a fixed order: a comparison, not a
+        # ranking.
+        bars = [b for row in zip(*per_team, strict=False) for b in row if b.status == "shown"]
+        figures.append(_figure(key, bars, p, lang, k, grouped=True))
+    return figures, shown, len(teams) - len(passing)
 
 
 def flip_patterns(
