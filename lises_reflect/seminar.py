@@ -454,40 +454,18 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
         _text_slides(deck, _heading(e), turns, "\n\n".join(notes), lang)
         prompts = _prompts_for(pack, e)
         if prompts:
-            _text_slides(
-                deck,
-                t("pack.lens_prompts", lang, heading=e.heading),
-                _prompt_paras(prompts),
-                t("pack.notes.prompts", lang),
-                lang,
-            )
+            _prompt_slides(deck, t("pack.lens_prompts", lang, heading=e.heading), prompts, lang)
         step(t("pack.progress.excerpt", lang, heading=e.heading))
 
     rest = _unused_prompts(pack)
     if rest:
-        _text_slides(
-            deck,
-            t("pack.prompts", lang),
-            _prompt_paras(rest),
-            t("pack.notes.prompts", lang),
-            lang,
-        )
+        _prompt_slides(deck, t("pack.prompts", lang), rest, lang)
     for i, q in enumerate(pack.questions, start=1):
-        size = 36 if len(q) <= 160 else 28
-        _text_slides(
-            deck,
-            t("pack.question_n", lang, n=i, total=len(pack.questions)),
-            [_Para("", q, size, bold_body=True)],
-            t("pack.notes.question", lang),
-            lang,
-        )
-    _text_slides(
-        deck,
-        t("pack.closing", lang),
-        [_Para("", t("pack.closing_text", lang), 32)],
-        t("pack.notes.closing", lang),
-        lang,
-    )
+        title = t("pack.question_n", lang, n=i, total=len(pack.questions))
+        paras = [_Para("", q, 36 if len(q) <= 160 else 28, bold_body=True)]
+        _text_slides(deck, title, paras, t("pack.notes.question", lang), lang)
+    closing = [_Para("", t("pack.closing_text", lang), 32)]
+    _text_slides(deck, t("pack.closing", lang), closing, t("pack.notes.closing", lang), lang)
     step(t("pack.progress.questions", lang))
     out = io.BytesIO()
     deck.save(out)
@@ -495,12 +473,13 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     return out.getvalue()
 
 
-def _prompt_paras(prompts: Prompts) -> list[_Para]:
+def _prompt_slides(deck: Any, title: str, prompts: Prompts, lang: str) -> None:
+    """Each lens in bold with its research questions under it."""
     paras: list[_Para] = []
     for lens, questions in prompts:
         paras.append(_Para("", lens, 24, bold_body=True))
         paras += [_Para("•", q, 22, hang=0.45) for q in questions]
-    return paras
+    _text_slides(deck, title, paras, t("pack.notes.prompts", lang), lang)
 
 
 def _title_pt(title: str) -> int:
