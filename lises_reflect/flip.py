@@ -266,9 +266,12 @@ def _search(
     tag: str | None,
     category: str | None,
 ) -> tuple[list[tuple[int, Any]], list[Any]]:
-    """The excerpts and learning points that match, in the pool's order."""
+    """The excerpts and learning points that match, in the pool's order; none of a kind
+    shared by too few caseworkers."""
     wanted = f'"{lens}"'  # how the lens id appears in the column's JSON text
     excerpts = [x for x in index.excerpts if not lens or wanted in (x[1][2] or "")]
+    if not index.excerpts_enough:
+        excerpts = []
     if category:
         with_category = {row[1] for row in index.points if row[3] == category}
         excerpts = [x for x in excerpts if x[1][0] in with_category]
@@ -291,7 +294,7 @@ def _search(
         for row in index.points
         if (not lens or wanted in (row[4] or "")) and (not category or row[3] == category)
     ]
-    if tag:
+    if tag or not index.points_enough:
         points = []  # tags belong to excerpts; a learning point has none
     return excerpts, points
 
@@ -317,10 +320,6 @@ def shared_pool(
         actor = require(s, actor_id, "facilitator")
         index = _index(s, actor, p, th.text)
         excerpts, points = _search(s, index, lens, tag, category)
-        if not index.excerpts_enough:
-            excerpts = []
-        if not index.points_enough:
-            points = []
         excerpt_page, shown = page_of(excerpts, excerpt_page, EXCERPTS_PER_PAGE)
         point_page, shown_points = page_of(points, point_page, POINTS_PER_PAGE)
         pool = SharedPool(
@@ -348,16 +347,9 @@ def shared_pool(
             sessions=[row[0] for _n, row in shown],
         )
         # The learning points shown on their own, and those shown with the shown excerpts.
-        audit.record_point_reads(
-            s,
-            actor,
-            [row[1] for row in shown_points]
-            + [
-                row[0]
-                for (_n, row), e in zip(shown, pool.excerpts, strict=True)
-                if e.learning_points
-            ],
-        )
+        with_points = [e for e in zip(shown, pool.excerpts, strict=True) if e[1].learning_points]
+        read = [row[1] for row in shown_points] + [row[0] for (_n, row), _e in with_points]
+        audit.record_point_reads(s, actor, read)
     return pool
 
 
