@@ -177,7 +177,7 @@ def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True
                 .where(*scope, *_SHARED_POINT)
             ).all()
         )
-    salt = _salt(actor, p)
+    salt = f"flip:{actor.user_id}:{p.key}"  # each facilitator and period its own order
     return _Index(
         excerpts=_numbered(salt, sessions),
         points=[row for _n, row in _numbered(salt, point_rows)],
@@ -353,10 +353,6 @@ def shared_pool(
     return pool
 
 
-def _salt(actor: Actor, p: Period) -> str:
-    return f"flip:{actor.user_id}:{p.key}"
-
-
 def _numbered(salt: str, rows: Sequence[Any]) -> list[tuple[int, Any]]:
     """The pool's neutral order (a keyed hash, never time or team) and its "Uddrag n" numbers,
     the same in the pool tab and in the pack's list."""
@@ -450,7 +446,6 @@ def export_pack(
         if not index.excerpts_enough or any(x not in numbered for x in req.excerpt_tokens):
             raise InvalidInput("error.pack_excerpt_gone")
         chosen = _excerpts(s, [numbered[x] for x in req.excerpt_tokens], lang, cat)
-        by_token = {e.token: e for e in chosen}
         figures = [
             f
             for f in insights.facilitated_figures(s, actor, p, lang, th.figures)
@@ -474,18 +469,16 @@ def export_pack(
         except KeyError:
             raise InvalidInput("error.invalid") from None
         prompts.append((lens.title.get(lang), tuple(q.text.get(lang) for q in lens.questions)))
-    excerpts = []
-    for n, token in enumerate(req.excerpt_tokens):
-        e = by_token[token]
-        excerpts.append(
-            seminar.PackExcerpt(
-                heading=t("flip.pack_excerpt_heading", lang, letter="ABCD"[n] if n < 4 else n + 1),
-                kind=e.kind,
-                turns=e.turns,
-                lenses=e.lenses,
-                learning_points=tuple(text for _c, _l, text in e.learning_points),
-            )
+    excerpts = [
+        seminar.PackExcerpt(
+            heading=t("flip.pack_excerpt_heading", lang, letter="ABCD"[n] if n < 4 else n + 1),
+            kind=e.kind,
+            turns=e.turns,
+            lenses=e.lenses,
+            learning_points=tuple(text for _c, _l, text in e.learning_points),
         )
+        for n, e in enumerate(chosen)  # in the order chosen (`_clean_request` dropped repeats)
+    ]
     pack = seminar.SeminarPack(
         title=req.title,
         hours=req.hours,
