@@ -401,12 +401,9 @@ def facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Cata
     return _facts_process(s, team_ids, half)
 
 
-Released = dict[int, dict[tuple[str, str], Cell]]
-
-
 def _released(
     s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Catalogue, k: int
-) -> Released:
+) -> dict[int, releases.Cells]:
     """The half year's cells per team, as released (see `releases`: closed periods only,
     computed once from frozen facts, never changed)."""
     m = MEASURES[key]
@@ -470,9 +467,12 @@ def _node_label(node: Period, lang: str) -> str:
 EXACT_N_FROM = 10
 
 
-def _bar(key: str, cell: Cell, label: str, lang: str, group: str) -> Bar:
+def _bar(key: str, cell: Cell, label: str, lang: str, group: str = "") -> Bar:
     if cell.values is None:
         return Bar(label, None, cell.status, group)
+    if key == "participation":  # a quarter band
+        low, high = (int(x) for x in cell.values)
+        return Bar(label, float(low), "shown", group, f"{low}–{high} %")
     if key == "process":
         total, n = cell.values
         mean = total / n if n else 0.0
@@ -559,11 +559,7 @@ def _participation(s: Session, team_id: int, p: Period, size: int, lang: str, k:
             return Cell(node.key, "", (low, high), "shown")
 
         cell = releases.released_value(s, "participation", team_id, node, k, _now(), compute)
-        if cell.values is None:
-            bars.append(Bar(_node_label(node, lang), None, cell.status))
-            continue
-        low, high = (int(x) for x in cell.values)
-        bars.append(Bar(_node_label(node, lang), float(low), "shown", text=f"{low}–{high} %"))
+        bars.append(_bar("participation", cell, _node_label(node, lang), lang))
     return bars
 
 
