@@ -169,9 +169,9 @@ def _unused_prompts(pack: SeminarPack) -> Prompts:
 def _hidden_note(fig: Figure) -> tuple[str, ...]:
     """Why some bars are missing: the figure's own notes, else a count in plain words."""
     hidden = sum(b.value is None for b in fig.bars)
-    if not hidden:
+    if fig.notes or not hidden:
         return fig.notes
-    return fig.notes or (t("pack.hidden_note", fig.lang, hidden=hidden, total=len(fig.bars)),)
+    return (t("pack.hidden_note", fig.lang, hidden=hidden, total=len(fig.bars)),)
 
 
 def _fit(image: bytes, width: float, height: float) -> tuple[float, float]:
