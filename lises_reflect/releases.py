@@ -44,10 +44,6 @@ def _insert_ignoring_existing(s: Session, model: type[SQLModel], rows: list[dict
     s.connection().execute(insert(model).on_conflict_do_nothing(), rows)
 
 
-def closed_months(half: Period, now: datetime) -> list[Period]:
-    return [m for m in half.months if m.end() <= now]
-
-
 def frozen_facts(
     s: Session,
     measure: str,
@@ -57,7 +53,7 @@ def frozen_facts(
     live: Callable[[Sequence[int], Period], Facts],
 ) -> Facts:
     """The facts of the half year's closed months, each month as it was first taken."""
-    months = [m.key for m in closed_months(half, now)]
+    months = [m.key for m in half.months if m.end() <= now]
     if not months or not team_ids:
         return {}
     these = (
