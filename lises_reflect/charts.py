@@ -171,11 +171,6 @@ def browser_json(fig: Figure) -> str:
     return json.dumps(chart(fig, titled=False).to_dict(validate=False), separators=(",", ":"))
 
 
-def spec(fig: Figure, width: int = 640, titled: bool = True) -> dict[str, Any]:
-    """The Vega-Lite JSON at a fixed width (what `png` renders)."""
-    return chart(fig, width, titled).to_dict()
-
-
 @cache
 def _register_fonts() -> None:
     import vl_convert
@@ -191,7 +186,7 @@ def png(fig: Figure, width: int = 640, scale: float = 2.0, titled: bool = True) 
 
     _register_fonts()
     return vl_convert.vegalite_to_png(
-        spec(fig, width, titled),
+        chart(fig, width, titled).to_dict(),
         scale=scale,
         allowed_base_urls=[],
         config={"font": PNG_FONT, "background": "white"},

@@ -134,6 +134,11 @@ def release(
     def who(key: tuple[str, str]) -> list[set[int]]:
         return people.get(key) or [set() for _ in range(roles)]
 
+    def who_in(keys: Iterable[tuple[str, str]]) -> list[set[int]]:
+        """Who stands behind these cells together, per role."""
+        groups = [who(key) for key in keys]
+        return [set().union(*(group[i] for group in groups)) for i in range(roles)]
+
     def remainder_people(node: Period, c: str) -> list[set[int]]:
         """Who stands behind `node` minus its largest shown sub-periods: what subtracting
         the shown figures below it from it would give (shown periods nest, so these
@@ -146,13 +151,9 @@ def release(
                 stack.extend(kid.children)
             else:
                 months -= set(kid.month_keys)
-        union = [set() for _ in range(roles)]
         if months == set(node.month_keys):
-            return union  # nothing shown below: the node's own count, checked on its own
-        for m in months:
-            for i, group in enumerate(who((m, c))):
-                union[i] |= group
-        return union
+            return who_in(())  # nothing shown below: the node's own count, checked on its own
+        return who_in((m, c) for m in months)
 
     for key in fixed:
         if key[1] not in cats:
@@ -198,11 +199,7 @@ def release(
                         gone = [c for c in cats if (node.key, c) in hidden]
                         if not gone:
                             break
-                        union = [set() for _ in range(roles)]
-                        for c in gone:
-                            for i, s in enumerate(who((node.key, c))):
-                                union[i] |= s
-                        if all(len(s) >= k for s in union):
+                        if all(len(s) >= k for s in who_in((node.key, c) for c in gone)):
                             break
                         left = [c for c in cats if (node.key, c) not in hidden]
                         if not left:

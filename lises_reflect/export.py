@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from lises_reflect import i18n
 
@@ -133,18 +134,9 @@ def handout_pdf(data: SessionExport) -> bytes:
     """A4 handout of the excerpt with line and turn numbers, then the lens questions."""
     pdf = new_pdf(_t(data, "page"))
     pdf.add_page()
-    pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(0, 8, data.title or _t(data, "untitled"), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", size=9)
-    pdf.multi_cell(
-        0,
-        5,
-        " · ".join(x for x in (data.kind_label, data.created) if x),
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.set_font("DejaVu", "B", 9)
-    pdf.multi_cell(0, 5, _t(data, "confidential"), new_x="LMARGIN", new_y="NEXT")
+    _paragraph(pdf, data.title or _t(data, "untitled"), 15, 8, bold=True)
+    _paragraph(pdf, " · ".join(x for x in (data.kind_label, data.created) if x), 9, 5)
+    _paragraph(pdf, _t(data, "confidential"), 9, 5, bold=True)
     pdf.ln(3)
     pdf.set_font("DejaVu", "B", 12)
     pdf.cell(0, 7, _t(data, "excerpt"), new_x="LMARGIN", new_y="NEXT")
@@ -159,12 +151,15 @@ def handout_pdf(data: SessionExport) -> bytes:
             if q.lens_title != current:
                 current = q.lens_title
                 pdf.ln(2)
-                pdf.set_font("DejaVu", "B", 10)
-                pdf.multi_cell(0, 6, current, new_x="LMARGIN", new_y="NEXT")
-            pdf.set_font("DejaVu", size=10)
-            pdf.multi_cell(0, 5.5, f"• {q.question}", new_x="LMARGIN", new_y="NEXT")
+                _paragraph(pdf, current, 10, 6, bold=True)
+            _paragraph(pdf, f"• {q.question}", 10, 5.5)
             pdf.ln(9)  # room to write
     return bytes(pdf.output())
+
+
+def _paragraph(pdf: Any, text: str, size: float, height: float, bold: bool = False) -> None:
+    pdf.set_font("DejaVu", "B" if bold else "", size)
+    pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
 
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
@@ -200,9 +195,8 @@ def tags_csv(data: SessionExport) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def session_json(data: SessionExport) -> bytes:
-    payload = asdict(data)
-    return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+def session_json(data: SessionExport | ContributionsExport) -> bytes:
+    return json.dumps(asdict(data), ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def filename(data: SessionExport, ext: str) -> str:
@@ -211,7 +205,11 @@ def filename(data: SessionExport, ext: str) -> str:
     title = title.translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
     title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:60] or "refleksion"
-    date = re.sub(r"[^0-9-]", "", data.created)[:10]
+    return _filename(data.created, slug, ext)
+
+
+def _filename(created: str, slug: str, ext: str) -> str:
+    date = re.sub(r"[^0-9-]", "", created)[:10]
     ext = re.sub(r"[^a-z0-9]", "", ext.lower()) or "bin"
     return f"laan-et-oere-{date + '-' if date else ''}{slug}.{ext}"
 
@@ -277,11 +275,8 @@ def contributions_text(data: ContributionsExport) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def contributions_json(data: ContributionsExport) -> bytes:
-    return json.dumps(asdict(data), ensure_ascii=False, indent=2).encode("utf-8")
+contributions_json = session_json
 
 
 def contributions_filename(data: ContributionsExport, ext: str) -> str:
-    date = re.sub(r"[^0-9-]", "", data.created)[:10]
-    ext = re.sub(r"[^a-z0-9]", "", ext.lower()) or "bin"
-    return f"laan-et-oere-{date + '-' if date else ''}mine-bidrag.{ext}"
+    return _filename(data.created, "mine-bidrag", ext)

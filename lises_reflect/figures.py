@@ -45,10 +45,6 @@ class Figure:
     k: int = 5  # the threshold in force, for the "hidden: fewer than k" wording
     notes: tuple[str, ...] = field(default=())  # why some bars are hidden, in plain words
 
-    @property
-    def any_shown(self) -> bool:
-        return any(b.status == "shown" for b in self.bars)
-
     def status_text(self, status: Status) -> str:
         return t(f"figure.status.{status}", self.lang, k=self.k)
 

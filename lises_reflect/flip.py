@@ -23,7 +23,7 @@ from sqlalchemy import String, cast
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
-from lises_reflect import audit, freetext, insights, periods
+from lises_reflect import audit, freetext, insights
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import session_scope
@@ -31,6 +31,7 @@ from lises_reflect.disclosure import Thresholds
 from lises_reflect.errors import InvalidInput
 from lises_reflect.export import ExportTurn
 from lises_reflect.i18n import t
+from lises_reflect.insights import label, neutral_order
 from lises_reflect.models import LearningPoint, ReflectionSession, TurnTag
 from lises_reflect.paging import page_of
 from lises_reflect.periods import Period
@@ -52,12 +53,20 @@ _KEY = secrets.token_bytes(32)  # tokens are valid while this process runs
 
 
 @dataclass(frozen=True)
-class PoolExcerpt:
+class PackChoice:
+    """An excerpt a seminar pack can use, by its pool heading only: no text."""
+
     token: str
     heading: str  # "Uddrag 1", … in the pool's neutral order
     kind: str
-    lens_ids: tuple[str, ...]
     lenses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PoolExcerpt(PackChoice):
+    """An excerpt in the pool: its heading as the pack lists it, and what it holds."""
+
+    lens_ids: tuple[str, ...]
     tag_ids: tuple[str, ...]
     tags: tuple[str, ...]  # which tags occur (a set, never counts)
     turns: tuple[ExportTurn, ...]
@@ -87,16 +96,6 @@ class SharedPool:
 
 
 @dataclass(frozen=True)
-class PackChoice:
-    """An excerpt a seminar pack can use, by its pool heading only: no text."""
-
-    token: str
-    heading: str
-    kind: str
-    lenses: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class PackRequest:
     title: str
     hours: int
@@ -113,14 +112,6 @@ def _token(session_id: int) -> str:
     return hmac.new(_KEY, str(session_id).encode(), hashlib.sha256).hexdigest()[:20]
 
 
-def _order(salt: str, item_id: int) -> str:
-    return hashlib.sha256(f"{salt}:{item_id}".encode()).hexdigest()
-
-
-def _role_label(speaker: str, lang: str) -> str:
-    return t(f"flip.speaker.{speaker}", lang)
-
-
 # Keyed by the text itself, so an edited excerpt is simply a new key: nothing to invalidate.
 # Parsing was over half of a pool load (1,211 excerpts at 10k sessions: 0.53 s of 0.96 s).
 @lru_cache(maxsize=4096)
@@ -130,27 +121,8 @@ def _turns(excerpt: str, lang: str) -> tuple[ExportTurn, ...]:
     except TranscriptError:
         return ()
     return tuple(
-        ExportTurn(x.number, x.speaker, _role_label(x.speaker, lang), redact(x.text)) for x in turns
-    )
-
-
-def _label(get: Callable[[str], object], item_id: str, lang: str) -> str:
-    try:
-        obj = get(item_id)
-    except KeyError:
-        return item_id
-    text = getattr(obj, "title", None) or getattr(obj, "label", None)
-    return text.get(lang) if text is not None else item_id  # type: ignore[union-attr]
-
-
-def _in_scope(s: Session, actor: Actor, p: Period):  # type: ignore[no-untyped-def]
-    teams = insights.facilitated_team_ids(s, actor)
-    return (
-        ReflectionSession.team_id.in_(list(teams) or [-1]),
-        # Finished sessions only, by the month they were finished, as the figures (issue 14).
-        ReflectionSession.status == "finished",
-        ReflectionSession.finished_at >= p.start(),
-        ReflectionSession.finished_at < p.end(),
+        ExportTurn(x.number, x.speaker, t(f"flip.speaker.{x.speaker}", lang), redact(x.text))
+        for x in turns
     )
 
 
@@ -179,7 +151,8 @@ _SHARED_POINT = (LearningPoint.shared == True, func.trim(LearningPoint.text) != 
 
 
 def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True) -> _Index:
-    scope = _in_scope(s, actor, p)
+    # Finished sessions only, by the month they were finished, as the figures (issue 14).
+    scope = insights.finished_in(insights.facilitated_team_ids(s, actor) or [-1], p)
     lenses_text = cast(ReflectionSession.lenses, String)
     sessions = s.exec(
         select(
@@ -204,7 +177,7 @@ def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True
                 .where(*scope, *_SHARED_POINT)
             ).all()
         )
-    salt = _salt(actor, p)
+    salt = f"flip:{actor.user_id}:{p.key}"  # each facilitator and period its own order
     return _Index(
         excerpts=_numbered(salt, sessions),
         points=[row for _n, row in _numbered(salt, point_rows)],
@@ -241,22 +214,18 @@ def _excerpts(
         .where(LearningPoint.session_id.in_(ids), *_SHARED_POINT)
         .order_by(LearningPoint.session_id, LearningPoint.position)
     ).all():
-        label = _label(cat.learning_category, category, lang) if category else ""
-        shared_of.setdefault(sid, []).append((category or "", label, redact(text)))
+        name = label(cat.learning_category, category, lang) if category else ""
+        shared_of.setdefault(sid, []).append((category or "", name, redact(text)))
     out = []
     for n, row in numbered:
         sid, _b, lenses, _kind = row
-        head = _choice(n, row, lang, cat)
         tag_ids = tuple(tid for tid in cat.tag_ids() if tid in tags_of.get(sid, set()))
         out.append(
             PoolExcerpt(
-                token=head.token,
-                heading=head.heading,
-                kind=head.kind,
+                **vars(_choice(n, row, lang, cat)),
                 lens_ids=_lens_ids(lenses),
-                lenses=head.lenses,
                 tag_ids=tag_ids,
-                tags=tuple(_label(cat.tag, x, lang) for x in tag_ids),
+                tags=tuple(label(cat.tag, x, lang) for x in tag_ids),
                 turns=_turns(texts.get(sid) or "", lang),
                 learning_points=tuple(shared_of.get(sid, [])),
             )
@@ -275,7 +244,7 @@ def _points(s: Session, rows: Sequence[Any], lang: str, cat: Catalogue) -> list[
     return [
         PoolPoint(
             category_id=category or "",
-            category=_label(cat.learning_category, category, lang) if category else "",
+            category=label(cat.learning_category, category, lang) if category else "",
             text=redact(texts.get(pid, "")),
             lens_ids=_lens_ids(lenses),
         )
@@ -297,9 +266,12 @@ def _search(
     tag: str | None,
     category: str | None,
 ) -> tuple[list[tuple[int, Any]], list[Any]]:
-    """The excerpts and learning points that match, in the pool's order."""
+    """The excerpts and learning points that match, in the pool's order; none of a kind
+    shared by too few caseworkers."""
     wanted = f'"{lens}"'  # how the lens id appears in the column's JSON text
     excerpts = [x for x in index.excerpts if not lens or wanted in (x[1][2] or "")]
+    if not index.excerpts_enough:
+        excerpts = []
     if category:
         with_category = {row[1] for row in index.points if row[3] == category}
         excerpts = [x for x in excerpts if x[1][0] in with_category]
@@ -322,7 +294,7 @@ def _search(
         for row in index.points
         if (not lens or wanted in (row[4] or "")) and (not category or row[3] == category)
     ]
-    if tag:
+    if tag or not index.points_enough:
         points = []  # tags belong to excerpts; a learning point has none
     return excerpts, points
 
@@ -348,10 +320,6 @@ def shared_pool(
         actor = require(s, actor_id, "facilitator")
         index = _index(s, actor, p, th.text)
         excerpts, points = _search(s, index, lens, tag, category)
-        if not index.excerpts_enough:
-            excerpts = []
-        if not index.points_enough:
-            points = []
         excerpt_page, shown = page_of(excerpts, excerpt_page, EXCERPTS_PER_PAGE)
         point_page, shown_points = page_of(points, point_page, POINTS_PER_PAGE)
         pool = SharedPool(
@@ -379,27 +347,16 @@ def shared_pool(
             sessions=[row[0] for _n, row in shown],
         )
         # The learning points shown on their own, and those shown with the shown excerpts.
-        audit.record_point_reads(
-            s,
-            actor,
-            [row[1] for row in shown_points]
-            + [
-                row[0]
-                for (_n, row), e in zip(shown, pool.excerpts, strict=True)
-                if e.learning_points
-            ],
-        )
+        with_points = [e for e in zip(shown, pool.excerpts, strict=True) if e[1].learning_points]
+        read = [row[1] for row in shown_points] + [row[0] for (_n, row), _e in with_points]
+        audit.record_point_reads(s, actor, read)
     return pool
-
-
-def _salt(actor: Actor, p: Period) -> str:
-    return f"flip:{actor.user_id}:{p.key}"
 
 
 def _numbered(salt: str, rows: Sequence[Any]) -> list[tuple[int, Any]]:
     """The pool's neutral order (a keyed hash, never time or team) and its "Uddrag n" numbers,
     the same in the pool tab and in the pack's list."""
-    return list(enumerate(sorted(rows, key=lambda r: _order(salt, r[0])), start=1))
+    return list(enumerate(sorted(rows, key=lambda r: neutral_order(salt, r[0])), start=1))
 
 
 def pack_choices(
@@ -432,8 +389,8 @@ def _choice(n: int, row: Any, lang: str, cat: Catalogue) -> PackChoice:
     return PackChoice(
         token=_token(sid),
         heading=t("flip.excerpt_heading", lang, n=n),
-        kind=_label(cat.conversation_kind, kind, lang) if kind else "",
-        lenses=tuple(_label(cat.lens, x, lang) for x in _lens_ids(lenses)),
+        kind=label(cat.conversation_kind, kind, lang) if kind else "",
+        lenses=tuple(label(cat.lens, x, lang) for x in _lens_ids(lenses)),
     )
 
 
@@ -489,7 +446,6 @@ def export_pack(
         if not index.excerpts_enough or any(x not in numbered for x in req.excerpt_tokens):
             raise InvalidInput("error.pack_excerpt_gone")
         chosen = _excerpts(s, [numbered[x] for x in req.excerpt_tokens], lang, cat)
-        by_token = {e.token: e for e in chosen}
         figures = [
             f
             for f in insights.facilitated_figures(s, actor, p, lang, th.figures)
@@ -513,18 +469,16 @@ def export_pack(
         except KeyError:
             raise InvalidInput("error.invalid") from None
         prompts.append((lens.title.get(lang), tuple(q.text.get(lang) for q in lens.questions)))
-    excerpts = []
-    for n, token in enumerate(req.excerpt_tokens):
-        e = by_token[token]
-        excerpts.append(
-            seminar.PackExcerpt(
-                heading=t("flip.pack_excerpt_heading", lang, letter="ABCD"[n] if n < 4 else n + 1),
-                kind=e.kind,
-                turns=e.turns,
-                lenses=e.lenses,
-                learning_points=tuple(text for _c, _l, text in e.learning_points),
-            )
+    excerpts = [
+        seminar.PackExcerpt(
+            heading=t("flip.pack_excerpt_heading", lang, letter="ABCD"[n] if n < 4 else n + 1),
+            kind=e.kind,
+            turns=e.turns,
+            lenses=e.lenses,
+            learning_points=tuple(text for _c, _l, text in e.learning_points),
         )
+        for n, e in enumerate(chosen)  # in the order chosen (`_clean_request` dropped repeats)
+    ]
     pack = seminar.SeminarPack(
         title=req.title,
         hours=req.hours,
@@ -542,7 +496,3 @@ def export_pack(
     if fmt == "pdf":
         return seminar.pack_pdf(pack, progress)
     return seminar.pack_pptx(pack, progress)
-
-
-def period_label(period_key: str, lang: str) -> str:
-    return periods.parse(period_key).label(lang)

@@ -95,18 +95,12 @@ class FlipPatterns:
 
 
 def _led_team_ids(s: Session, actor: Actor) -> set[int]:
-    ids = set(
-        s.exec(
-            select(Assignment.team_id).where(
-                Assignment.user_id == actor.user_id,
-                Assignment.role == "teamlead",
-                Assignment.team_id.is_not(None),
-            )
-        ).all()
-    )
-    if actor.team_id is not None:
-        ids.add(actor.team_id)
-    return {i for i in ids if i is not None}
+    ids = s.exec(
+        select(Assignment.team_id).where(
+            Assignment.user_id == actor.user_id, Assignment.role == "teamlead"
+        )
+    ).all()
+    return {i for i in (*ids, actor.team_id) if i is not None}
 
 
 def facilitated_team_ids(s: Session, actor: Actor) -> set[int]:
@@ -240,36 +234,28 @@ def _by_team(rows: Iterable[tuple[int, Fact]]) -> Facts:
 
 
 @cache
-def _sessions_statement() -> Any:
+def _bringer_statement(lens_ids: tuple[str, ...]) -> Any:
+    """Per team, month and bringer: the sessions with each lens, or all sessions (no lenses)."""
+    text = cast(_RS.lenses, String)
+    counts = [
+        func.sum(case((text.contains(f'"{lid}"', autoescape=True), 1), else_=0)) for lid in lens_ids
+    ]
     return (
-        select(_RS.team_id, _BUCKET, _RS.bringer_id, func.count())
+        select(_RS.team_id, _BUCKET, _RS.bringer_id, *(counts or [func.count()]))
         .where(_SCOPE)
         .group_by(_RS.team_id, _BUCKET, _RS.bringer_id)
     )
 
 
 def _facts_sessions(s: Session, team_ids: Sequence[int], half: Period) -> Facts:
-    rows = _rows(s, _sessions_statement(), team_ids, half)
+    rows = _rows(s, _bringer_statement(()), team_ids, half)
     return _by_team((team, Fact(m, "", (float(n),), (b,))) for team, m, b, n in rows)
-
-
-@cache
-def _lenses_statement(lens_ids: tuple[str, ...]) -> Any:
-    text = cast(_RS.lenses, String)
-    sums = [
-        func.sum(case((text.contains(f'"{lid}"', autoescape=True), 1), else_=0)) for lid in lens_ids
-    ]
-    return (
-        select(_RS.team_id, _BUCKET, _RS.bringer_id, *sums)
-        .where(_SCOPE)
-        .group_by(_RS.team_id, _BUCKET, _RS.bringer_id)
-    )
 
 
 def _facts_lenses(
     s: Session, team_ids: Sequence[int], half: Period, lens_ids: Sequence[str]
 ) -> Facts:
-    rows = _rows(s, _lenses_statement(tuple(lens_ids)), team_ids, half)
+    rows = _rows(s, _bringer_statement(tuple(lens_ids)), team_ids, half)
     return _by_team(
         (team, Fact(m, lid, (float(n),), (b,)))
         for team, m, b, *counts in rows
@@ -331,17 +317,23 @@ def _facts_process(s: Session, team_ids: Sequence[int], half: Period) -> Facts:
     return _by_team(out)
 
 
+def finished_in(team_ids: Iterable[int], p: Period) -> tuple[Any, ...]:
+    """The sessions that count for `p`: the teams' finished ones, by the month they were
+    finished (issue 14: an unfinished session could still change under a released figure)."""
+    return (
+        _RS.team_id.in_(list(team_ids)),
+        _RS.status == "finished",
+        _RS.finished_at >= p.start(),
+        _RS.finished_at < p.end(),
+    )
+
+
 def _participants(s: Session, team_ids: Sequence[int], p: Period) -> dict[int, int]:
     rows = s.exec(
-        select(ReflectionSession.team_id, func.count(func.distinct(Participant.user_id)))
-        .join(ReflectionSession, ReflectionSession.id == Participant.session_id)
-        .where(
-            ReflectionSession.team_id.in_(list(team_ids)),
-            ReflectionSession.status == "finished",
-            ReflectionSession.finished_at >= p.start(),
-            ReflectionSession.finished_at < p.end(),
-        )
-        .group_by(ReflectionSession.team_id)
+        select(_RS.team_id, func.count(func.distinct(Participant.user_id)))
+        .join(_RS, _RS.id == Participant.session_id)
+        .where(*finished_in(team_ids, p))
+        .group_by(_RS.team_id)
     ).all()
     return {team: int(n) for team, n in rows}
 
@@ -363,48 +355,35 @@ def _team_sizes(s: Session, team_ids: Sequence[int]) -> dict[int, int]:
 # ------------------------------------------------------------------------------ figures
 
 
+def label(get: Callable[[str], object], item_id: str, lang: str) -> str:
+    """A catalogue item's title or label; its id once the catalogue no longer has it."""
+    try:
+        obj = get(item_id)
+    except KeyError:
+        return item_id
+    text = getattr(obj, "title", None) or getattr(obj, "label", None)
+    return text.get(lang) if text is not None else item_id  # type: ignore[union-attr]
+
+
 @dataclass(frozen=True)
 class _Measure:
     key: str
     categories: Callable[[Catalogue], Sequence[str]]
-    label: Callable[[Catalogue, str, str], str]
+    lookup: Callable[[Catalogue], Callable[[str], object]] | None = None  # per category
     roles: int = 1
     width: int = 1
     marginal: bool = False
     series: bool = False  # bars per month of the period, instead of per category
 
 
-def _lens_label(cat: Catalogue, cid: str, lang: str) -> str:
-    try:
-        return cat.lens(cid).title.get(lang)
-    except KeyError:
-        return cid
-
-
-def _tag_label(cat: Catalogue, cid: str, lang: str) -> str:
-    try:
-        return cat.tag(cid).label.get(lang)
-    except KeyError:
-        return cid
-
-
-def _outcome_label(cat: Catalogue, cid: str, lang: str) -> str:
-    try:
-        return cat.outcome(cid).label.get(lang)
-    except KeyError:
-        return cid
-
-
 MEASURES: dict[str, _Measure] = {
-    "sessions": _Measure("sessions", lambda c: [""], lambda c, i, lang: "", series=True),
-    "lenses": _Measure(
-        "lenses", lambda c: [lens.id for lens in c.lenses], _lens_label, marginal=True
-    ),
-    "tags": _Measure("tags", lambda c: [tag.id for tag in c.tags], _tag_label, roles=2),
+    "sessions": _Measure("sessions", lambda c: [""], series=True),
+    "lenses": _Measure("lenses", lambda c: c.lens_ids(), lambda c: c.lens, marginal=True),
+    "tags": _Measure("tags", lambda c: c.tag_ids(), lambda c: c.tag, roles=2),
     "outcomes": _Measure(
-        "outcomes", lambda c: [o.id for o in c.link_outcomes], _outcome_label, roles=2
+        "outcomes", lambda c: [o.id for o in c.link_outcomes], lambda c: c.outcome, roles=2
     ),
-    "process": _Measure("process", lambda c: [""], lambda c, i, lang: "", width=2, series=True),
+    "process": _Measure("process", lambda c: [""], width=2, series=True),
 }
 
 
@@ -414,7 +393,7 @@ def facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Cata
     if key == "sessions":
         return _facts_sessions(s, team_ids, half)
     if key == "lenses":
-        return _facts_lenses(s, team_ids, half, [lens.id for lens in cat.lenses])
+        return _facts_lenses(s, team_ids, half, cat.lens_ids())
     if key == "tags":
         return _facts_annotations(s, team_ids, half, TurnTag, "tag_id")
     if key == "outcomes":
@@ -422,12 +401,9 @@ def facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Cata
     return _facts_process(s, team_ids, half)
 
 
-Released = dict[int, dict[tuple[str, str], Cell]]
-
-
 def _released(
     s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Catalogue, k: int
-) -> Released:
+) -> dict[int, releases.Cells]:
     """The half year's cells per team, as released (see `releases`: closed periods only,
     computed once from frozen facts, never changed)."""
     m = MEASURES[key]
@@ -464,20 +440,26 @@ def _bars(
     group: str = "",
 ) -> list[Bar]:
     m = MEASURES[key]
-    bars = []
     if m.series:
-        nodes = [x for x in p.months if x.start() < _now()] if p.kind != "month" else [p]
-        if key == "process" and p.kind != "month":
-            nodes.append(p)
-        for node in nodes:
-            cell = cells[(node.key, "")]
-            label = node.short_label(lang) if node.kind == "month" else node.label(lang)
-            bars.append(_bar(key, cell, label, lang, group))
-        return bars
-    for cid in m.categories(cat):
-        cell = cells[(p.key, cid)]
-        bars.append(_bar(key, cell, m.label(cat, cid, lang), lang, group))
-    return bars
+        nodes = _series(p, whole=key == "process")
+        return [_bar(key, cells[(x.key, "")], _node_label(x, lang), lang, group) for x in nodes]
+    lookup = m.lookup(cat) if m.lookup else None
+    return [
+        _bar(key, cells[(p.key, cid)], label(lookup, cid, lang) if lookup else "", lang, group)
+        for cid in m.categories(cat)
+    ]
+
+
+def _series(p: Period, whole: bool) -> list[Period]:
+    """The bars of a figure over time: the period's months so far, and the whole period
+    after them when `whole` (a month is its own single bar)."""
+    if p.kind == "month":
+        return [p]
+    return [*(x for x in p.months if x.start() < _now()), *([p] if whole else [])]
+
+
+def _node_label(node: Period, lang: str) -> str:
+    return node.short_label(lang) if node.kind == "month" else node.label(lang)
 
 
 # Below this many answers an average is shown without its exact n: with n, a mean is a sum,
@@ -485,9 +467,12 @@ def _bars(
 EXACT_N_FROM = 10
 
 
-def _bar(key: str, cell: Cell, label: str, lang: str, group: str) -> Bar:
+def _bar(key: str, cell: Cell, label: str, lang: str, group: str = "") -> Bar:
     if cell.values is None:
         return Bar(label, None, cell.status, group)
+    if key == "participation":  # a quarter band
+        low, high = (int(x) for x in cell.values)
+        return Bar(label, float(low), "shown", group, f"{low}–{high} %")
     if key == "process":
         total, n = cell.values
         mean = total / n if n else 0.0
@@ -500,28 +485,20 @@ def _bar(key: str, cell: Cell, label: str, lang: str, group: str) -> Bar:
     return Bar(label, cell.values[0], "shown", group, _num(cell.values[0], lang))
 
 
-_TITLES = {
-    "sessions": "insights.sessions",
-    "participation": "insights.participation",
-    "lenses": "insights.lenses",
-    "tags": "insights.tags",
-    "outcomes": "insights.outcomes",
-    "process": "insights.process",
-}
-_AXES = {
-    "sessions": ("insights.axis.month", "insights.axis.sessions"),
-    "participation": ("insights.axis.period", "insights.axis.share"),
-    "lenses": ("insights.axis.lens", "insights.axis.sessions_with"),
-    "tags": ("insights.axis.tag", "insights.axis.tagged_turns"),
-    "outcomes": ("insights.axis.outcome", "insights.axis.links"),
-    "process": ("insights.axis.period", "insights.axis.mean"),
+_TEXTS = {  # figure: (title, label axis, value axis)
+    "sessions": ("insights.sessions", "insights.axis.month", "insights.axis.sessions"),
+    "participation": ("insights.participation", "insights.axis.period", "insights.axis.share"),
+    "lenses": ("insights.lenses", "insights.axis.lens", "insights.axis.sessions_with"),
+    "tags": ("insights.tags", "insights.axis.tag", "insights.axis.tagged_turns"),
+    "outcomes": ("insights.outcomes", "insights.axis.outcome", "insights.axis.links"),
+    "process": ("insights.process", "insights.axis.period", "insights.axis.mean"),
 }
 
 
 def _figure(
     key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, grouped: bool = False
 ) -> Figure:
-    label_key, value_key = _AXES[key]
+    title_key, label_key, value_key = _TEXTS[key]
     notes = []
     if any(b.status == "too_few" for b in bars):
         notes.append(t("insights.note.too_few", lang, k=k))
@@ -531,7 +508,7 @@ def _figure(
         notes.append(release_note(lang))
     return Figure(
         key=key,
-        title=t(_TITLES[key], lang),
+        title=t(title_key, lang),
         reading=_reading(key, bars, p, lang, k, grouped),
         label_title=t(label_key, lang),
         value_title=t(value_key, lang),
@@ -566,16 +543,12 @@ def _reading(key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, groupe
     return t(f"insights.reading.{key}", lang, period=period, top=top.label, n=top.text)
 
 
-def _participation(
-    s: Session, team_id: int, p: Period, size: int, lang: str, k: int, group: str = ""
-) -> list[Bar]:
+def _participation(s: Session, team_id: int, p: Period, size: int, lang: str, k: int) -> list[Bar]:
     """Share of the team that took part at least once, as a quarter band; hidden when fewer
     than k took part or the team is so small that the band would name everyone. Released
     once per closed period, like every figure here."""
-    nodes = [*(x for x in p.months if x.start() < _now()), p] if p.kind != "month" else [p]
     bars = []
-    for node in nodes:
-        label = node.short_label(lang) if node.kind == "month" else node.label(lang)
+    for node in _series(p, whole=True):
 
         def compute(node: Period = node) -> Cell:
             took_part = _participants(s, [team_id], node).get(team_id, 0)
@@ -586,11 +559,7 @@ def _participation(
             return Cell(node.key, "", (low, high), "shown")
 
         cell = releases.released_value(s, "participation", team_id, node, k, _now(), compute)
-        if cell.values is None:
-            bars.append(Bar(label, None, cell.status, group))
-            continue
-        low, high = (int(x) for x in cell.values)
-        bars.append(Bar(label, float(low), "shown", group, f"{low}–{high} %"))
+        bars.append(_bar("participation", cell, _node_label(node, lang), lang))
     return bars
 
 
@@ -604,14 +573,19 @@ def release_note(lang: str, now: datetime | None = None) -> str:
 # ------------------------------------------------------------------------------ team lead
 
 
-def _lead_scope(s: Session, actor_id: int | None, team_id: int) -> tuple[Actor, Team]:
+def _lead_scope(
+    s: Session, actor_id: int | None, team_id: int, action: str, **filters: Any
+) -> tuple[Actor, Team, int]:
+    """The lead and the team after the permission check and the audit entry, and the number
+    of caseworkers in the team (below the threshold nothing is shown)."""
     actor = require(s, actor_id, "teamlead")
     if int(team_id) not in _led_team_ids(s, actor):
         raise PermissionDenied("error.not_your_team")
     team = s.get(Team, int(team_id))
-    if team is None or not team.active:
+    if team is None or team.id is None or not team.active:
         raise NotFound()
-    return actor, team
+    audit.record(s, actor, action, f"team:{team.id}", **filters)
+    return actor, team, _team_sizes(s, [team.id]).get(team.id, 0)
 
 
 def _frames_points(
@@ -628,10 +602,7 @@ def _frames_points(
         )
         .join(ReflectionSession, ReflectionSession.id == LearningPoint.session_id)
         .where(
-            ReflectionSession.team_id.in_(list(team_ids)),
-            ReflectionSession.status == "finished",
-            ReflectionSession.finished_at >= p.start(),
-            ReflectionSession.finished_at < p.end(),
+            *finished_in(team_ids, p),
             # Shared or changed after the period closed: not in that period's pool, which
             # would otherwise grow by one text on the day someone shares (issue 14).
             LearningPoint.updated_at < p.end(),
@@ -643,12 +614,12 @@ def _frames_points(
     if len({r[0] for r in rows}) < k_text:
         return (), False, set()
     # The same wording shared twice is shown once: the list is about themes, not counts.
-    ordered = (redact(r[1].strip()) for r in sorted(rows, key=lambda r: _shuffle(salt, r[2])))
+    ordered = (redact(r[1].strip()) for r in sorted(rows, key=lambda r: neutral_order(salt, r[2])))
     return tuple(dict.fromkeys(ordered)), True, {r[3] for r in rows}
 
 
-def _shuffle(salt: str, item_id: int) -> str:
-    """A stable order that says nothing about time or author."""
+def neutral_order(salt: str, item_id: int) -> str:
+    """A stable order that says nothing about time, team or author."""
     return hashlib.sha256(f"{salt}:{item_id}".encode()).hexdigest()
 
 
@@ -667,23 +638,16 @@ def _team_figures(
     lang: str,
     k: int,
     size: int,
-    group: str = "",
     keys: Sequence[str] = TEAM_FIGURES,
-    released: dict[str, Released] | None = None,
 ) -> list[Figure]:
-    """The team's figures in page order; `keys` limits the work to the figures needed, and
-    `released` (by figure, then team) is used when the caller released them for many teams."""
+    """The team's figures in page order; `keys` limits the work to the figures needed."""
     figures = []
     for key in keys:
         if key == "participation":
-            bars = _participation(s, team_id, p, size, lang, k, group)
+            bars = _participation(s, team_id, p, size, lang, k)
         else:
-            cells = (
-                released[key]
-                if released is not None
-                else _released(s, key, [team_id], p.half, cat, k)
-            )
-            bars = _bars(key, cells[team_id], p, cat, lang, group)
+            cells = _released(s, key, [team_id], p.half, cat, k)[team_id]
+            bars = _bars(key, cells, p, cat, lang)
         figures.append(_figure(key, bars, p, lang, k))
     return figures
 
@@ -699,9 +663,7 @@ def team_overview(
     th = thresholds or Thresholds()
     p = parse_period(period_key)
     with session_scope(engine) as s:
-        actor, team = _lead_scope(s, actor_id, team_id)
-        audit.record(s, actor, "view.team_overview", f"team:{team.id}", period=p.key)
-        size = _team_sizes(s, [team.id]).get(team.id, 0)
+        actor, team, size = _lead_scope(s, actor_id, team_id, "view.team_overview", period=p.key)
         if size < th.figures:
             return TeamOverview(team.name, p.label(lang), True, (), (), False, th.figures, th.text)
         cat = catalogue()
@@ -725,14 +687,13 @@ def team_figure_csv(
     """The CSV of exactly one figure as shown; logged as an export."""
     th = thresholds or Thresholds()
     p = parse_period(period_key)
-    if figure_key not in _TITLES:
+    if figure_key not in _TEXTS:
         raise InvalidInput("error.invalid")
     with session_scope(engine) as s:
-        actor, team = _lead_scope(s, actor_id, team_id)
-        audit.record(
-            s, actor, "export.team_figure_csv", f"team:{team.id}", period=p.key, figure=figure_key
+        action = "export.team_figure_csv"
+        _actor, team, size = _lead_scope(
+            s, actor_id, team_id, action, period=p.key, figure=figure_key
         )
-        size = _team_sizes(s, [team.id]).get(team.id, 0)
         if size < th.figures:
             raise InvalidInput("error.small_team", k=th.figures)
         keys = (figure_key,)
@@ -762,40 +723,22 @@ def _flip_figures(
 ) -> tuple[list[Figure], list[str], int]:
     """Each team on its own tree; a team joins the comparison only when it passes itself."""
     cat = catalogue()
-    per_key: dict[str, list[tuple[int, int, Bar]]] = {}
-    shown: list[str] = []
     ids = [team.team_id for team in teams]
     sizes, took_part = _team_sizes(s, ids), _participants(s, ids, p)
     passing = [x for x in teams if min(sizes.get(x.team_id, 0), took_part.get(x.team_id, 0)) >= k]
-    left_out = len(teams) - len(passing)
-    passing_ids = [x.team_id for x in passing]
-    released = {key: _released(s, key, passing_ids, p.half, cat, k) for key in COMPARED_FIGURES}
-    for team in passing:
-        label = f"{team.name} ({team.organisation})"
-        shown.append(label)
-        size = sizes[team.team_id]
-        for fig in _team_figures(
-            s, team.team_id, p, cat, lang, k, size, label, COMPARED_FIGURES, released
-        ):
-            for position, bar in enumerate(fig.bars):
-                per_key.setdefault(fig.key, []).append((position, len(shown), bar))
-    # Category first, then the teams side by side in a fixed order: a comparison, not a ranking.
-    figures = [
-        _figure(
-            key,
-            [
-                b
-                for _, _, b in sorted(per_key.get(key, []), key=lambda x: x[:2])
-                if b.status == "shown"
-            ],
-            p,
-            lang,
-            k,
-            True,
-        )
-        for key in COMPARED_FIGURES
-    ]
-    return figures, shown, left_out
+    shown = [f"{x.name} ({x.organisation})" for x in passing]
+    figures = []
+    for key in COMPARED_FIGURES:
+        cells = _released(s, key, [x.team_id for x in passing], p.half, cat, k)
+        per_team = [
+            _bars(key, cells[x.team_id], p, cat, lang, name)
+            for x, name in zip(passing, shown, strict=True)
+        ]
+        # Category first, then the teams side by side in a fixed order: a comparison, not a
+        # ranking.
+        bars = [b for row in zip(*per_team, strict=False) for b in row if b.status == "shown"]
+        figures.append(_figure(key, bars, p, lang, k, grouped=True))
+    return figures, shown, len(teams) - len(passing)
 
 
 def flip_patterns(
@@ -806,13 +749,27 @@ def flip_patterns(
     thresholds: Thresholds | None = None,
     team_ids: Sequence[int] | None = None,
 ) -> FlipPatterns:
+    action = "view.flip_patterns"
+    return _comparison(engine, actor_id, period_key, lang, thresholds, team_ids, action)
+
+
+def _comparison(
+    engine: Engine,
+    actor_id: int | None,
+    period_key: str,
+    lang: str,
+    thresholds: Thresholds | None,
+    team_ids: Sequence[int] | None,
+    action: str,
+    figure: str | None = None,
+) -> FlipPatterns:
+    """The facilitator's comparison, audited as `action` (a view, or the export of `figure`)."""
     th = thresholds or Thresholds()
     p = parse_period(period_key)
     with session_scope(engine) as s:
         actor, teams = _flip_scope(s, actor_id, team_ids)
-        audit.record(
-            s, actor, "view.flip_patterns", "teams", period=p.key, teams=[x.team_id for x in teams]
-        )
+        ids = [x.team_id for x in teams]
+        audit.record(s, actor, action, "teams", period=p.key, figure=figure, teams=ids)
         figures, shown, left_out = _flip_figures(s, teams, p, lang, th.figures)
         return FlipPatterns(p.label(lang), tuple(figures), tuple(shown), left_out, th.figures)
 
@@ -826,23 +783,14 @@ def flip_figure_csv(
     thresholds: Thresholds | None = None,
     team_ids: Sequence[int] | None = None,
 ) -> bytes:
-    th = thresholds or Thresholds()
-    p = parse_period(period_key)
-    with session_scope(engine) as s:
-        actor, teams = _flip_scope(s, actor_id, team_ids)
-        audit.record(
-            s,
-            actor,
-            "export.flip_figure_csv",
-            "teams",
-            period=p.key,
-            figure=figure_key,
-            teams=[x.team_id for x in teams],
-        )
-        figures, _shown, _left = _flip_figures(s, teams, p, lang, th.figures)
-        for fig in figures:
-            if fig.key == figure_key:
-                return fig.csv()
+    """The CSV of exactly one figure of the comparison as shown; logged as an export."""
+    action = "export.flip_figure_csv"
+    patterns = _comparison(
+        engine, actor_id, period_key, lang, thresholds, team_ids, action, figure_key
+    )
+    for fig in patterns.figures:
+        if fig.key == figure_key:
+            return fig.csv()
     raise InvalidInput("error.invalid")
 
 

@@ -20,6 +20,7 @@ LOCAL = ZoneInfo("Europe/Copenhagen")
 Kind = Literal["month", "quarter", "half"]
 KINDS: tuple[Kind, ...] = ("month", "quarter", "half")
 
+_MONTHS = {"month": 1, "quarter": 3, "half": 6}  # months in a period of each kind
 _KEY = re.compile(r"^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12]))$")
 
 
@@ -39,13 +40,11 @@ class Period:
 
     @property
     def first_month(self) -> int:
-        return {"month": self.index, "quarter": 3 * self.index - 2, "half": 6 * self.index - 5}[
-            self.kind
-        ]
+        return _MONTHS[self.kind] * (self.index - 1) + 1
 
     @property
     def months(self) -> tuple[Period, ...]:
-        size = {"month": 1, "quarter": 3, "half": 6}[self.kind]
+        size = _MONTHS[self.kind]
         return tuple(Period(self.year, "month", self.first_month + i) for i in range(size))
 
     @property
@@ -54,7 +53,7 @@ class Period:
 
     @property
     def half(self) -> Period:
-        return Period(self.year, "half", 1 if self.first_month <= 6 else 2)
+        return _of(self.year, self.first_month, "half")
 
     @property
     def children(self) -> tuple[Period, ...]:
@@ -67,11 +66,9 @@ class Period:
 
     @property
     def parent(self) -> Period | None:
-        if self.kind == "month":
-            return Period(self.year, "quarter", (self.index - 1) // 3 + 1)
-        if self.kind == "quarter":
-            return Period(self.year, "half", 1 if self.index <= 2 else 2)
-        return None
+        if self.kind == "half":
+            return None
+        return _of(self.year, self.first_month, "quarter" if self.kind == "month" else "half")
 
     def start(self) -> datetime:
         """First instant, as an aware UTC datetime (the database stores UTC)."""
@@ -113,15 +110,16 @@ def parse(key: str) -> Period:
     return Period(year, "half", int(m.group(4)))
 
 
+def _of(year: int, month: int, kind: Kind) -> Period:
+    """The period of a kind that holds month `month` (1–12) of `year`."""
+    return Period(year, kind, (month - 1) // _MONTHS[kind] + 1)
+
+
 def containing(moment: datetime, kind: Kind = "month") -> Period:
-    local = moment.astimezone(LOCAL) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    local = local.astimezone(LOCAL)
-    month = Period(local.year, "month", local.month)
-    if kind == "month":
-        return month
-    if kind == "quarter":
-        return Period(local.year, "quarter", (local.month - 1) // 3 + 1)
-    return month.half
+    """The local period a moment falls in; a naive moment is read as UTC."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    local = aware.astimezone(LOCAL)
+    return _of(local.year, local.month, kind)
 
 
 def month_key(moment: datetime) -> str:
@@ -135,8 +133,8 @@ def recent(kind: Kind, now: datetime | None = None, count: int = 8) -> list[Peri
     out = [current]
     while len(out) < count:
         p = out[-1]
-        size = {"month": 12, "quarter": 4, "half": 2}[kind]
+        last = 12 // _MONTHS[kind]  # the index of a year's last period
         out.append(
-            Period(p.year - 1, kind, size) if p.index == 1 else Period(p.year, kind, p.index - 1)
+            Period(p.year - 1, kind, last) if p.index == 1 else Period(p.year, kind, p.index - 1)
         )
     return out

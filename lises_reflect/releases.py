@@ -44,10 +44,6 @@ def _insert_ignoring_existing(s: Session, model: type[SQLModel], rows: list[dict
     s.connection().execute(insert(model).on_conflict_do_nothing(), rows)
 
 
-def closed_months(half: Period, now: datetime) -> list[Period]:
-    return [m for m in half.months if m.end() <= now]
-
-
 def frozen_facts(
     s: Session,
     measure: str,
@@ -57,17 +53,15 @@ def frozen_facts(
     live: Callable[[Sequence[int], Period], Facts],
 ) -> Facts:
     """The facts of the half year's closed months, each month as it was first taken."""
-    months = [m.key for m in closed_months(half, now)]
+    months = [m.key for m in half.months if m.end() <= now]
     if not months or not team_ids:
         return {}
-    stored = s.exec(
-        select(FrozenMonth.team_id, FrozenMonth.month).where(
-            FrozenMonth.team_id.in_(list(team_ids)),
-            FrozenMonth.measure == measure,
-            FrozenMonth.month.in_(months),
-        )
-    ).all()
-    have = set(stored)
+    these = (
+        FrozenMonth.team_id.in_(list(team_ids)),
+        FrozenMonth.measure == measure,
+        FrozenMonth.month.in_(months),
+    )
+    have = set(s.exec(select(FrozenMonth.team_id, FrozenMonth.month).where(*these)).all())
     missing = [t for t in team_ids if any((t, m) not in have for m in months)]
     if missing:
         fresh = live(missing, half)
@@ -93,11 +87,7 @@ def frozen_facts(
         _insert_ignoring_existing(s, FrozenMonth, rows)
     out: Facts = {}
     for team, month, payload in s.exec(
-        select(FrozenMonth.team_id, FrozenMonth.month, FrozenMonth.facts).where(
-            FrozenMonth.team_id.in_(list(team_ids)),
-            FrozenMonth.measure == measure,
-            FrozenMonth.month.in_(months),
-        )
+        select(FrozenMonth.team_id, FrozenMonth.month, FrozenMonth.facts).where(*these)
     ).all():
         out.setdefault(team, []).extend(
             Fact(month, c, tuple(values), tuple(who)) for c, values, who in json.loads(payload)
@@ -199,12 +189,11 @@ def release(
     for team in team_ids:
         cells = dict(stored.get((team, measure), {}))
         for node in half.tree():
-            if node.end() > now:
-                for c in categories:
-                    cells[(node.key, c)] = Cell(node.key, c, None, "open")
-        for node in half.tree():  # a category nobody used in a closed period: nothing to hide
             for c in categories:
-                cells.setdefault((node.key, c), Cell(node.key, c, None, "too_few"))
+                if node.end() > now:
+                    cells[(node.key, c)] = Cell(node.key, c, None, "open")
+                else:  # a category nobody used in a closed period: nothing to hide
+                    cells.setdefault((node.key, c), Cell(node.key, c, None, "too_few"))
         out[team] = cells
     if pending and len(closed) == len(half.tree()):  # all released: the facts are done with
         s.connection().execute(

@@ -9,6 +9,8 @@ audit entry, so replicas agree); `python -m lises_reflect purge` runs one now.
 
 from __future__ import annotations
 
+import calendar
+import logging
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -77,13 +79,8 @@ def delete_sessions(s: Session, ids) -> int:
 def months_before(moment: datetime, months: int) -> datetime:
     """The same day and time `months` calendar months earlier (clamped to the month's end)."""
     year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
-    month += 1
-    day = moment.day
-    while True:
-        try:
-            return moment.replace(year=year, month=month, day=day)
-        except ValueError:
-            day -= 1
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
 
 
 def purge(
@@ -159,8 +156,6 @@ def start_daily(
                 try:
                     purge_if_due(engine, retention)
                 except Exception:
-                    import logging
-
                     logging.getLogger(__name__).exception("retention purge failed")
                 stop.wait(every_seconds)
         finally:

@@ -169,9 +169,21 @@ def _unused_prompts(pack: SeminarPack) -> Prompts:
 def _hidden_note(fig: Figure) -> tuple[str, ...]:
     """Why some bars are missing: the figure's own notes, else a count in plain words."""
     hidden = sum(b.value is None for b in fig.bars)
-    if not hidden:
+    if fig.notes or not hidden:
         return fig.notes
-    return fig.notes or (t("pack.hidden_note", fig.lang, hidden=hidden, total=len(fig.bars)),)
+    return (t("pack.hidden_note", fig.lang, hidden=hidden, total=len(fig.bars)),)
+
+
+def _fit(image: bytes, width: float, height: float) -> tuple[float, float]:
+    """The image's size at `width`, shrunk to `height` when taller: never cut, never skewed."""
+    px_w, px_h = Image.open(io.BytesIO(image)).size
+    if width * px_h / px_w <= height:
+        return width, width * px_h / px_w
+    return height * px_w / px_h, height
+
+
+def _heading(e: PackExcerpt) -> str:
+    return e.heading + (f" · {e.kind}" if e.kind else "")
 
 
 def _fig_title(fig: Figure) -> str:
@@ -235,7 +247,7 @@ def pack_pdf(pack: SeminarPack, progress: Progress = None) -> bytes:
 
     for e in pack.excerpts:
         pdf.add_page()
-        _write(pdf, e.heading + (f" · {e.kind}" if e.kind else ""), 15, bold=True)
+        _write(pdf, _heading(e), 15, bold=True)
         if e.lenses:
             _write(pdf, t("pack.lenses", lang, lenses=", ".join(e.lenses)), 10)
         pdf.ln(2)
@@ -304,15 +316,9 @@ def _pdf_prompts(pdf: Any, prompts: Prompts) -> None:
 def _pdf_figure(pdf: Any, fig: Figure) -> None:
     """Title, chart (fitted to the page, never cut), the reading sentence, hidden-bar note."""
     image = charts.png(fig, width=PDF_PNG_WIDTH, scale=PNG_SCALE, titled=False)
-    px_w, px_h = Image.open(io.BytesIO(image)).size
     notes = _hidden_note(fig)
     text_mm = 8 + 6 * (2 + len(notes))  # title, reading and notes, roughly
-    body = pdf.h - pdf.t_margin - pdf.b_margin
-    w = pdf.epw
-    h = w * px_h / px_w
-    if h > body - text_mm:  # a tall chart is shrunk to fit a page
-        h = body - text_mm
-        w = h * px_w / px_h
+    w, h = _fit(image, pdf.epw, pdf.h - pdf.t_margin - pdf.b_margin - text_mm)
     _keep(pdf, h + text_mm)
     pdf.ln(2)
     _write(pdf, _fig_title(fig), 12, bold=True)
@@ -445,44 +451,21 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
             _Para(lead, turn.text, MIN_SLIDE_PT, hang=hang)
             for lead, turn in zip(leads, e.turns, strict=True)
         ]
-        heading = e.heading + (f" · {e.kind}" if e.kind else "")
-        _text_slides(deck, heading, turns, "\n\n".join(notes), lang)
+        _text_slides(deck, _heading(e), turns, "\n\n".join(notes), lang)
         prompts = _prompts_for(pack, e)
         if prompts:
-            _text_slides(
-                deck,
-                t("pack.lens_prompts", lang, heading=e.heading),
-                _prompt_paras(prompts),
-                t("pack.notes.prompts", lang),
-                lang,
-            )
+            _prompt_slides(deck, t("pack.lens_prompts", lang, heading=e.heading), prompts, lang)
         step(t("pack.progress.excerpt", lang, heading=e.heading))
 
     rest = _unused_prompts(pack)
     if rest:
-        _text_slides(
-            deck,
-            t("pack.prompts", lang),
-            _prompt_paras(rest),
-            t("pack.notes.prompts", lang),
-            lang,
-        )
+        _prompt_slides(deck, t("pack.prompts", lang), rest, lang)
     for i, q in enumerate(pack.questions, start=1):
-        size = 36 if len(q) <= 160 else 28
-        _text_slides(
-            deck,
-            t("pack.question_n", lang, n=i, total=len(pack.questions)),
-            [_Para("", q, size, bold_body=True)],
-            t("pack.notes.question", lang),
-            lang,
-        )
-    _text_slides(
-        deck,
-        t("pack.closing", lang),
-        [_Para("", t("pack.closing_text", lang), 32)],
-        t("pack.notes.closing", lang),
-        lang,
-    )
+        title = t("pack.question_n", lang, n=i, total=len(pack.questions))
+        paras = [_Para("", q, 36 if len(q) <= 160 else 28, bold_body=True)]
+        _text_slides(deck, title, paras, t("pack.notes.question", lang), lang)
+    closing = [_Para("", t("pack.closing_text", lang), 32)]
+    _text_slides(deck, t("pack.closing", lang), closing, t("pack.notes.closing", lang), lang)
     step(t("pack.progress.questions", lang))
     out = io.BytesIO()
     deck.save(out)
@@ -490,12 +473,13 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     return out.getvalue()
 
 
-def _prompt_paras(prompts: Prompts) -> list[_Para]:
+def _prompt_slides(deck: Any, title: str, prompts: Prompts, lang: str) -> None:
+    """Each lens in bold with its research questions under it."""
     paras: list[_Para] = []
     for lens, questions in prompts:
         paras.append(_Para("", lens, 24, bold_body=True))
         paras += [_Para("•", q, 22, hang=0.45) for q in questions]
-    return paras
+    _text_slides(deck, title, paras, t("pack.notes.prompts", lang), lang)
 
 
 def _title_pt(title: str) -> int:
@@ -590,12 +574,8 @@ def _figure_slides(deck: Any, fig: Figure) -> None:
         title = _fig_title(fig) + (f" {t('pack.continued', fig.lang)}" if n else "")
         slide = _titled_slide(deck, title, notes)
         image = charts.png(chunk, width=SLIDE_PNG_WIDTH, scale=PNG_SCALE, titled=False)
-        px_w, px_h = Image.open(io.BytesIO(image)).size
-        box_w, box_h = BODY[2], 4.3
-        w = box_w
-        h = w * px_h / px_w
-        if h > box_h:
-            h, w = box_h, box_h * px_w / px_h
+        box_w = BODY[2]
+        w, h = _fit(image, box_w, 4.3)
         picture = slide.shapes.add_picture(
             io.BytesIO(image), Inches(BODY[0] + (box_w - w) / 2), Inches(1.45), Inches(w), Inches(h)
         )
