@@ -83,25 +83,6 @@ def _plain(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class EntryView:
-    at: datetime
-    actor_username: str
-    action: str
-    target: str
-    filters: dict
-
-
-def recent_entries(engine: Engine, actor_id: int | None, limit: int = 200) -> list[EntryView]:
-    """For administrators and the data protection officer; newest first."""
-    with session_scope(engine) as s:
-        require(s, actor_id, "admin")
-        rows = s.exec(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).all()
-        return [
-            EntryView(r.at, r.actor_username, r.action, r.target, dict(r.filters)) for r in rows
-        ]
-
-
-@dataclass(frozen=True)
 class AccessRow:
     at: datetime
     who: str
