@@ -9,6 +9,7 @@ audit entry, so replicas agree); `python -m lises_reflect purge` runs one now.
 
 from __future__ import annotations
 
+import calendar
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -78,12 +79,8 @@ def months_before(moment: datetime, months: int) -> datetime:
     """The same day and time `months` calendar months earlier (clamped to the month's end)."""
     year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
     month += 1
-    day = moment.day
-    while True:
-        try:
-            return moment.replace(year=year, month=month, day=day)
-        except ValueError:
-            day -= 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
 
 
 def purge(

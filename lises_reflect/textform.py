@@ -126,8 +126,6 @@ def fold_with_spans(
                 chars.append((ch, i, i + 1))
         elif category == "Zs":
             chars.append((" ", i, i + 1))
-        elif category in ("Zl", "Zp"):
-            chars.append(("\n", i, i + 1))
         else:
             chars.append((ch, i, i + 1))
         i += 1
