@@ -220,12 +220,8 @@ def assign(
             select(Assignment).where(
                 Assignment.user_id == user.id,
                 Assignment.role == role,
-                Assignment.team_id == team_id
-                if team_id is not None
-                else Assignment.team_id.is_(None),
-                Assignment.organisation_id == organisation_id
-                if organisation_id is not None
-                else Assignment.organisation_id.is_(None),
+                Assignment.team_id.is_not_distinct_from(team_id),
+                Assignment.organisation_id.is_not_distinct_from(organisation_id),
             )
         ).first()
         if existing is not None:

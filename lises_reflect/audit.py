@@ -86,8 +86,7 @@ def _plain(value: Any) -> Any:
 class AccessRow:
     at: datetime
     who: str
-    what: str  # an audit action: view.open, export.session, view.flip_pool, export.seminar_pack_*,
-    # view.learning_points
+    what: str  # the audit action, one of MATERIAL_ACTIONS
     title: str
 
 

@@ -36,8 +36,7 @@ def _sqlite_path(url: str) -> Path:
 
 def _libpq(url: str) -> str:
     """The URL without SQLAlchemy's driver suffix, as pg_dump expects."""
-    u = make_url(url).set(drivername="postgresql")
-    return u.render_as_string(hide_password=False)
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def _tool(name: str) -> str:
@@ -51,6 +50,18 @@ def _tool(name: str) -> str:
     return found
 
 
+def _sqlite_copy(source: Path, target: Path) -> str:
+    """Copy `source` into `target`; SQLite's integrity check of the copy ("ok" or the fault)."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)  # a consistent snapshot even while the app writes
+        return dst.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        dst.close()
+        src.close()
+
+
 def backup(url: str, target: Path) -> BackupReport:
     target = Path(target)
     if target.exists():
@@ -60,14 +71,7 @@ def backup(url: str, target: Path) -> BackupReport:
         source = _sqlite_path(url)
         if not source.exists():
             raise BackupError(f"no database at {source}")
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)  # a consistent snapshot even while the app writes
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            dst.close()
-            src.close()
+        ok = _sqlite_copy(source, target)
         if ok != "ok":
             target.unlink(missing_ok=True)
             raise BackupError(f"the copy failed its integrity check: {ok}")
@@ -95,14 +99,7 @@ def restore(url: str, source: Path, *, force: bool = False) -> str:
         if target.exists() and target.stat().st_size > 0 and not force:
             raise BackupError(f"{target} holds data; add --force to replace it with the backup")
         target.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            dst.close()
-            src.close()
+        ok = _sqlite_copy(source, target)
         if ok != "ok":
             raise BackupError(f"the restored database failed its integrity check: {ok}")
         return f"restored {source} into {target}"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lises_reflect.config import load_settings
+from lises_reflect.models import ROLES
 
 
 def _engine(args: argparse.Namespace):
@@ -66,8 +67,12 @@ def cmd_check_prompts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _as_operator(action: Callable[[], object], done: Callable[[object], str] = str) -> int:
-    """Run an administrative action as the operator; a refusal is printed in English (exit 2)."""
+def _run(
+    args: argparse.Namespace, action: Callable[[], object], done: Callable[[object], str] = str
+) -> int:
+    """Run a command's action and print what it did; a refusal is printed in English (exit 2):
+    a service's refusal as its message, a backup's as what the operator must do."""
+    from lises_reflect.backup import BackupError
     from lises_reflect.errors import ServiceError
     from lises_reflect.i18n import t
 
@@ -75,6 +80,9 @@ def _as_operator(action: Callable[[], object], done: Callable[[object], str] = s
         result = action()
     except ServiceError as err:
         print(t(err.code, "en", **err.params), file=sys.stderr)
+        return 2
+    except BackupError as err:
+        print(f"{args.command}: {err}", file=sys.stderr)
         return 2
     print(done(result))
     return 0
@@ -84,16 +92,14 @@ def cmd_create_organisation(args: argparse.Namespace) -> int:
     from lises_reflect.accounts import create_organisation
     from lises_reflect.auth import OPERATOR
 
-    return _as_operator(lambda: create_organisation(_engine(args), OPERATOR, args.name))
+    return _run(args, lambda: create_organisation(_engine(args), OPERATOR, args.name))
 
 
 def cmd_create_team(args: argparse.Namespace) -> int:
     from lises_reflect.accounts import create_team
     from lises_reflect.auth import OPERATOR
 
-    return _as_operator(
-        lambda: create_team(_engine(args), OPERATOR, args.organisation_id, args.name)
-    )
+    return _run(args, lambda: create_team(_engine(args), OPERATOR, args.organisation_id, args.name))
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
@@ -101,7 +107,8 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     from lises_reflect.auth import OPERATOR
 
     password = os.environ.get("LISES_NEW_PASSWORD") or getpass.getpass("Password: ")
-    return _as_operator(
+    return _run(
+        args,
         lambda: create_user(
             _engine(args),
             OPERATOR,
@@ -120,7 +127,8 @@ def cmd_assign(args: argparse.Namespace) -> int:
     from lises_reflect.accounts import assign
     from lises_reflect.auth import OPERATOR
 
-    return _as_operator(
+    return _run(
+        args,
         lambda: assign(
             _engine(args), OPERATOR, args.username, args.role, args.team_id, args.organisation_id
         ),
@@ -136,26 +144,19 @@ def _database_url(args: argparse.Namespace) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from lises_reflect.backup import BackupError, backup
+    from lises_reflect.backup import backup
 
-    try:
-        report = backup(_database_url(args), args.path)
-    except BackupError as err:
-        print(f"backup: {err}", file=sys.stderr)
-        return 2
-    print(f"Backup written: {report.path} ({report.size} bytes, {report.method}).")
-    return 0
+    return _run(
+        args,
+        lambda: backup(_database_url(args), args.path),
+        lambda r: f"Backup written: {r.path} ({r.size} bytes, {r.method}).",
+    )
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from lises_reflect.backup import BackupError, restore
+    from lises_reflect.backup import restore
 
-    try:
-        print(restore(_database_url(args), args.path, force=args.force))
-    except BackupError as err:
-        print(f"restore: {err}", file=sys.stderr)
-        return 2
-    return 0
+    return _run(args, lambda: restore(_database_url(args), args.path, force=args.force))
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
@@ -223,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--role",
         action="append",
         required=True,
-        choices=["caseworker", "teamlead", "facilitator", "admin"],
+        choices=ROLES,
         help="repeat for several roles",
     )
     cu.add_argument("--team-id", type=int, default=None)

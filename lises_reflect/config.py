@@ -40,12 +40,20 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     elif url.startswith("postgresql://"):
         # psycopg 3 is the driver we ship; plain postgresql:// would look for psycopg2.
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    below = f"is below the privacy floor of {FLOOR}"
+    at_least = "must be at least 1 month"
     return Settings(
         demo=demo,
         data_dir=data_dir,
         database_url=url,
-        thresholds=load_thresholds(env),
-        retention=load_retention(env),
+        thresholds=Thresholds(
+            figures=_whole_number(env, "LISES_MIN_CASEWORKERS", 5, FLOOR, below),
+            text=_whole_number(env, "LISES_MIN_CASEWORKERS_TEXT", 10, FLOOR, below),
+        ),
+        retention=Retention(
+            session_months=_whole_number(env, "LISES_RETENTION_MONTHS", 12, 1, at_least),
+            audit_months=_whole_number(env, "LISES_AUDIT_RETENTION_MONTHS", 6, 1, at_least),
+        ),
     )
 
 
@@ -59,22 +67,3 @@ def _whole_number(env: dict[str, str], name: str, default: int, minimum: int, fl
     if value < minimum:
         raise ValueError(f"{name}={value} {floor}")
     return value
-
-
-def load_retention(env: dict[str, str]) -> Retention:
-    """LISES_RETENTION_MONTHS (sessions, default 12), LISES_AUDIT_RETENTION_MONTHS (6)."""
-    at_least = "must be at least 1 month"
-    return Retention(
-        session_months=_whole_number(env, "LISES_RETENTION_MONTHS", 12, 1, at_least),
-        audit_months=_whole_number(env, "LISES_AUDIT_RETENTION_MONTHS", 6, 1, at_least),
-    )
-
-
-def load_thresholds(env: dict[str, str]) -> Thresholds:
-    """LISES_MIN_CASEWORKERS (figures, default 5) and LISES_MIN_CASEWORKERS_TEXT (free text,
-    default 10); a value below the floor of 3 stops the app with a message naming the variable."""
-    below = f"is below the privacy floor of {FLOOR}"
-    return Thresholds(
-        figures=_whole_number(env, "LISES_MIN_CASEWORKERS", 5, FLOOR, below),
-        text=_whole_number(env, "LISES_MIN_CASEWORKERS_TEXT", 10, FLOOR, below),
-    )

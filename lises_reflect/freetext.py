@@ -82,10 +82,8 @@ def email(text: str | None) -> str | None:
 
 def clean(field: str, text: str) -> str:
     """Return the text as it will be stored, or raise with what the user must change."""
-    if field not in LIMITS:
-        raise KeyError(field)
+    limit = LIMITS[field]  # an unknown field is a programming error: KeyError
     value = normalise(text)
-    limit = LIMITS[field]
     if len(value) > limit:
         raise InvalidInput("error.too_long", field=field, limit=limit, length=len(value))
     check_free_text(value, field=field)

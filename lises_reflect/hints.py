@@ -55,24 +55,14 @@ _QUOTED = re.compile(
 )
 
 _LETTERS = r"[^\W\d_]"
+# A space in a form matches any run of whitespace; either apostrophe matches both.
+_FORM_CHARS = {" ": r"\s+", "'": "['’]", "’": "['’]"}
 
 
 def _form_regex(form: str) -> str:
     """A catalogue form as a regex fragment (without the word boundaries)."""
-    wildcard = form.endswith("*")
-    if wildcard:
-        form = form[:-1]
-    parts: list[str] = []
-    for char in form:
-        if char == " ":
-            parts.append(r"\s+")
-        elif char in "'’":
-            parts.append("['’]")
-        else:
-            parts.append(re.escape(char))
-    if wildcard:
-        parts.append(f"{_LETTERS}*")
-    return "".join(parts)
+    body = "".join(_FORM_CHARS.get(char) or re.escape(char) for char in form.removesuffix("*"))
+    return f"{body}{_LETTERS}*" if form.endswith("*") else body
 
 
 @lru_cache(maxsize=512)

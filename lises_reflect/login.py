@@ -84,18 +84,16 @@ def attempt(
         if right:  # still the same active account and password now that we hold the lock
             current = s.get(User, user_id)
             right = bool(current and current.active and current.password_hash == stored)
+        s.add(LoginAttempt(username=name, client=client, at=now, success=right and not locked))
         if locked:
-            s.add(LoginAttempt(username=name, client=client, at=now, success=False))
             audit.record(s, None, "login.refused_locked", name, client=client)
             return Outcome("locked")
         if not right:
-            s.add(LoginAttempt(username=name, client=client, at=now, success=False))
             audit.record(s, None, "login.failed", name, client=client)
             s.flush()  # the count below includes this failure
             if _failures(s, LoginAttempt.username, name, since) == FAILURE_LIMIT:
                 audit.record(s, None, "login.locked", name, client=client)
             return Outcome("failed")
-        s.add(LoginAttempt(username=name, client=client, at=now, success=True))
         actor = auth.load_actor(s, user_id)
         audit.record(s, actor, "login", name, client=client)
         return Outcome("ok", actor)
@@ -133,9 +131,7 @@ def check_session(engine: Engine, key: str | None, now: datetime | None = None) 
         return "unknown"
     now = now or utcnow()
     with session_scope(engine) as s:
-        row = s.execute(
-            select(LoginSession).where(LoginSession.key_hash == key)
-        ).scalar_one_or_none()
+        row = _login_row(s, key)
         if row is None:
             return "unknown"
         if row.ended_at is not None:
@@ -156,13 +152,15 @@ def end_session(engine: Engine, key: str | None, reason: str = "logout") -> None
     if not key:
         return
     with session_scope(engine) as s:
-        row = s.execute(
-            select(LoginSession).where(LoginSession.key_hash == key)
-        ).scalar_one_or_none()
+        row = _login_row(s, key)
         if row is not None and row.ended_at is None:
             row.ended_at, row.ended_reason = utcnow(), reason
             s.add(row)
             audit.record(s, auth.load_actor_or_none(s, row.user_id), "logout", reason)
+
+
+def _login_row(s: Session, key: str) -> LoginSession | None:
+    return s.execute(select(LoginSession).where(LoginSession.key_hash == key)).scalar_one_or_none()
 
 
 def end_user_sessions(s: Session, user_id: int, reason: str, keep: str | None = None) -> None:

@@ -15,8 +15,6 @@ from lises_reflect.errors import InvalidInput
 from lises_reflect.i18n import LANGUAGES
 from lises_reflect.models import User
 
-DEFAULT_LANGUAGE = "da"
-
 
 def language(engine: Engine, actor_id: int | None) -> str | None:
     """The caller's own stored language; None if never chosen (or no longer one we speak)."""

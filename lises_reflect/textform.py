@@ -126,8 +126,6 @@ def fold_with_spans(
                 chars.append((ch, i, i + 1))
         elif category == "Zs":
             chars.append((" ", i, i + 1))
-        elif category in ("Zl", "Zp"):
-            chars.append(("\n", i, i + 1))
         else:
             chars.append((ch, i, i + 1))
         i += 1
@@ -162,18 +160,16 @@ def fold_with_spans(
     return "".join(result), result_spans
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, whitespace_only: bool = False) -> str:
     """`text` in the one form it is checked, stored and shown in (see the module docstring)."""
     if not text or all(map(_unchanged, set(text))):
         return text or ""
-    return fold_with_spans(text)[0]
+    return fold_with_spans(text, whitespace_only=whitespace_only)[0]
 
 
 def fold_whitespace(text: str) -> str:
     """Only the line-break, control, format-character, space and NFC steps of `fold`."""
-    if not text or all(map(_unchanged, set(text))):
-        return text or ""
-    return fold_with_spans(text, whitespace_only=True)[0]
+    return fold(text, whitespace_only=True)
 
 
 @lru_cache(maxsize=4096)

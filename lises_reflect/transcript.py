@@ -68,7 +68,7 @@ import os
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -186,12 +186,6 @@ class UploadError(_MessageError):
 # --------------------------------------------------------------------------- parsing
 
 
-def _normalise_lines(text: str) -> list[str]:
-    # The whitespace steps of the fold every text goes through before the personal-data guard
-    # and storage; stored text is already folded, so the turns show exactly what was checked.
-    return fold_whitespace(text).split("\n")
-
-
 def _speaker_for_label(label: str, after_colon: str) -> str | None:
     """The speaker a label stands for, or None when it is no label at all."""
     key = label.casefold()
@@ -305,10 +299,12 @@ def _first_line_error(number: int, line: str) -> TranscriptError:
 
 def parse_transcript(text: str) -> list[Turn]:
     """Split a transcript excerpt into turns; raises TranscriptError saying what to change."""
-    turns: list[dict[str, str | int]] = []
+    turns: list[Turn] = []
     numbered = False
     too_many_at: tuple[int, str] | None = None
-    for index, raw in enumerate(_normalise_lines(text or "")):
+    # The whitespace steps of the fold every text goes through before the personal-data guard
+    # and storage; stored text is already folded, so the turns show exactly what was checked.
+    for index, raw in enumerate(fold_whitespace(text or "").split("\n")):
         line = raw.strip(" ")
         stripped = line.strip()
         if not stripped or _ONLY_PREFIX.fullmatch(stripped):
@@ -318,7 +314,7 @@ def parse_transcript(text: str) -> list[Turn]:
             speaker, label, body, had_number = split
             if not turns:
                 numbered = had_number
-            turns.append({"speaker": speaker, "label": label, "text": body})
+            turns.append(Turn(len(turns) + 1, speaker, label, body))
             if len(turns) == MAX_TURNS + 1:
                 too_many_at = (index + 1, stripped)
             continue
@@ -333,7 +329,7 @@ def parse_transcript(text: str) -> list[Turn]:
                 stripped = stripped[number.end() :]
         body = _clean_text(stripped)
         previous = turns[-1]
-        previous["text"] = f"{previous['text']}\n{body}" if previous["text"] else body
+        turns[-1] = replace(previous, text=f"{previous.text}\n{body}" if previous.text else body)
     if not turns:
         raise TranscriptError("transcript.empty", None, "")
     if too_many_at is not None:
@@ -348,10 +344,7 @@ def parse_transcript(text: str) -> list[Turn]:
             number=number,
             shown=_shown(line),
         )
-    return [
-        Turn(number=i, speaker=str(t["speaker"]), label=str(t["label"]), text=str(t["text"]))
-        for i, t in enumerate(turns, start=1)
-    ]
+    return turns
 
 
 # --------------------------------------------------------------------------- uploads
@@ -388,17 +381,13 @@ def read_upload(filename: str, data: bytes) -> str:
             limit=_megabytes(MAX_UPLOAD_BYTES),
         )
     if not data:
-        raise _empty(name)
+        raise UploadError("upload.empty", name=name)
     text = _read_docx(name, data) if extension == ".docx" else _read_txt(name, data)
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     if not text.strip():
-        raise _empty(name)
+        raise UploadError("upload.empty", name=name)
     return text
-
-
-def _empty(name: str) -> UploadError:
-    return UploadError("upload.empty", name=name)
 
 
 def _not_text(name: str, data: bytes) -> UploadError:

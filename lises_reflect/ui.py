@@ -18,10 +18,11 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from lises_reflect import freetext, paging
+from lises_reflect import freetext, paging, preferences
 from lises_reflect import state_keys as K
 from lises_reflect.config import Settings, load_settings
-from lises_reflect.errors import Conflict, ServiceError, WouldClear
+from lises_reflect.db import get_engine, migrate, retry_transient
+from lises_reflect.errors import Conflict, PermissionDenied, ServiceError, WouldClear
 from lises_reflect.i18n import LANGUAGES, t
 from lises_reflect.privacy import PersonalDataError, describe_finding
 from lises_reflect.transcript import TranscriptError, UploadError
@@ -66,7 +67,6 @@ def settings() -> Settings:
 def _engine_for(url: str, demo: bool) -> Engine:
     from lises_reflect import demo as demo_data
     from lises_reflect import retention
-    from lises_reflect.db import get_engine, migrate
 
     engine = get_engine(url)
     migrate(engine)
@@ -131,8 +131,6 @@ def adopt_language(engine: Engine, user_id: int) -> None:
     the app) is stored on the account instead. Call it before anything is drawn in a language:
     a rerun to redraw would lose the page of a reload (st.rerun before st.navigation).
     """
-    from lises_reflect import preferences
-
     picked = st.session_state.get(K.LANG_PICKED)
     if picked is None and st.session_state.get(K.LANG_USER) == user_id:
         return
@@ -158,7 +156,7 @@ def roles() -> frozenset[str]:
 
 def error_text(err: BaseException) -> str:
     if isinstance(err, TranscriptError | UploadError):
-        return err.message_en if lang() == "en" else err.message_da
+        return err.message(lang())
     if isinstance(err, PersonalDataError):
         details = " ".join(describe_finding(f, lang()) for f in err.findings)
         return tr("error.personal_data", details=details)
@@ -175,11 +173,10 @@ def error_text(err: BaseException) -> str:
 
 def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
     """Run a service call; show a translated message instead of a traceback on refusal."""
-    try:
-        return True, fn(*args, **kwargs)
-    except USER_ERRORS as err:
-        st.error(error_text(err))
-        return False, err
+    ok, result = quiet_call(fn, *args, **kwargs)
+    if not ok:
+        st.error(error_text(result))
+    return ok, result
 
 
 def quiet_call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
@@ -210,8 +207,6 @@ def frame_call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     away, the run ends with a clear message instead of Streamlit's error page, and whatever the
     user typed stays in the browser session for the next run.
     """
-    from lises_reflect.db import retry_transient
-
     try:
         return retry_transient(fn)(*args, **kwargs)
     except DATABASE_AWAY:
@@ -235,8 +230,6 @@ def refuse(err: BaseException) -> None:
 def require_role(*wanted: str) -> int:
     uid = user_id()
     if uid is None or not (roles() & set(wanted)):
-        from lises_reflect.errors import PermissionDenied
-
         refuse(
             PermissionDenied(
                 "error.role_required", roles=", ".join(tr(f"role.{r}") for r in wanted)
@@ -253,10 +246,6 @@ def md(text: str) -> str:
 def plain(text: str, *, empty: str = "—") -> None:
     """User text is shown as text: never Markdown, never HTML."""
     st.text(text if text.strip() else empty)
-
-
-def visibility_note(key: str) -> None:
-    st.caption(tr(key))
 
 
 def local_time(d: datetime) -> str:
@@ -321,9 +310,6 @@ def autosave_text(
         # then built on the old text, and must not replace the other's unseen (_save_field).
         st.session_state[fkey] = base.text
 
-    def on_change() -> None:
-        _save_field(key, save)
-
     limit = freetext.LIMITS.get(field)
     caption = tr("ui.limit", limit=limit) if limit else ""
     st.text_area(
@@ -334,7 +320,8 @@ def autosave_text(
         value=held(wkey),
         key=wkey,
         height=height,
-        on_change=on_change,
+        on_change=_save_field,
+        args=(key, save),
         disabled=disabled,
         placeholder=placeholder,
         help=help,
