@@ -105,12 +105,23 @@ def create_user(
         return _create_user(s, username, display_name, password, roles, team_id, email).id
 
 
+def _free_name(s: Session, name: str, organisation_id: int | None, item_id: int | None) -> str:
+    """A screened name no other organisation (or team of the same organisation) has: the
+    database refuses a duplicate too, but with an error nobody can act on."""
+    name = freetext.screen_name(name, "error.name_required")
+    model = Organisation if organisation_id is None else Team
+    taken = select(model.id).where(model.name == name, model.id != (item_id or -1))
+    if organisation_id is not None:
+        taken = taken.where(Team.organisation_id == organisation_id)
+    if s.exec(taken).first() is not None:
+        raise InvalidInput("error.name_taken", name=name)
+    return name
+
+
 def create_organisation(engine: Engine, actor_id: int | Operator | None, name: str) -> int:
     with session_scope(engine) as s:
         _admin_or_operator(s, actor_id)
-        name = freetext.screen_name(name, "error.name_required")
-        if s.exec(select(Organisation).where(Organisation.name == name)).first():
-            raise InvalidInput("error.name_taken", name=name)
+        name = _free_name(s, name, None, None)
         org = Organisation(name=name)
         s.add(org)
         s.flush()
@@ -124,12 +135,7 @@ def create_team(
         _admin_or_operator(s, actor_id)
         if s.get(Organisation, organisation_id) is None:
             raise NotFound("error.organisation_not_found")
-        name = freetext.screen_name(name, "error.name_required")
-        exists = s.exec(
-            select(Team).where(Team.organisation_id == organisation_id, Team.name == name)
-        ).first()
-        if exists:
-            raise InvalidInput("error.name_taken", name=name)
+        name = _free_name(s, name, organisation_id, None)
         team = Team(organisation_id=organisation_id, name=name)
         s.add(team)
         s.flush()
@@ -340,7 +346,7 @@ def rename(
         row = s.get(model, item_id)
         if row is None:
             raise NotFound()
-        name = freetext.screen_name(name, "error.name_required")
+        name = _free_name(s, name, getattr(row, "organisation_id", None), item_id)
         audit.record(s, actor, f"{kind}.updated", f"{kind}:{item_id}", name=name, active=active)
         row.name, row.active = name, active
         s.add(row)

@@ -111,3 +111,19 @@ def test_admin_page_renames_a_team(site: Org) -> None:
     from lises_reflect.accounts import directory
 
     assert "Jobcenter Test – Team Øst" in dict(directory(site.engine, site.admin).teams).values()
+
+
+def test_a_rename_to_a_taken_name_is_refused_with_a_clear_message(org: Org):
+    """Seen in review: the database refused it, and the admin page showed an error page."""
+    e = org.engine  # make_org: "Jobcenter Test" with "Team A" (org.team) and "Team B"
+    with pytest.raises(InvalidInput) as info:
+        accounts.rename(e, org.admin, "team", org.team, "Team B")
+    assert (info.value.code, info.value.params) == ("error.name_taken", {"name": "Team B"})
+    second = accounts.create_organisation(e, org.admin, "Nabokommunen")
+    with pytest.raises(InvalidInput) as info:
+        accounts.rename(e, org.admin, "organisation", second, "Jobcenter Test")
+    assert info.value.code == "error.name_taken"
+    # its own name again (deactivating it), and a team name another organisation uses: fine
+    accounts.rename(e, org.admin, "team", org.team, "Team A", active=False)
+    accounts.create_team(e, org.admin, second, "Team B")
+    accounts.rename(e, org.admin, "team", org.other_team, "Team C")
