@@ -378,6 +378,41 @@ def _pattern(value: Any) -> str | list[str]:
 
 Pattern = Annotated[str | list[str], PlainValidator(_pattern)]
 
+
+MAX_QUOTE_WORDS = 30
+_REF_PATTERN = re.compile(r"\d{3}_[0-9a-f]{16}\.txt:\d+(?:-\d+)?")
+
+
+def _quote(value: str) -> str:
+    words = len(value.split())
+    if words > MAX_QUOTE_WORDS:
+        raise _invalid(f"a quote has at most {MAX_QUOTE_WORDS} words, found {words}")
+    return value
+
+
+def _ref(value: str) -> str:
+    if not _REF_PATTERN.fullmatch(value):
+        raise _invalid(
+            f"ref {value!r} must name a research file and its lines, e.g. '003_….txt:738'"
+        )
+    return value
+
+
+Quote = Annotated[Str, AfterValidator(_quote)]
+Ref = Annotated[Str, AfterValidator(_ref)]
+Origin = Annotated[Str, _one_of(("tool",), "unknown origin {value!r}; the only origin is 'tool'")]
+
+
+def _one_provenance(source: object, origin: object) -> None:
+    """What the product calls research must be quotable from it; everything else says it is
+    the tool's own design. An item is one or the other, never both or neither."""
+    if (source is None) == (origin is None):
+        raise _invalid(
+            "give either 'source' (research: cite, ref, quote) or 'origin: tool' "
+            "(the tool's own design), not both or neither"
+        )
+
+
 # --------------------------------------------------------------------------- model
 #
 # The public types are frozen dataclasses whose field types carry the checks: pydantic
@@ -445,7 +480,35 @@ class Text(_Checked):
 
 
 @dataclass(frozen=True)
-class Option(_Checked):
+class Source(_Checked):
+    """Where the research says it: a readable reference, the research file and lines (`ref`),
+    and a verbatim Danish quote of at most 30 words (tests/test_research.py finds it there)."""
+
+    cite: Str
+    ref: Ref
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class _Traced(_Checked):
+    """An item that says where it comes from: `source` (research) or `origin: tool` (this
+    product's own design, with a one-line `rationale` for maintainers where useful)."""
+
+    source: Source | None = dataclasses.field(default=None, kw_only=True)
+    origin: Origin | None = dataclasses.field(default=None, kw_only=True)
+    rationale: Str | None = dataclasses.field(default=None, kw_only=True)
+
+    def _validated(self) -> Self:
+        _one_provenance(self.source, self.origin)
+        return self
+
+    @property
+    def is_research(self) -> bool:
+        return self.source is not None
+
+
+@dataclass(frozen=True)
+class Option(_Traced):
     """One choice in a list (conversation kind, situation category, ground rule, ...)."""
 
     id: Ident
@@ -454,7 +517,7 @@ class Option(_Checked):
 
 
 @dataclass(frozen=True)
-class Phase(_Checked):
+class Phase(_Traced):
     """One step of a session; `number` is its 1-based position."""
 
     id: PhaseId
@@ -464,7 +527,7 @@ class Phase(_Checked):
 
 
 @dataclass(frozen=True)
-class Question(_Checked):
+class Question(_Traced):
     """An open, descriptive question a lens asks of the transcript."""
 
     id: Ident
@@ -481,22 +544,21 @@ def _three_to_five(questions: tuple[Question, ...]) -> tuple[Question, ...]:
 
 
 @dataclass(frozen=True)
-class Lens(_Checked):
-    """A research concept to listen with; `version` and `source` keep findings traceable,
-    `order` places it in the display order."""
+class Lens(_Traced):
+    """A concept to listen with; `version` and `source` keep findings traceable, `order`
+    places it in the display order."""
 
     id: Ident
     order: StrictInt
     title: Text
     description: Text
     version: Str
-    source: Text
     optional: StrictBool
     questions: Annotated[tuple[Question, ...], AfterValidator(_three_to_five)]
 
 
 @dataclass(frozen=True)
-class Tag(_Checked):
+class Tag(_Traced):
     """A descriptive label for a turn in a transcript; never a grade."""
 
     id: Ident
@@ -509,6 +571,7 @@ class Tag(_Checked):
     once every file is read."""
 
     def _validated(self) -> Self:
+        super()._validated()
         required = REQUIRED_TAGS.get(self.id)
         if required is not None and self.applies_to != required:
             raise _invalid(
@@ -518,7 +581,7 @@ class Tag(_Checked):
 
 
 @dataclass(frozen=True)
-class Outcome(_Checked):
+class Outcome(_Traced):
     """What happens after a citizen's meaning-making utterance (a gribning link)."""
 
     id: OutcomeId
@@ -631,14 +694,27 @@ def _find(items: tuple[_Item, ...], item_id: str, kind: str) -> _Item:
 # --------------------------------------------------------------------------- files
 
 
-class _Prompt(StrictModel):
+class _TracedModel(StrictModel):
+    """A file-only shape that says where it comes from, like `_Traced`."""
+
+    source: Source | None = None
+    origin: Origin | None = None
+    rationale: Str | None = None
+
+    @model_validator(mode="after")
+    def _provenance(self) -> Self:
+        _one_provenance(self.source, self.origin)
+        return self
+
+
+class _Prompt(_TracedModel):
     """A single text with an id (the opening question, a closing question, the hint)."""
 
     id: Ident
     text: Text
 
 
-class _Stem(StrictModel):
+class _Stem(_TracedModel):
     """A sentence stem and the phase it serves (beskrivende: observations, reflekterende:
     reflections)."""
 
@@ -647,7 +723,7 @@ class _Stem(StrictModel):
     text: Text
 
 
-class _Term(StrictModel):
+class _Term(_TracedModel):
     """An evaluative term as written in a file: one `pattern` or a list of them."""
 
     id: Ident

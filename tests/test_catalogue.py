@@ -116,7 +116,7 @@ def test_lenses(catalogue: Catalogue) -> None:
             f"{lens.id}.q{n}" for n in range(1, len(lens.questions) + 1)
         ]
         assert lens.version
-        assert "LISES" in lens.source.da and "LISES" in lens.source.en
+        assert lens.is_research and lens.source.ref.startswith("003_"), lens.id
     assert "hvad sker der så?" in catalogue.lens("gribning").description.da.lower()
     assert catalogue.question("gribning.q3").text.da.startswith("Hvad sker der så?")
 
@@ -355,6 +355,7 @@ def test_wrong_number_of_questions(prompts: Path, count: int) -> None:
             {
                 "id": f"three_tasks.x{n}",
                 "text": {"da": "Hvad sker der?", "en": "What happens?"},
+                "origin": "tool",
             }
             for n in range(count)
         ]
@@ -394,11 +395,77 @@ def test_unknown_language(prompts: Path) -> None:
     assert_error(load_error(prompts), file, "opening_question.text.de", "unknown language")
 
 
-@pytest.mark.parametrize("key", ["version", "source", "optional", "questions"])
+@pytest.mark.parametrize("key", ["version", "optional", "questions"])
 def test_lens_missing_required_key(prompts: Path, key: str) -> None:
     file = prompts / "lenses" / "moral_dimensions.yaml"
     edit(file, lambda d: d["lens"].pop(key))
     assert_error(load_error(prompts), file, f"lens.{key}", "missing")
+
+
+# --- where an item comes from (issue 21) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d["lens"].pop("source"), "lens"),
+        (lambda d: d["lens"]["questions"][0].pop("source"), "lens.questions[0]"),
+        (lambda d: d["lens"].update(origin="tool"), "lens"),
+    ],
+    ids=["neither", "question without either", "both"],
+)
+def test_an_item_is_research_or_the_tools_own(prompts: Path, change, field: str) -> None:
+    file = prompts / "lenses" / "gribning.yaml"
+    edit(file, change)
+    assert_error(load_error(prompts), file, field, "either 'source'", "'origin: tool'")
+
+
+def test_every_section_needs_a_provenance(prompts: Path) -> None:
+    for name, section, index in [
+        ("tags.yaml", "tags", 2),
+        ("tags.yaml", "link_outcomes", 0),
+        ("options.yaml", "learning_categories", 1),
+        ("phases.yaml", "phases", 3),
+        ("process.yaml", "ground_rules", 0),
+        ("process.yaml", "sentence_stems", 0),
+        ("evaluative.yaml", "evaluative_terms", 4),
+    ]:
+        copy = prompts.parent / f"p-{section}"
+        shutil.copytree(prompts, copy)
+        file = copy / name
+
+        def drop(d: dict[str, Any], section: str = section, index: int = index) -> None:
+            item = d[section][index]
+            item.pop("source", None)
+            item.pop("origin", None)
+            item.pop("rationale", None)
+
+        edit(file, drop)
+        assert_error(load_error(copy), file, f"{section}[{index}]", "either 'source'")
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (
+            lambda s: s.update(quote="ord " * 31),
+            "lens.source.quote",
+            ("at most 30 words", "found 31"),
+        ),
+        (lambda s: s.update(ref="resultatnotat s. 12"), "lens.source.ref", ("research file",)),
+        (lambda s: s.pop("cite"), "lens.source.cite", ("missing",)),
+    ],
+)
+def test_a_source_is_a_quote_with_its_place(prompts: Path, change, field: str, words) -> None:
+    file = prompts / "lenses" / "gribning.yaml"
+    edit(file, lambda d: change(d["lens"]["source"]))
+    assert_error(load_error(prompts), file, field, *words)
+
+
+def test_the_only_origin_is_the_tool(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    edit(file, lambda d: d["tags"][2].update(origin="forskning"))
+    assert_error(load_error(prompts), file, "tags[2].origin", "'tool'")
 
 
 @pytest.mark.parametrize(
@@ -435,7 +502,7 @@ def test_section_in_two_files(prompts: Path) -> None:
     file = prompts / "zz_more.yaml"
     file.write_text(
         "schema_version: 1\nclosing_questions:\n"
-        "  - id: more\n    text: {da: 'Mere?', en: 'More?'}\n",
+        "  - id: more\n    origin: tool\n    text: {da: 'Mere?', en: 'More?'}\n",
         encoding="utf-8",
     )
     assert_error(
