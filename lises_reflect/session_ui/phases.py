@@ -8,6 +8,7 @@ import streamlit as st
 
 from lises_reflect import sessions, ui
 from lises_reflect import state_keys as K
+from lises_reflect.provenance import research_line
 from lises_reflect.session_rules import NO_CHOICE, option_label, prepares, writes
 from lises_reflect.session_ui.context import SessionContext
 from lises_reflect.session_ui.fields import contribution_box, others, session_text_box
@@ -116,6 +117,7 @@ def phase_preparation(ctx: SessionContext) -> None:
     with st.expander(ui.tr("prep.about_lenses")):
         for lens in cat.lenses:
             st.markdown(f"**{lens.title.get(lang)}** – {lens.description.get(lang)}")
+            st.caption(research_line(lens, lang))
     st.caption(ui.tr("vis.group"))
 
     def on_upload() -> None:
@@ -157,6 +159,9 @@ def phase_framing(ctx: SessionContext) -> None:
     v, cat, lang, sid = ctx.view, ctx.cat, ctx.lang, ctx.sid
     for rule in cat.ground_rules:
         st.markdown(f"- {rule.label.get(lang)}")
+    # Said once for the rules the tool set itself, and by each rule the research gave.
+    for line in dict.fromkeys(research_line(rule, lang) for rule in cat.ground_rules):
+        st.caption(line)
     me = next(p for p in v.participants if p.user_id == ctx.uid)
     if me.acknowledged:
         st.success(ui.tr("rules.acknowledged"))
