@@ -39,7 +39,7 @@ def research_line(item: Traced, lang: str) -> str:
 class ResearchNote:
     """One line of a pack's research part: the concept(s) it is about, and the quote."""
 
-    names: str  # "Gribning", or a lens's tags: "Meningsskabende ytring, Taler om arbejde …"
+    names: str  # "Gribning · Meningsskabende ytring", or a lens's tags quoting one passage
     line: str  # research_line(...)
     is_tag: bool = False
 
@@ -65,17 +65,18 @@ def pack_research(
     cat: Catalogue, lens_ids: Sequence[str], with_tags: bool, lang: str
 ) -> PackResearch:
     """For each chosen lens its quote, then (when the pack shows the tags) its research tags,
-    those that quote the same passage named together. Unknown lens ids raise KeyError."""
+    those that quote the same passage named together (with the lens, when it is the lens's
+    passage). Unknown lens ids raise KeyError."""
     lenses = [cat.lens(lid) for lid in dict.fromkeys(lens_ids)]
     notes: list[ResearchNote] = []
     for lens in lenses:
-        notes.append(ResearchNote(lens.title.get(lang), research_line(lens, lang)))
-        if not with_tags:
-            continue
         by_source: dict[Source, list[str]] = {}
-        for tag in cat.tags:
+        for tag in cat.tags if with_tags else ():
             if tag.concept == lens.id and tag.source is not None:
                 by_source.setdefault(tag.source, []).append(tag.label.get(lang))
+        # Tags that quote the lens's own passage are named with the lens, not quoted twice.
+        names = " · ".join([lens.title.get(lang), *by_source.pop(lens.source, [])])
+        notes.append(ResearchNote(names, research_line(lens, lang)))
         for source, labels in by_source.items():
             notes.append(
                 ResearchNote(", ".join(labels), research_line(_Quoted(source), lang), True)

@@ -64,7 +64,7 @@ def test_the_pack_preview_opens_with_what_the_research_says(site: Org) -> None:
     shown = "\n".join(m.value for m in preview.markdown)
     lens = catalogue().lens_ids()[0]
     line = research_line(catalogue().lens(lens), "da")
-    assert "Tema: Potentiale 3: At udvikle tilgange" in shown
+    assert "Tema: Potentiale 3 – At udvikle tilgange" in shown
     assert shown.index("Hvad forskningen siger") < shown.index(line) < shown.index("Dagsorden")
     agenda = shown[shown.index("Dagsorden") :]
     assert agenda.index("Hvad forskningen siger") < agenda.index("Oplæg: mønstre")

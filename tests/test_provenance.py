@@ -60,8 +60,8 @@ def test_the_five_potentials_load_in_order_and_every_lens_names_one():
     assert third.source.ref == "003_67633d2e67232912.txt:154"
     assert cat.potential("real_involvement").number == 4
     assert {lens.potential for lens in cat.lenses} == {"qualify_meeting"}
-    assert theme(cat, cat.lenses, "da") == f"Potentiale 3: {QUALIFY}"
-    assert theme(cat, cat.lenses, "en").startswith("Potential 3: Developing approaches")
+    assert theme(cat, cat.lenses, "da") == f"Potentiale 3 – {QUALIFY}"
+    assert theme(cat, cat.lenses, "en").startswith("Potential 3 – Developing approaches")
     assert theme(cat, (), "da") == ""
 
 
@@ -100,18 +100,23 @@ def test_a_potential_is_quoted_and_numbered_in_order(prompts: Path):
 def test_pack_research_quotes_the_chosen_lenses_and_their_research_tags():
     cat = catalogue()
     plain = pack_research(cat, ("gribning", "gribning"), with_tags=False, lang="da")
-    assert plain.theme == f"Potentiale 3: {QUALIFY}"
+    assert plain.theme == f"Potentiale 3 – {QUALIFY}"
     assert plain.notes == (ResearchNote("Gribning", research_line(cat.lens("gribning"), "da")),)
     tagged = pack_research(cat, ("gribning",), with_tags=True, lang="da")
-    tags = [n for n in tagged.notes if n.is_tag]
     research_tags = [t for t in cat.tags if t.concept == "gribning" and t.is_research]
-    assert research_tags and tags
-    named = ", ".join(n.names for n in tags)
+    assert len(research_tags) >= 2
+    lens_note, *tag_notes = tagged.notes
+    # A tag quoting the lens's own passage is named with the lens, not quoted twice.
+    assert lens_note == ResearchNote(
+        "Gribning · Meningsskabende ytring", research_line(cat.lens("gribning"), "da")
+    )
+    assert tag_notes and all(n.is_tag for n in tag_notes)
     for tag in research_tags:
-        assert tag.label.da in named
-        assert any(n.line == research_line(tag, "da") for n in tags)
-    assert "Tager initiativ" not in named  # the tool's own tag is not "what the research says"
-    assert len({n.line for n in tags}) == len(tags)  # one line per passage quoted
+        note = next(n for n in tagged.notes if tag.label.da in n.names)
+        assert note.line == research_line(tag, "da"), tag.id
+    assert all("Tager initiativ" not in n.names for n in tagged.notes)  # the tool's own tag
+    lines = [n.line for n in tagged.notes]
+    assert len(set(lines)) == len(lines)  # every passage quoted once
     with pytest.raises(KeyError):
         pack_research(cat, ("nope",), with_tags=False, lang="da")
 
@@ -130,9 +135,9 @@ def test_the_pdf_opens_with_what_the_research_says_before_the_patterns():
 
     research = starting("Hvad forskningen siger")
     assert 0 < research < starting("Mønstre på tværs af team") < starting("Uddrag A")
-    assert f"Tema: Potentiale 3: {QUALIFY}" in pages[0]  # the FLIP's theme, on the cover
+    assert f"Tema: Potentiale 3 – {QUALIFY}" in pages[0]  # the FLIP's theme, on the cover
     said = pages[research]
-    assert f"Tema: Potentiale 3: {QUALIFY}" in said
+    assert f"Tema: Potentiale 3 – {QUALIFY}" in said
     assert "forskerne præsenterer, hvad der forskningsmæssigt vides" in said
     for lens_id in ("gribning", "institutional_turns"):
         quote = " ".join(catalogue().lens(lens_id).source.quote.split())
@@ -174,10 +179,10 @@ def test_the_page_outline_shows_the_research_part_before_the_figures_and_plan():
         "FLIP", 3, 6, "2026-H1", ("t2", "t1", "gone"), ("tags",), ("gribning",), ("Hvad?",)
     )
     outline = flip.pack_outline(request, choices, "da")
-    assert outline.theme == f"Potentiale 3: {QUALIFY}"
-    assert outline.research[0] == ResearchNote(
-        "Gribning", research_line(catalogue().lens("gribning"), "da")
-    )
+    assert outline.theme == f"Potentiale 3 – {QUALIFY}"
+    # The tags figure is in the pack, so the lens's research tags are in its research part.
+    assert outline.research == pack_research(catalogue(), ("gribning",), True, "da").notes
+    assert len(outline.research) > 1
     assert outline.figures == ("Markeringer i udskrifterne (samlet for teamet)",)
     labels = [label for _span, label, _m in outline.agenda]
     assert labels[1].startswith("Hvad forskningen siger") and labels[2].startswith("Oplæg")
