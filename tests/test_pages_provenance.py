@@ -23,6 +23,12 @@ def test_preparation_shows_where_every_lens_comes_from(site: Org) -> None:
         assert research_line(lens, "da") in lines, lens.id
     assert all(line.startswith("Fra forskningen: »") for line in lines)
     assert TOOL in [c.value for c in at.caption]  # the phase itself is the tool's own
+    # A listener sees the chosen lenses with their quotes too.
+    sid = at_describe(site)
+    S.set_phase(site.engine, site.bringer, sid, 1)
+    listener = on_session("listener", sid)
+    (about,) = [e for e in listener.expander if e.label == "Om linserne"]
+    assert [c.value for c in about.caption] == [research_line(catalogue().lens("gribning"), "da")]
 
 
 def test_the_talk_shows_the_research_by_each_lens_tag_and_outcome(site: Org) -> None:
