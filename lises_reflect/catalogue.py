@@ -56,6 +56,7 @@ __all__ = [
     "Option",
     "Outcome",
     "Phase",
+    "Potential",
     "Question",
     "SchemaVersion",
     "StrictModel",
@@ -527,6 +528,21 @@ class Phase(_Traced):
 
 
 @dataclass(frozen=True)
+class Potential(_Traced):
+    """One of the LISES project's five potentials: the theme a FLIP works on, and what the
+    lenses' concepts serve. Always quoted from the research."""
+
+    id: Ident
+    number: StrictInt
+    title: Text
+
+    def _validated(self) -> Self:
+        if self.source is None:
+            raise _invalid("a potential is the research's own: give its 'source'", "source")
+        return super()._validated()
+
+
+@dataclass(frozen=True)
 class Question(_Traced):
     """An open, descriptive question a lens asks of the transcript."""
 
@@ -554,6 +570,9 @@ class Lens(_Traced):
     description: Text
     version: Str
     optional: StrictBool
+    potential: Ident
+    """The id of the LISES potential the lens serves (prompts/potentials.yaml); checked
+    against the potential ids once every file is read."""
     questions: Annotated[tuple[Question, ...], AfterValidator(_three_to_five)]
 
 
@@ -620,6 +639,7 @@ class Catalogue:
     link_outcomes: tuple[Outcome, ...]
     evaluative_terms: tuple[EvaluativeTerm, ...]
     evaluative_hint: Text
+    potentials: tuple[Potential, ...]
 
     def phase(self, phase_id: str) -> Phase:
         return _find(self.phases, phase_id, "phase")
@@ -678,8 +698,11 @@ class Catalogue:
     def outcome(self, outcome_id: str) -> Outcome:
         return _find(self.link_outcomes, outcome_id, "link outcome")
 
+    def potential(self, potential_id: str) -> Potential:
+        return _find(self.potentials, potential_id, "potential")
 
-_Item = TypeVar("_Item", Phase, Lens, Option, Tag, Outcome)
+
+_Item = TypeVar("_Item", Phase, Lens, Option, Tag, Outcome, Potential)
 
 
 def _find(items: tuple[_Item, ...], item_id: str, kind: str) -> _Item:
@@ -757,6 +780,7 @@ class _File(StrictModel):
     link_outcomes: Items[Outcome] = None
     evaluative_hint: _Prompt = None
     evaluative_terms: Items[_Term] = None
+    potentials: Items[Potential] = None
     # A section left out stays None: defaults are not validated, an explicit empty value is.
 
     @field_validator("phases")
@@ -814,6 +838,14 @@ class _File(StrictModel):
                         *(*where, "questions", index, "id"),
                     )
         return value
+
+    @field_validator("potentials")
+    @classmethod
+    def _potentials_numbered(cls, potentials: list[Potential]) -> list[Potential]:
+        for index, potential in enumerate(potentials):
+            if potential.number != index + 1:
+                raise _invalid(f"expected {index + 1}, found {potential.number}", index, "number")
+        return potentials
 
     @field_validator("sentence_stems")
     @classmethod
@@ -925,6 +957,16 @@ def load_catalogue(directory: Path | str | None = None) -> Catalogue:
                 context["sections"]["tags"],
                 f"tags[{index}].concept",
                 f"unknown concept {tag.concept!r}; use a lens id: {', '.join(lens_ids)}",
+            )
+
+    potential_ids = tuple(p.id for p in sections["potentials"])
+    for lens in ordered_lenses:
+        if lens.potential not in potential_ids:
+            raise CatalogueError(
+                context["ids"][lens.id].rpartition(": lens")[0],
+                "lens.potential",
+                f"unknown potential {lens.potential!r} in lens {lens.id!r}; "
+                f"use one of: {', '.join(potential_ids)}",
             )
 
     stems: list[_Stem] = sections.pop("sentence_stems")

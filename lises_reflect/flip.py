@@ -23,7 +23,7 @@ from sqlalchemy import String, cast
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
-from lises_reflect import audit, freetext, insights
+from lises_reflect import audit, freetext, insights, provenance
 from lises_reflect.auth import Actor, require
 from lises_reflect.catalogue import Catalogue, catalogue
 from lises_reflect.db import session_scope
@@ -40,12 +40,14 @@ from lises_reflect.transcript import TranscriptError, parse_transcript
 
 __all__ = [
     "PackChoice",
+    "PackOutline",
     "PackRequest",
     "PoolExcerpt",
     "PoolPoint",
     "SharedPool",
     "export_pack",
     "pack_choices",
+    "pack_outline",
     "shared_pool",
 ]
 
@@ -462,16 +464,14 @@ def export_pack(
             lenses=list(req.lens_ids),
             sessions=[numbered[x][1][0] for x in req.excerpt_tokens],
         )
+    research = _research(cat, req, lang)
     prompts = []
     for lid in req.lens_ids:
-        try:
-            lens = cat.lens(lid)
-        except KeyError:
-            raise InvalidInput("error.invalid") from None
+        lens = cat.lens(lid)
         prompts.append((lens.title.get(lang), tuple(q.text.get(lang) for q in lens.questions)))
     excerpts = [
         seminar.PackExcerpt(
-            heading=t("flip.pack_excerpt_heading", lang, letter="ABCD"[n] if n < 4 else n + 1),
+            heading=_pack_heading(n, lang),
             kind=e.kind,
             turns=e.turns,
             lenses=e.lenses,
@@ -489,6 +489,8 @@ def export_pack(
         questions=req.questions,
         lang=lang,
         intro=req.intro,
+        theme=research.theme,
+        research=research.notes,
     )
     problems = seminar.problems(pack)
     if problems:
@@ -496,3 +498,55 @@ def export_pack(
     if fmt == "pdf":
         return seminar.pack_pdf(pack, progress)
     return seminar.pack_pptx(pack, progress)
+
+
+def _research(cat: Catalogue, req: PackRequest, lang: str) -> provenance.PackResearch:
+    """What the research says about the chosen lenses (and their tags, when the pack shows
+    the tags figure); an unknown lens is refused."""
+    try:
+        return provenance.pack_research(cat, req.lens_ids, "tags" in req.figure_keys, lang)
+    except KeyError:
+        raise InvalidInput("error.invalid") from None
+
+
+@dataclass(frozen=True)
+class PackOutline:
+    """The pack as the page previews it before the file is made: its theme, what the
+    research says, the figures chosen and the plan (from the excerpts' headings only)."""
+
+    theme: str
+    research: tuple[provenance.ResearchNote, ...]
+    figures: tuple[str, ...]
+    agenda: tuple[tuple[str, str, int], ...]  # (from–to, label, minutes)
+
+
+def pack_outline(
+    request: PackRequest, choices: Sequence[PackChoice], lang: str = "da"
+) -> PackOutline:
+    """The outline of the pack `request` would make, in the order of the meeting. Reads no
+    conversation text: the excerpts are the pool's headings (`pack_choices`)."""
+    from lises_reflect import seminar
+
+    cat = catalogue()
+    research = _research(cat, request, lang)
+    by_token = {c.token: c for c in choices}
+    excerpts = tuple(
+        seminar.PackExcerpt(
+            heading=_pack_heading(n, lang),
+            kind=by_token[token].kind,
+            turns=(),
+            lenses=by_token[token].lenses,
+            learning_points=(),
+        )
+        for n, token in enumerate(x for x in dict.fromkeys(request.excerpt_tokens) if x in by_token)
+    )
+    if any(key not in insights.COMPARED_FIGURES for key in request.figure_keys):
+        raise InvalidInput("error.invalid")
+    figures = tuple(t(f"insights.{key}", lang) for key in dict.fromkeys(request.figure_keys))
+    plan = seminar.plan(lang, request.hours, excerpts, bool(figures), bool(research.notes))
+    return PackOutline(research.theme, research.notes, figures, plan)
+
+
+def _pack_heading(n: int, lang: str) -> str:
+    """The n-th (from 0) excerpt of a pack: "Uddrag A", never the pool's number."""
+    return t("flip.pack_excerpt_heading", lang, letter="ABCD"[n] if n < 4 else n + 1)

@@ -2,8 +2,9 @@
 
 Pure: it gets excerpts that bringers chose to share (already anonymous), figures that are
 already suppressed, and the facilitator's own questions (already screened), and lays them out
-in the order of the meeting: welcome and ground rules, the patterns, the excerpts with their
-lenses, the discussion, what to try next. Charts become PNGs offline through `charts.png`, so
+in the order of the meeting: welcome and ground rules, what the research says about the chosen
+concepts (a FLIP starts with the researchers presenting what is known), the patterns, the
+excerpts with their lenses, the discussion, what to try next. Charts become PNGs offline through `charts.png`, so
 the pack needs no browser and no network.
 """
 
@@ -22,6 +23,7 @@ from lises_reflect import charts
 from lises_reflect.export import ExportTurn, new_pdf, write_turns
 from lises_reflect.figures import Figure
 from lises_reflect.i18n import t
+from lises_reflect.provenance import ResearchNote
 
 Progress = Callable[[float, str], None] | None
 Prompts = Sequence[tuple[str, tuple[str, ...]]]  # (lens title, its research questions)
@@ -57,6 +59,8 @@ class SeminarPack:
     questions: tuple[str, ...]  # the facilitator's own discussion questions
     lang: str = "da"
     intro: str = ""
+    theme: str = ""  # the LISES potential the chosen concepts belong to
+    research: tuple[ResearchNote, ...] = ()  # what the research says about them
 
 
 def problems(pack: SeminarPack) -> list[str]:
@@ -87,17 +91,37 @@ def problems(pack: SeminarPack) -> list[str]:
 
 def agenda(pack: SeminarPack) -> list[tuple[str, int]]:
     """A plan in minutes that adds up to exactly the whole meeting: welcome and ground rules,
-    the research input, each excerpt, a break per started 90 minutes after the first hour
-    (placed between blocks, near even intervals), and a closing round. Never raises."""
-    lang, total = pack.lang, pack.hours * 60
+    what the research says, the patterns, each excerpt, a break per started 90 minutes after
+    the first hour (placed between blocks, near even intervals), and a closing round. Never
+    raises."""
+    return _agenda(pack.lang, pack.hours, pack.excerpts, bool(pack.figures), bool(pack.research))
+
+
+def plan(
+    lang: str, hours: int, excerpts: Sequence[PackExcerpt], figures: bool, research: bool
+) -> tuple[tuple[str, str, int], ...]:
+    """The agenda of a pack with these parts, timed: (from–to, label, minutes)."""
+    return tuple(_timed(_agenda(lang, hours, excerpts, figures, research)))
+
+
+def _agenda(
+    lang: str, hours: int, excerpts: Sequence[PackExcerpt], figures: bool, research_part: bool
+) -> list[tuple[str, int]]:
+    total = hours * 60
     if total <= 0:
         return []
-    short = pack.hours <= 2
+    short = hours <= 2
     welcome = 10 if short else 15
-    research = (15 if short else 20) if pack.figures else 10
+    inputs = []  # what the research says, before the patterns from the teams
+    if research_part:
+        inputs.append((t("pack.agenda.research_says", lang), 10))
+    if figures:
+        inputs.append((t("pack.agenda.research", lang), 15 if short else 20))
+    inputs = inputs or [(t("pack.agenda.input", lang), 10)]
+    research = sum(m for _label, m in inputs)
     closing = 15 if short else 20
     n_breaks = math.ceil((total - 60) / 90) if total > 60 else 0
-    blocks = [_excerpt_label(e, lang) for e in pack.excerpts] or [t("pack.agenda.reflection", lang)]
+    blocks = [_excerpt_label(e, lang) for e in excerpts] or [t("pack.agenda.reflection", lang)]
     rest = total - welcome - research - closing - BREAK_MIN * n_breaks
     if rest < len(blocks):  # not a FLIP (problems() says so); still a plan that adds up
         return [(t("pack.agenda.reflection", lang), total)]
@@ -121,10 +145,7 @@ def agenda(pack: SeminarPack) -> list[tuple[str, int]]:
     lost = BREAK_MIN * (n_breaks - len(chosen))  # only if there are fewer gaps than breaks
     pause = (t("pack.agenda.break", lang), BREAK_MIN)
 
-    plan = [
-        (t("pack.agenda.welcome", lang), welcome),
-        (t("pack.agenda.research" if pack.figures else "pack.agenda.input", lang), research),
-    ]
+    plan = [(t("pack.agenda.welcome", lang), welcome), *inputs]
     if 0 in chosen:
         plan.append(pause)
     for i, (label, m) in enumerate(zip(blocks, minutes, strict=True), start=1):
@@ -209,7 +230,7 @@ def pack_pdf(pack: SeminarPack, progress: Progress = None) -> bytes:
     """The A4 handout, in the order of the meeting: cover with plan and ground rules, the
     patterns, the excerpts with turn numbers and their lenses, the questions to write on."""
     lang = pack.lang
-    step = _Steps(progress, 3 + len(pack.figures) + len(pack.excerpts))
+    step = _Steps(progress, 4 + len(pack.figures) + len(pack.excerpts))
     pdf = new_pdf(f"{t('pack.confidential', lang)} · {t('pack.page', lang)}")
     pdf.set_title(pack.title)
     pdf.set_lang("en" if lang == "en" else "da")
@@ -218,6 +239,8 @@ def pack_pdf(pack: SeminarPack, progress: Progress = None) -> bytes:
     pdf.add_page()
     _write(pdf, pack.title, 20, bold=True)
     _write(pdf, t("pack.meta", lang, hours=pack.hours, participants=pack.participants), 11)
+    if pack.theme:
+        _write(pdf, t("pack.theme", lang, theme=pack.theme), 11)
     if pack.intro:
         pdf.ln(2)
         _write(pdf, pack.intro, 10)
@@ -237,6 +260,19 @@ def pack_pdf(pack: SeminarPack, progress: Progress = None) -> bytes:
         0, 6, rules, border=1, fill=True, padding=3, align="L", new_x="LMARGIN", new_y="NEXT"
     )
     step(t("pack.progress.cover", lang))
+
+    if pack.research:
+        pdf.add_page()
+        _write(pdf, t("pack.research_says", lang), 15, bold=True)
+        if pack.theme:
+            _write(pdf, t("pack.theme", lang, theme=pack.theme), 11, bold=True)
+        _write(pdf, t("pack.research_intro", lang), 10)
+        for note in pack.research:
+            _keep(pdf, 20)
+            pdf.ln(2)
+            _write(pdf, note.names, 11 if not note.is_tag else 10, bold=True)
+            _write(pdf, note.line, 10)
+    step(t("pack.progress.research", lang))
 
     if pack.figures:
         pdf.add_page()
@@ -402,7 +438,7 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     from pptx.util import Inches, Pt
 
     lang = pack.lang
-    step = _Steps(progress, 3 + len(pack.figures) + len(pack.excerpts))
+    step = _Steps(progress, 4 + len(pack.figures) + len(pack.excerpts))
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
     # PowerPoint's document properties hold 255 characters at most (python-pptx raises).
@@ -420,6 +456,7 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     subtitle.text = "\n".join(
         (
             t("pack.meta", lang, hours=pack.hours, participants=pack.participants),
+            *([t("pack.theme", lang, theme=pack.theme)] if pack.theme else []),
             t("pack.confidential", lang),
         )
     )
@@ -435,6 +472,16 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     rules = [_Para("•", line, 26, hang=0.45) for line in t("pack.rules_text", lang).split("\n")]
     _text_slides(deck, t("pack.rules", lang), rules, t("pack.notes.rules", lang), lang)
     step(t("pack.progress.cover", lang))
+
+    if pack.research:
+        theme = t("pack.theme", lang, theme=pack.theme)
+        paras = [_Para("", theme, 22, bold_body=True)] if pack.theme else []
+        for note in pack.research:
+            paras.append(_Para("", note.names, 22 if note.is_tag else 24, bold_body=True))
+            paras.append(_Para("", note.line, 20))
+        notes = f"{t('pack.research_intro', lang)}\n\n{t('pack.notes.research', lang)}"
+        _text_slides(deck, t("pack.research_says", lang), paras, notes, lang)
+    step(t("pack.progress.research", lang))
 
     for fig in pack.figures:
         _figure_slides(deck, fig)

@@ -132,9 +132,8 @@ with pool_tab:
 
 with pack_tab:
     ok, usable = ui.call(flip.pack_choices, engine, uid, period_key, lang=lang, thresholds=th)
-    options = {
-        c.token: f"{c.heading} · {c.kind} · {', '.join(c.lenses)}" for c in (usable if ok else ())
-    }
+    usable = usable if ok else ()
+    options = {c.token: f"{c.heading} · {c.kind} · {', '.join(c.lenses)}" for c in usable}
     st.caption(ui.tr("flip.pack_intro"))
     title = st.text_input(
         ui.tr("flip.pack_title"),
@@ -180,6 +179,28 @@ with pack_tab:
         questions=tuple(line for line in questions.splitlines() if line.strip()),
         intro=intro,
     )
+    ok, outline = ui.call(flip.pack_outline, request, usable, lang)
+    if ok:
+        with st.expander(ui.tr("flip.preview"), expanded=True):
+            st.caption(ui.tr("flip.preview_note"))
+            if outline.theme:
+                st.markdown(f"**{ui.tr('pack.theme', theme=outline.theme)}**")
+            st.markdown(f"#### {ui.tr('pack.research_says')}")
+            if outline.research:
+                st.caption(ui.tr("pack.research_intro"))
+            else:
+                st.info(ui.tr("flip.preview_no_research"))
+            for note in outline.research:
+                st.markdown(f"**{note.names}**  \n{note.line}")
+            if outline.figures:
+                st.markdown(ui.tr("flip.preview_figures", figures=", ".join(outline.figures)))
+            st.markdown(f"#### {ui.tr('pack.agenda')}")
+            st.markdown(
+                "\n".join(
+                    f"- {span} · {label} · {ui.tr('pack.minutes', minutes=m)}"
+                    for span, label, m in outline.agenda
+                )
+            )
     b1, b2 = st.columns(2)
     for col, fmt in ((b1, "pdf"), (b2, "pptx")):
         if col.button(ui.tr(f"flip.make_{fmt}"), key=K.pack(f"make:{fmt}")):

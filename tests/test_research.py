@@ -45,6 +45,7 @@ def _sources() -> list[tuple[str, Source]]:
         *cat.conversation_kinds,
         *cat.situation_categories,
         *cat.learning_categories,
+        *cat.potentials,
     ]
     return [(item.id, item.source) for item in items if item.source is not None]
 
@@ -52,6 +53,7 @@ def _sources() -> list[tuple[str, Source]]:
 def test_the_catalogue_quotes_the_research_for_its_concepts() -> None:
     ids = {item_id for item_id, _ in _sources()}
     assert {"gribning", "taken_up", "passed_over", "overtaken_institutional"} <= ids
+    assert {p.id for p in load_catalogue(DEFAULT_DIR).potentials} <= ids
     assert len(ids) >= 30
 
 

@@ -46,7 +46,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "figure.status.": typing.get_args(figures.Status),
     # insights.py: the reading under each team figure
     "insights.reading.": ("participation", "process", "lenses", "tags", "outcomes"),
-    # pages/flip_prep.py: the figures a seminar pack can hold
+    # pages/flip_prep.py, flip.py: the figures a seminar pack can hold
     "insights.": ("lenses", "tags", "outcomes", "process"),
     # freetext.py and privacy.py: the kind of personal data found
     "error.name_personal.": PRIVACY_KINDS,

@@ -10,6 +10,7 @@ import streamlit as st
 
 from lises_reflect import sessions, ui
 from lises_reflect import state_keys as K
+from lises_reflect.provenance import research_line
 from lises_reflect.session_rules import neighbours, next_proposal, phase_controls
 from lises_reflect.session_ui.context import SessionContext
 
@@ -50,6 +51,7 @@ def top(ctx: SessionContext) -> None:
     else:
         listener_lead(ctx)
     st.info(ctx.phase.instruction.get(ctx.lang))
+    st.caption(research_line(ctx.phase, ctx.lang))
 
 
 def bottom(ctx: SessionContext) -> None:

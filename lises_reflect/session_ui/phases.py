@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
 from lises_reflect import sessions, ui
 from lises_reflect import state_keys as K
+from lises_reflect.catalogue import Lens
+from lises_reflect.provenance import research_line
 from lises_reflect.session_rules import NO_CHOICE, option_label, prepares, writes
 from lises_reflect.session_ui.context import SessionContext
 from lises_reflect.session_ui.fields import contribution_box, others, session_text_box
@@ -36,6 +38,7 @@ def phase_preparation(ctx: SessionContext) -> None:
             ("prep.lenses", [cat.lens(lid).title.get(lang) for lid in v.lenses]),
         ):
             st.markdown(f"**{ui.tr(label)}:** {', '.join(chosen) or NO_CHOICE}")
+        about_lenses(ctx, [cat.lens(lid) for lid in v.lenses])
         excerpt_panel(ctx, expanded=True)
         return
     session_text_box(ctx, "title", ui.tr("new.session_title"), v.title, height=68)
@@ -113,9 +116,7 @@ def phase_preparation(ctx: SessionContext) -> None:
         ),
         default=v.lenses,
     )
-    with st.expander(ui.tr("prep.about_lenses")):
-        for lens in cat.lenses:
-            st.markdown(f"**{lens.title.get(lang)}** – {lens.description.get(lang)}")
+    about_lenses(ctx, cat.lenses)
     st.caption(ui.tr("vis.group"))
 
     def on_upload() -> None:
@@ -153,10 +154,23 @@ def phase_preparation(ctx: SessionContext) -> None:
     )
 
 
+def about_lenses(ctx: SessionContext, lenses: Sequence[Lens]) -> None:
+    """What each lens looks at, and where it comes from in the research."""
+    if not lenses:
+        return
+    with st.expander(ui.tr("prep.about_lenses")):
+        for lens in lenses:
+            st.markdown(f"**{lens.title.get(ctx.lang)}** – {lens.description.get(ctx.lang)}")
+            st.caption(research_line(lens, ctx.lang))
+
+
 def phase_framing(ctx: SessionContext) -> None:
     v, cat, lang, sid = ctx.view, ctx.cat, ctx.lang, ctx.sid
     for rule in cat.ground_rules:
         st.markdown(f"- {rule.label.get(lang)}")
+    # Said once for the rules the tool set itself, and by each rule the research gave.
+    for line in dict.fromkeys(research_line(rule, lang) for rule in cat.ground_rules):
+        st.caption(line)
     me = next(p for p in v.participants if p.user_id == ctx.uid)
     if me.acknowledged:
         st.success(ui.tr("rules.acknowledged"))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from lises_reflect import freetext, tagging, turn_rules, ui
 from lises_reflect import state_keys as K
+from lises_reflect.provenance import research_line
 from lises_reflect.session_rules import (
     fit_link_choice,
     referenced_turns,
@@ -88,6 +89,7 @@ def tag_turns(ctx: SessionContext) -> None:
     if talk.parse_error:
         st.warning(ui.tr("talk.parse_error"))
         return
+    tags_about(ctx)
     blind_controls(ctx)
     saved_key = K.in_session("tags_saved", sid)
     for t in turn_rules.visible(talk.turns, talk.reveal_upto):
@@ -124,6 +126,22 @@ def tag_turns(ctx: SessionContext) -> None:
         )
         if st.session_state.get(saved_key) == t.number:
             right.caption(ui.tr("talk.tags_saved"))
+
+
+def tags_about(ctx: SessionContext) -> None:
+    """The tags this excerpt offers, each with what it describes and where it comes from:
+    the research's words, or the tool's own design. One list for all turns, in catalogue
+    order, so the pickers stay one line each."""
+    cat, lang = ctx.cat, ctx.lang
+    speakers = {t.speaker for t in ctx.talk.turns}
+    offered = {tag.id for speaker in speakers for tag in cat.tags_for(speaker)}
+    if not offered:
+        return
+    with st.expander(ui.tr("talk.tags_about")):
+        for tag in cat.tags:
+            if tag.id in offered:
+                st.markdown(f"**{tag.label.get(lang)}** – {tag.description.get(lang)}")
+                st.caption(research_line(tag, lang))
 
 
 def tag_differences(ctx: SessionContext) -> None:
@@ -242,6 +260,7 @@ def gribning_links(ctx: SessionContext) -> None:
             [o.id for o in cat.link_outcomes],
             index=None,
             format_func=lambda o: cat.outcome(o).label.get(lang),
+            captions=[research_line(o, lang) for o in cat.link_outcomes],
             key=outcome_key,
         )
         st.caption(ui.tr("vis.group"))
@@ -342,8 +361,11 @@ def observations(ctx: SessionContext) -> None:
         lens = cat.lens(lens_id)
         st.subheader(lens.title.get(lang))
         st.caption(lens.description.get(lang))
+        st.caption(research_line(lens, lang))
         for q in lens.questions:
             st.markdown(f"**{q.text.get(lang)}**")
+            if q.source != lens.source:  # the lens's own quote is shown once, above
+                st.caption(research_line(q, lang))
             if "observation" in writes(4, v.is_bringer):
                 contribution_box(
                     ctx,
