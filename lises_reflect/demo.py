@@ -624,9 +624,24 @@ def _turns(excerpt: str) -> tuple:
     return tuple(turns_of(excerpt))
 
 
+@lru_cache(maxsize=256)
+def _replies(excerpt: str) -> dict:
+    """For each turn number, what the caseworker does next: the first caseworker turn after
+    it (the citizen or an interpreter may speak in between), or None."""
+    turns = _turns(excerpt)
+    return {
+        t.number: next((u for u in turns[t.number :] if u.speaker == "caseworker"), None)
+        for t in turns
+    }
+
+
 def _cue_tags(turn) -> list[str]:
     """Plausible tags for a turn, from the cues in general.yaml; they only make the fictional
-    demo look lived-in, as real tags are always a person's own reading of the talk."""
+    demo look lived-in, as real tags are always a person's own reading of the talk. A third
+    speaker's turns (an interpreter, a mentor) get none: the demo's cues are for the citizen's
+    and the caseworker's words."""
+    if turn.speaker not in ("citizen", "caseworker"):
+        return []
     low = turn.text.lower()
     cues = demo_content.content().tag_cues
     by_tag = cues.citizen if turn.speaker == "citizen" else cues.caseworker
@@ -648,6 +663,7 @@ def _annotations(
     links: list[dict],
 ) -> None:
     turns = _turns(excerpt)
+    replies = _replies(excerpt)
     for uid in listeners:
         for turn in turns:
             chosen = [tag for tag in _cue_tags(turn) if rng.random() < 0.75]
@@ -662,8 +678,8 @@ def _annotations(
                         "created_at": stamp,
                     }
                 )
-            if "meaning_making" in chosen and turn.number < len(turns):
-                nxt = turns[turn.number]  # the turn after (numbers are 1-based)
+            nxt = replies[turn.number]
+            if "meaning_making" in chosen and nxt is not None:
                 if "institutional" in _cue_tags(nxt):
                     outcome = rng.choice(
                         ("overtaken_institutional", "overtaken_institutional", "postponed")

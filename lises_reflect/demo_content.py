@@ -46,6 +46,7 @@ from lises_reflect.catalogue import (
     StrictModel,
     read_yaml,
 )
+from lises_reflect.transcript import TranscriptError, parse_transcript
 
 __all__ = [
     "DATA_DIR",
@@ -149,6 +150,18 @@ class Case(_Data):
     takeaway: Text
     learning_points: tuple[LearningPoint, ...] = Field(min_length=1)
     variants: Variants = Variants()
+
+    @field_validator("excerpt")
+    @classmethod
+    def _parses(cls, value: str) -> str:
+        """The excerpt splits into turns, as the session page and the demo's tags need."""
+        try:
+            parse_transcript(value)
+        except TranscriptError as err:
+            raise PydanticCustomError(
+                "transcript", "not a transcript: {problem}", {"problem": err.message_en}
+            ) from None
+        return value
 
 
 class Organisation(_Data):

@@ -189,6 +189,12 @@ BROKEN = [
         "expected a mapping, got a string",
     ),
     ("cases.yaml", _set(("cases", 0, "takeaway"), ""), "cases[0].takeaway", "must not be empty"),
+    (
+        "cases.yaml",
+        _set(("cases", 0, "excerpt"), "Hvordan går det?\nB: Fint."),
+        "cases[0].excerpt",
+        "not a transcript: ",
+    ),
     ("cases.yaml", _set(("cases", 0, "lenses"), []), "cases[0].lenses", "at least 1 item"),
     (
         "cases.yaml",
