@@ -28,30 +28,33 @@ def frame_top() -> None:
         banner_slot.warning(ui.tr("app.demo_banner"), icon=":material/science:")
 
 
+def halt(message: str, *, framed: bool = True) -> None:
+    """The app cannot run: say why, and stop. The hidden navigation keeps Streamlit from
+    showing its own menu of every script in pages/ (named by file, in English) instead."""
+    if framed:
+        frame_top()
+    st.error(message)
+    st.navigation([st.Page(ui.PAGES["login"], url_path="login")], position="hidden")
+    st.stop()
+
+
 try:
     i18n.strings()  # read and checked once; a broken file can only be shown as it is
 except i18n.StringsError as err:
-    st.error(str(err))
-    st.stop()
+    halt(str(err), framed=False)
 
 try:
     catalogue()
 except CatalogueError as err:
-    frame_top()
-    st.error(ui.tr("app.catalogue_broken", error=str(err)))
-    st.stop()
+    halt(ui.tr("app.catalogue_broken", error=str(err)))
 
 cookie_key = login_ui.cookie_key(settings)
 if cookie_key is None:
-    frame_top()
-    st.error(ui.tr("app.no_cookie_key"))
-    st.stop()
+    halt(ui.tr("app.no_cookie_key"))
 
 engine = ui.frame_call(ui.engine)
 if not settings.demo and ui.frame_call(demo_data.has_demo_accounts, engine):
-    frame_top()
-    st.error(ui.tr("app.demo_accounts_outside_demo"))
-    st.stop()
+    halt(ui.tr("app.demo_accounts_outside_demo"))
 
 authenticator = login_ui.open_authenticator(engine, cookie_key)
 if not login_ui.authenticated():

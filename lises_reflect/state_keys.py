@@ -105,6 +105,11 @@ def pack(name: str) -> str:
     return f"pack:{name}"
 
 
+def tabs(name: str, lang: str) -> str:
+    """A page's tabs (the label of the open one). Per language: the labels are translated."""
+    return f"tabs:{name}:{lang}"
+
+
 def item(action: str, item_id: object) -> str:
     """A widget about one row of a list (open:7, del:7, edit:name:3, unassign:9 ...) or one
     autosaving text area's buttons (again, restore, clear, retry)."""

@@ -8,7 +8,7 @@ is tested without it. The session-state and widget keys are named in `state_keys
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -236,6 +236,13 @@ def require_role(*wanted: str) -> int:
             )
         )
     return uid  # type: ignore[return-value]
+
+
+def tabs(name: str, labels: list[str]) -> Sequence[Any]:
+    """Tabs that stay open across reruns. Untracked tabs fell back to the first one when a
+    save, a notice or a colleague's change redrew the page (an admin's refused form vanished
+    behind "Brugere"; seen walking the admin page in Chromium)."""
+    return st.tabs(labels, key=K.tabs(name, lang()), on_change="rerun")
 
 
 def md(text: str) -> str:

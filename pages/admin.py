@@ -18,14 +18,15 @@ notice = st.session_state.pop(K.ADMIN_NOTICE, None)
 if notice:
     st.success(notice)
 
-tab_users, tab_edit, tab_new_user, tab_structure, tab_assign = st.tabs(
+tab_users, tab_edit, tab_new_user, tab_structure, tab_assign = ui.tabs(
+    "admin",
     [
         ui.tr("admin.users"),
         ui.tr("admin.edit"),
         ui.tr("admin.new_user"),
         ui.tr("admin.structure"),
         ui.tr("admin.assignments"),
-    ]
+    ],
 )
 with tab_users:
     # Column names and role labels translated once, not once per account (720 accounts in a

@@ -16,8 +16,8 @@ st.title(ui.tr("flip.title"))
 st.caption(ui.tr("flip.intro", k=th.figures, k_text=th.text))
 period_key = ui.period_picker(K.FLIP_PERIOD, default_kind="half")
 
-patterns_tab, pool_tab, pack_tab = st.tabs(
-    [ui.tr("flip.tab.patterns"), ui.tr("flip.tab.pool"), ui.tr("flip.tab.pack")]
+patterns_tab, pool_tab, pack_tab = ui.tabs(
+    "flip", [ui.tr("flip.tab.patterns"), ui.tr("flip.tab.pool"), ui.tr("flip.tab.pack")]
 )
 
 with patterns_tab:

@@ -26,8 +26,8 @@ lang = ui.lang()
 if st.button(ui.tr("mine.start_new"), type="primary"):
     st.switch_page(ui.PAGES["new"])
 
-tab_sessions, tab_practice, tab_access = st.tabs(
-    [ui.tr("mine.tab_sessions"), ui.tr("mine.tab_practice"), ui.tr("mine.tab_access")]
+tab_sessions, tab_practice, tab_access = ui.tabs(
+    "mine", [ui.tr("mine.tab_sessions"), ui.tr("mine.tab_practice"), ui.tr("mine.tab_access")]
 )
 
 SESSIONS_PER_PAGE = 20

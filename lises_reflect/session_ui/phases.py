@@ -198,14 +198,15 @@ def phase_describe(ctx: SessionContext) -> None:
         st.caption(ui.tr("context.reminder"))
         ui.plain(v.context_wish)
     reveal_controls(ctx)
-    tabs = st.tabs(
+    tabs = ui.tabs(
+        "talk",
         [
             ui.tr("talk.tab_turns"),
             ui.tr("talk.tab_differences"),
             ui.tr("talk.tab_links"),
             ui.tr("talk.tab_observations"),
             ui.tr("talk.tab_summary"),
-        ]
+        ],
     )
     with tabs[0]:
         tag_turns(ctx)
