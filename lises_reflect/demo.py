@@ -79,7 +79,7 @@ def is_empty(engine: Engine) -> bool:
 Progress = Callable[[int, int], None]
 
 FRAMES = "frames_demands"
-_OTHER_CATEGORIES = ("practice_pattern", "dilemma", "research_question")
+_OTHER_CATEGORIES = tuple(c for c in demo_content.DRAWN_CATEGORIES if c != FRAMES)
 # The demo's own rhythm when no session count is asked for: sessions per team and month.
 _PER_MONTH = (8, 12)
 _SMALL_PER_MONTH = (0, 1, 1, 2)
