@@ -197,6 +197,15 @@ _BUCKET = case(
     ],
     else_=bindparam(f"key{_HALF_MONTHS - 1}", type_=String),
 )
+# The end of the month a session counts in: a learning point counts only if it was shared (and
+# last changed) before then, as the frames pool does (issue 14).
+_MONTH_END = case(
+    *[
+        (_RS.finished_at < bindparam(f"end{i}"), bindparam(f"end{i}"))
+        for i in range(_HALF_MONTHS - 1)
+    ],
+    else_=bindparam(f"end{_HALF_MONTHS - 1}"),
+)
 _SCOPE = and_(
     _RS.team_id.in_(bindparam("teams", expanding=True)),
     _RS.status == "finished",
@@ -303,6 +312,7 @@ def _learning_statement() -> Any:
         .where(
             _SCOPE,
             lp.shared == True,  # noqa: E712
+            lp.updated_at < _MONTH_END,
             lp.category.is_not(None),
             func.length(func.trim(lp.text)) > 0,
         )

@@ -373,3 +373,29 @@ def test_the_lead_overview_opens_on_content_and_keeps_volume_as_context(org: Org
     assert [f.key for f in ov.context] == ["sessions", "participation", "process"]
     # The facilitator's side-by-side figures: content first, the process check after it.
     assert insights.COMPARED_FIGURES[-1] == "process"
+
+
+def test_a_learning_point_shared_after_its_month_ended_does_not_count_there(org: Org):
+    from lises_reflect.models import LearningPoint
+
+    people = b.caseworkers(org.engine, org.team, 6, "cw")
+    sids = []
+    for m in range(1, 7):
+        for i, p in enumerate(people):
+            sids.append(
+                b.session(
+                    org.engine,
+                    org.team,
+                    p,
+                    [people[(i + 1) % 6]],
+                    b.when(f"2026-0{m}", 3 + i),
+                    points=(("Tilbuddet lukkede.", "barrier_predictability", True),),
+                )
+            )
+    with session_scope(org.engine) as s:  # one January point was shared only in March
+        lp = s.exec(select(LearningPoint).where(LearningPoint.session_id == sids[0])).one()
+        lp.updated_at = b.when("2026-03", 10)
+        s.add(lp)
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-H1")
+    bars = {bar.label: bar for bar in next(f for f in ov.figures if f.key == "learning").bars}
+    assert bars["Barriere: Forudsigelighed"].value == 35.0  # 36 shared, one of them too late
