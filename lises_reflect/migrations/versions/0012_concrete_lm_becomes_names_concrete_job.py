@@ -35,12 +35,9 @@ MEASURE = "tags"
 
 _TAG = sa.table("turn_tag", sa.column("tag_id", sa.String))
 _CELL = sa.table("released_cell", sa.column("measure", sa.String), sa.column("category", sa.String))
-_FROZEN = sa.table(
-    "frozen_month",
-    sa.column("team_id", sa.Integer),
-    sa.column("measure", sa.String),
-    sa.column("month", sa.String),
-    sa.column("facts", sa.Text),
+_SELECT_FROZEN = sa.text("SELECT team_id, month, facts FROM frozen_month WHERE measure = :m")
+_UPDATE_FROZEN = sa.text(
+    "UPDATE frozen_month SET facts = :f WHERE team_id = :t AND measure = :m AND month = :mo"
 )
 
 
@@ -52,11 +49,7 @@ def _rename(old: str, new: str) -> None:
         .where(_CELL.c.measure == MEASURE, _CELL.c.category == old)
         .values(category=new)
     )
-    rows = conn.execute(
-        sa.select(_FROZEN.c.team_id, _FROZEN.c.month, _FROZEN.c.facts).where(
-            _FROZEN.c.measure == MEASURE
-        )
-    ).all()
+    rows = conn.execute(_SELECT_FROZEN, {"m": MEASURE}).all()
     for team, month, payload in rows:
         try:
             facts = json.loads(payload)
@@ -71,13 +64,7 @@ def _rename(old: str, new: str) -> None:
                 changed = True
         if changed:
             conn.execute(
-                sa.update(_FROZEN)
-                .where(
-                    _FROZEN.c.team_id == team,
-                    _FROZEN.c.measure == MEASURE,
-                    _FROZEN.c.month == month,
-                )
-                .values(facts=json.dumps(facts))
+                _UPDATE_FROZEN, {"f": json.dumps(facts), "t": team, "m": MEASURE, "mo": month}
             )
 
 
