@@ -42,6 +42,7 @@ __all__ = [
     "DEFAULT_DIR",
     "LANGUAGES",
     "LINK_OUTCOME_IDS",
+    "LINK_SOURCE_TAGS",
     "MESSAGES",
     "PHASE_IDS",
     "REQUIRED_TAGS",
@@ -100,6 +101,11 @@ REQUIRED_TAGS: dict[str, str] = {
     "institutional": "caseworker",
 }
 """Tag ids the app's code relies on (gribning links, share of institutional turns)."""
+
+LINK_SOURCE_TAGS: tuple[str, ...] = ("meaning_making", "citizen_concrete_lm")
+"""A gribning link starts from a citizen turn heard as meaning-making, or as the citizen's
+concrete labour-market perspective, which the research says is usually voiced "forsigtigt,
+implicit og tøvende" (003:742-743): the group follows what the caseworker does with either."""
 
 LINK_OUTCOME_IDS: tuple[str, ...] = (
     "taken_up",

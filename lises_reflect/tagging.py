@@ -27,7 +27,7 @@ from lises_reflect.access import (
     touch,
 )
 from lises_reflect.auth import Actor
-from lises_reflect.catalogue import Catalogue, catalogue
+from lises_reflect.catalogue import LINK_SOURCE_TAGS, Catalogue, catalogue
 from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import (
@@ -42,13 +42,8 @@ from lises_reflect.models import (
 from lises_reflect.transcript import TranscriptError, Turn, parse_transcript
 from lises_reflect.turn_rules import TagDifference, check_link, differing_turns, visible
 
-MEANING_MAKING = "meaning_making"
-CITIZEN_CONCRETE_LM = "citizen_concrete_lm"
+MEANING_MAKING, CITIZEN_CONCRETE_LM = LINK_SOURCE_TAGS
 INSTITUTIONAL = "institutional"
-# A gribning link starts from a citizen turn heard as meaning-making, or as the citizen's
-# concrete labour-market perspective, which the research says is usually voiced "forsigtigt,
-# implicit og tøvende" (003:742-743): the group follows what the caseworker does with either.
-LINK_SOURCE_TAGS = (MEANING_MAKING, CITIZEN_CONCRETE_LM)
 
 # "tur 12", "ture 3-5", "turene 3 og 4", "t. 7", "linje 12" is not a turn reference.
 _TURN_REF = re.compile(
