@@ -42,9 +42,11 @@ __all__ = [
     "DEFAULT_DIR",
     "LANGUAGES",
     "LINK_OUTCOME_IDS",
+    "LINK_SOURCE_TAGS",
     "MESSAGES",
     "PHASE_IDS",
     "REQUIRED_TAGS",
+    "RESEARCH_OUTCOME_IDS",
     "SCHEMA_VERSION",
     "SPEAKERS",
     "STEM_PHASES",
@@ -94,8 +96,17 @@ TAG_APPLIES_TO: tuple[str, ...] = ("caseworker", "citizen", "any")
 SPEAKERS: tuple[str, ...] = ("caseworker", "citizen", "other")
 """Speakers `Catalogue.tags_for` accepts; "other" (or unknown who) gets every tag."""
 
-REQUIRED_TAGS: dict[str, str] = {"meaning_making": "citizen", "institutional": "caseworker"}
+REQUIRED_TAGS: dict[str, str] = {
+    "meaning_making": "citizen",
+    "citizen_concrete_lm": "citizen",
+    "institutional": "caseworker",
+}
 """Tag ids the app's code relies on (gribning links, share of institutional turns)."""
+
+LINK_SOURCE_TAGS: tuple[str, ...] = ("meaning_making", "citizen_concrete_lm")
+"""A gribning link starts from a citizen turn heard as meaning-making, or as the citizen's
+concrete labour-market perspective, which the research says is usually voiced "forsigtigt,
+implicit og tøvende" (003:742-743): the group follows what the caseworker does with either."""
 
 LINK_OUTCOME_IDS: tuple[str, ...] = (
     "taken_up",
@@ -106,6 +117,11 @@ LINK_OUTCOME_IDS: tuple[str, ...] = (
     "unclear",
 )
 """What happens after a meaning-making utterance; a fixed set, stored by id."""
+
+RESEARCH_OUTCOME_IDS: tuple[str, ...] = ("taken_up", "passed_over", "overtaken_institutional")
+"""The three outcomes the research names: the citizen's utterance "gribes", "overhøres" or
+"overhales" (LISES resultatnotat, 003:738-739). The other three are the tool's own and are
+never counted with these in a lead's or facilitator's figure."""
 
 _ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
 
@@ -872,6 +888,14 @@ class _File(StrictModel):
         missing = [o for o in LINK_OUTCOME_IDS if o not in {x.id for x in outcomes}]
         if missing:
             raise _invalid(f"missing link outcome(s): {', '.join(missing)}")
+        for index, outcome in enumerate(outcomes):
+            if (outcome.id in RESEARCH_OUTCOME_IDS) != outcome.is_research:
+                should = "a 'source'" if outcome.id in RESEARCH_OUTCOME_IDS else "'origin: tool'"
+                raise _invalid(
+                    f"link outcome {outcome.id!r} needs {should}: the research names three "
+                    f"outcomes ({', '.join(RESEARCH_OUTCOME_IDS)}), the others are the tool's own",
+                    index,
+                )
         return outcomes
 
     @field_validator("evaluative_terms")

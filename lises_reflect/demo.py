@@ -78,8 +78,10 @@ def is_empty(engine: Engine) -> bool:
 
 Progress = Callable[[int, int], None]
 
+_AFTER_INSTITUTIONAL = ("overtaken_institutional",) * 5 + ("postponed",)
+_AFTER_OTHER = ("taken_up",) * 3 + ("passed_over",) * 3 + ("partly_taken_up", "unclear")
 FRAMES = "frames_demands"
-_OTHER_CATEGORIES = ("practice_pattern", "dilemma", "research_question")
+_OTHER_CATEGORIES = tuple(c for c in demo_content.DRAWN_CATEGORIES if c != FRAMES)
 # The demo's own rhythm when no session count is asked for: sessions per team and month.
 _PER_MONTH = (8, 12)
 _SMALL_PER_MONTH = (0, 1, 1, 2)
@@ -680,12 +682,12 @@ def _annotations(
                 )
             nxt = replies[turn.number]
             if "meaning_making" in chosen and nxt is not None:
+                # Mostly the research's three outcomes (the ones a lead's figure counts), now
+                # and then one of the tool's own.
                 if "institutional" in _cue_tags(nxt):
-                    outcome = rng.choice(
-                        ("overtaken_institutional", "overtaken_institutional", "postponed")
-                    )
+                    outcome = rng.choice(_AFTER_INSTITUTIONAL)
                 else:
-                    outcome = rng.choice(("taken_up", "partly_taken_up", "passed_over", "unclear"))
+                    outcome = rng.choice(_AFTER_OTHER)
                 links.append(
                     {
                         "session_id": sid,

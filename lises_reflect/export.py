@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lises_reflect import i18n
+from lises_reflect.catalogue import LINK_SOURCE_TAGS
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"  # DejaVu Sans (free licence, see fonts/)
 
@@ -181,12 +182,19 @@ def tags_csv(data: SessionExport) -> bytes:
         writer.writerow(
             [tag.turn, tag.speaker, defuse_cell(tag.tag_id), defuse_cell(tag.annotator), "", ""]
         )
+    # A link row names the tag its turn was linked as: the citizen's concrete labour-market
+    # perspective where the annotator tagged the turn so (and not also as meaning-making).
+    source_tag = {
+        (tag.turn, tag.annotator): tag.tag_id
+        for tag in sorted(data.tags, key=lambda t: t.tag_id == LINK_SOURCE_TAGS[0])
+        if tag.tag_id in LINK_SOURCE_TAGS
+    }
     for link in data.links:
         writer.writerow(
             [
                 link.from_turn,
                 speakers.get(link.from_turn, "citizen"),
-                "meaning_making",
+                source_tag.get((link.from_turn, link.annotator), LINK_SOURCE_TAGS[0]),
                 defuse_cell(link.annotator),
                 ";".join(str(n) for n in link.to_turns),
                 defuse_cell(link.outcome_id),

@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from lises_reflect import audit, disclosure, periods, releases
 from lises_reflect.auth import Actor, require
-from lises_reflect.catalogue import Catalogue, catalogue
+from lises_reflect.catalogue import RESEARCH_OUTCOME_IDS, Catalogue, catalogue
 from lises_reflect.db import session_scope
 from lises_reflect.disclosure import Cell, Fact, Thresholds
 from lises_reflect.errors import InvalidInput, NotFound, PermissionDenied
@@ -80,6 +80,16 @@ class TeamOverview:
     frames_enough: bool  # the pool held enough distinct caseworkers to show any text
     k: int
     k_text: int
+
+    @property
+    def content(self) -> tuple[Figure, ...]:
+        """What the team reflects on: lenses, tags, gribning outcomes, learning categories."""
+        return tuple(f for f in self.figures if f.key in CONTENT_FIGURES)
+
+    @property
+    def context(self) -> tuple[Figure, ...]:
+        """How much and how it felt (sessions, participation, process), as context only."""
+        return tuple(f for f in self.figures if f.key not in CONTENT_FIGURES)
 
 
 @dataclass(frozen=True)
@@ -187,6 +197,15 @@ _BUCKET = case(
     ],
     else_=bindparam(f"key{_HALF_MONTHS - 1}", type_=String),
 )
+# The end of the month a session counts in: a learning point counts only if it was shared (and
+# last changed) before then, as the frames pool does (issue 14).
+_MONTH_END = case(
+    *[
+        (_RS.finished_at < bindparam(f"end{i}"), bindparam(f"end{i}"))
+        for i in range(_HALF_MONTHS - 1)
+    ],
+    else_=bindparam(f"end{_HALF_MONTHS - 1}"),
+)
 _SCOPE = and_(
     _RS.team_id.in_(bindparam("teams", expanding=True)),
     _RS.status == "finished",
@@ -280,6 +299,30 @@ def _facts_annotations(
 ) -> Facts:
     rows = _rows(s, _annotations_statement(model, category), team_ids, half)
     return _by_team((team, Fact(m, c, (float(n),), (b, a))) for team, m, c, b, a, n in rows)
+
+
+@cache
+def _learning_statement() -> Any:
+    """Per team, month, category and bringer: the learning points the bringer shared (what
+    leaves the room at all), by category. The points are the group's; the bringer decides."""
+    lp = LearningPoint
+    return (
+        select(_RS.team_id, _BUCKET, lp.category, _RS.bringer_id, func.count())
+        .join(_RS, _RS.id == lp.session_id)
+        .where(
+            _SCOPE,
+            lp.shared == True,  # noqa: E712
+            lp.updated_at < _MONTH_END,
+            lp.category.is_not(None),
+            func.length(func.trim(lp.text)) > 0,
+        )
+        .group_by(_RS.team_id, _BUCKET, lp.category, _RS.bringer_id)
+    )
+
+
+def _facts_learning(s: Session, team_ids: Sequence[int], half: Period) -> Facts:
+    rows = _rows(s, _learning_statement(), team_ids, half)
+    return _by_team((team, Fact(m, c, (float(n),), (b,))) for team, m, c, b, n in rows)
 
 
 @cache
@@ -380,8 +423,20 @@ MEASURES: dict[str, _Measure] = {
     "sessions": _Measure("sessions", lambda c: [""], series=True),
     "lenses": _Measure("lenses", lambda c: c.lens_ids(), lambda c: c.lens, marginal=True),
     "tags": _Measure("tags", lambda c: c.tag_ids(), lambda c: c.tag, roles=2),
+    # Only the three outcomes the research names (gribes, overhøres, overhales): the tool's own
+    # (partly taken up, postponed, unclear) are never pooled with them in a figure.
     "outcomes": _Measure(
-        "outcomes", lambda c: [o.id for o in c.link_outcomes], lambda c: c.outcome, roles=2
+        "outcomes",
+        lambda c: [o.id for o in c.link_outcomes if o.id in RESEARCH_OUTCOME_IDS],
+        lambda c: c.outcome,
+        roles=2,
+    ),
+    # Shared learning points per category, among them the seven barriers to involving citizens
+    # that the research says "kan håndteres lokalt i kommunerne" (003:875).
+    "learning": _Measure(
+        "learning",
+        lambda c: [o.id for o in c.learning_categories],
+        lambda c: c.learning_category,
     ),
     "process": _Measure("process", lambda c: [""], width=2, series=True),
 }
@@ -398,6 +453,8 @@ def facts(s: Session, key: str, team_ids: Sequence[int], half: Period, cat: Cata
         return _facts_annotations(s, team_ids, half, TurnTag, "tag_id")
     if key == "outcomes":
         return _facts_annotations(s, team_ids, half, GribningLink, "outcome")
+    if key == "learning":
+        return _facts_learning(s, team_ids, half)
     return _facts_process(s, team_ids, half)
 
 
@@ -491,6 +548,7 @@ _TEXTS = {  # figure: (title, label axis, value axis)
     "lenses": ("insights.lenses", "insights.axis.lens", "insights.axis.sessions_with"),
     "tags": ("insights.tags", "insights.axis.tag", "insights.axis.tagged_turns"),
     "outcomes": ("insights.outcomes", "insights.axis.outcome", "insights.axis.links"),
+    "learning": ("insights.learning", "insights.axis.category", "insights.axis.points"),
     "process": ("insights.process", "insights.axis.period", "insights.axis.mean"),
 }
 
@@ -506,6 +564,8 @@ def _figure(
         notes.append(t("insights.note.complement", lang))
     if any(b.status == "open" for b in bars):
         notes.append(release_note(lang))
+    if key == "outcomes":
+        notes.append(t("insights.note.research_outcomes", lang))
     return Figure(
         key=key,
         title=t(title_key, lang),
@@ -623,7 +683,12 @@ def neutral_order(salt: str, item_id: int) -> str:
     return hashlib.sha256(f"{salt}:{item_id}".encode()).hexdigest()
 
 
-TEAM_FIGURES = ("sessions", "participation", "lenses", "tags", "outcomes", "process")
+# What the team reflects on comes first; how much (sessions, participation) and how it felt
+# (process) follow as context: the research warns "at opfyldelse af måltal ikke må blive et mål i
+# sig selv" (003:654), so volume is never the headline.
+CONTENT_FIGURES = ("lenses", "tags", "outcomes", "learning")
+CONTEXT_FIGURES = ("sessions", "participation", "process")
+TEAM_FIGURES = (*CONTENT_FIGURES, *CONTEXT_FIGURES)
 COMPARED_FIGURES = ("lenses", "tags", "outcomes", "process")  # per team, side by side
 # Side by side, a comparison stays readable (and each chart small) up to this many teams; a
 # facilitator chooses which. The seminar pack takes all of the facilitator's teams.

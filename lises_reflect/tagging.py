@@ -27,7 +27,7 @@ from lises_reflect.access import (
     touch,
 )
 from lises_reflect.auth import Actor
-from lises_reflect.catalogue import Catalogue, catalogue
+from lises_reflect.catalogue import LINK_SOURCE_TAGS, Catalogue, catalogue
 from lises_reflect.db import retry_transient, session_scope
 from lises_reflect.errors import InvalidInput, PermissionDenied
 from lises_reflect.models import (
@@ -42,7 +42,7 @@ from lises_reflect.models import (
 from lises_reflect.transcript import TranscriptError, Turn, parse_transcript
 from lises_reflect.turn_rules import TagDifference, check_link, differing_turns, visible
 
-MEANING_MAKING = "meaning_making"
+MEANING_MAKING, CITIZEN_CONCRETE_LM = LINK_SOURCE_TAGS
 INSTITUTIONAL = "institutional"
 
 # "tur 12", "ture 3-5", "turene 3 og 4", "t. 7", "linje 12" is not a turn reference.
@@ -100,8 +100,10 @@ class ExcerptSummary:
     turns: int
     citizen_turns: int
     caseworker_turns: int
+    # Citizen turns a gribning can start from: tagged meaning-making or the citizen's concrete
+    # labour-market perspective, or linked.
     meaning_making_turns: tuple[int, ...]
-    after: dict[int, tuple[str, ...]]  # meaning-making turn -> outcomes the participants chose
+    after: dict[int, tuple[str, ...]]  # such a turn -> outcomes the participants chose
     institutional_turns: int
     institutional_share: float | None  # of the caseworker turns; None without caseworker turns
 
@@ -128,7 +130,7 @@ def summarise(
     """Pure: from (turn, tag) pairs and (from_turn, outcome) pairs of all participants."""
     speakers = {t.number: t.speaker for t in turns}
     meaning = sorted(
-        {n for n, tag in tags if tag == MEANING_MAKING and speakers.get(n) == "citizen"}
+        {n for n, tag in tags if tag in LINK_SOURCE_TAGS and speakers.get(n) == "citizen"}
         | {n for n, _ in links if speakers.get(n) == "citizen"}
     )
     after: dict[int, list[str]] = {n: [] for n in meaning}
@@ -282,7 +284,8 @@ def save_link(
     to_turns: list[int],
     outcome: str,
 ) -> None:
-    """Link a citizen's meaning-making turn to what came after it ("hvad sker der så?")."""
+    """Link a citizen's meaning-making turn, or one with the citizen's concrete labour-market
+    perspective, to what came after it ("hvad sker der så?")."""
     if outcome not in {o.id for o in catalogue().link_outcomes}:
         raise InvalidInput("error.unknown_option")
     with session_scope(engine) as s:
@@ -306,12 +309,13 @@ def save_link(
         link.outcome = outcome
         link.updated_at = utcnow()
         s.add(link)
-        # Linking a turn says the caller hears it as meaning-making: tag it so, visibly.
+        # Linking a turn says the caller hears it as meaning-making: tag it so, visibly, unless
+        # the caller already tagged it as one of the turns a gribning starts from.
         has_tag = s.exec(
             select(TurnTag.id).where(
                 *_own(TurnTag, rs, actor),
                 TurnTag.turn_number == source.number,
-                TurnTag.tag_id == MEANING_MAKING,
+                TurnTag.tag_id.in_(LINK_SOURCE_TAGS),
             )
         ).first()
         if has_tag is None:

@@ -29,14 +29,23 @@ if ov.small_team:
     st.stop()
 
 stub = f"teamets-refleksioner-{period_key}"
-for fig in ov.figures:
-    ui.figure_block(
-        fig,
-        lambda key=fig.key: insights.team_figure_csv(
-            engine, uid, team_id, period_key, key, ui.lang(), thresholds=th
-        ),
-        stub,
-    )
+
+
+def figures(figs) -> None:
+    for fig in figs:
+        ui.figure_block(
+            fig,
+            lambda key=fig.key: insights.team_figure_csv(
+                engine, uid, team_id, period_key, key, ui.lang(), thresholds=th
+            ),
+            stub,
+        )
+
+
+# What the team reflects on first; volume only after it, as context (issue 21).
+st.header(ui.tr("team.content"))
+st.caption(ui.tr("team.content_intro"))
+figures(ov.content)
 
 with st.container(border=True):
     st.subheader(ui.tr("team.frames"))
@@ -46,3 +55,7 @@ with st.container(border=True):
     for text in ov.frames_points:
         with st.container(border=True):
             ui.plain(text)
+
+st.header(ui.tr("team.context"))
+st.caption(ui.tr("team.context_why"))
+figures(ov.context)

@@ -16,6 +16,7 @@ from lises_reflect.catalogue import (
     DEFAULT_DIR,
     LINK_OUTCOME_IDS,
     PHASE_IDS,
+    RESEARCH_OUTCOME_IDS,
     Catalogue,
     CatalogueError,
     EvaluativeTerm,
@@ -23,6 +24,17 @@ from lises_reflect.catalogue import (
     Text,
     load_catalogue,
 )
+
+BARRIERS = [
+    "barrier_decision_authority",
+    "barrier_predictability",
+    "barrier_relational_continuity",
+    "barrier_accessibility",
+    "barrier_leadership_backing",
+    "barrier_available_offers",
+    "barrier_citizen_experience",
+]
+"""Issue 21: the seven barriers staff meet to involving citizens (LISES resultatnotat, 7)."""
 
 # --------------------------------------------------------------------------- helpers
 
@@ -107,8 +119,12 @@ def test_lenses(catalogue: Catalogue) -> None:
         "labour_market_perspective",
         "three_tasks",
         "moral_dimensions",
+        "citizen_involvement",
     )
-    assert [lens.id for lens in catalogue.lenses if lens.optional] == ["moral_dimensions"]
+    assert [lens.id for lens in catalogue.lenses if lens.optional] == [
+        "moral_dimensions",
+        "citizen_involvement",
+    ]
     assert [lens.id for lens in catalogue.standard_lenses()] == list(catalogue.lens_ids()[:4])
     for lens in catalogue.lenses:
         assert 3 <= len(lens.questions) <= 5, lens.id
@@ -159,6 +175,7 @@ def test_options(catalogue: Catalogue) -> None:
         "practice_pattern",
         "dilemma",
         "research_question",
+        *BARRIERS,
     ]
     assert catalogue.learning_category("frames_demands").label.da == "Rammer/krav"
     assert catalogue.situation_category("activity_ready").label.get("da") == "Aktivitetsparat"
@@ -530,7 +547,14 @@ def test_missing_directory(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- turn tags
 
-CITIZEN_TAGS = ["meaning_making", "work_talk", "initiative", "own_abilities", "reservation"]
+CITIZEN_TAGS = [
+    "meaning_making",
+    "citizen_concrete_lm",
+    "work_talk",
+    "initiative",
+    "own_abilities",
+    "reservation",
+]
 CASEWORKER_TAGS = [
     "takes_up",
     "brief_ack",
@@ -538,7 +562,7 @@ CASEWORKER_TAGS = [
     "changes_topic",
     "institutional",
     "demand_made_meaningful",
-    "concrete_lm",
+    "names_concrete_job",
     "general_lm",
     "assesses",
     "informs",
@@ -560,7 +584,19 @@ def test_tags_load_with_the_exact_ids(catalogue: Catalogue) -> None:
         "caseworker",
         "institutional_turns",
     )
-    assert catalogue.tag("concrete_lm").concept == "labour_market_perspective"
+    # Issue 21: the concrete labour-market perspective is the citizen's; the caseworker naming
+    # a job is a tag of its own, and the retired id concrete_lm is not offered any more.
+    citizen_lm = catalogue.tag("citizen_concrete_lm")
+    assert (citizen_lm.applies_to, citizen_lm.concept) == ("citizen", "labour_market_perspective")
+    assert citizen_lm.label.da == "Konkret arbejdsmarkedsperspektiv (borgerens)"
+    assert "forsigtigt, implicit eller tøvende" in citizen_lm.description.da
+    assert citizen_lm.source is not None and citizen_lm.source.ref.endswith(":742-743")
+    job = catalogue.tag("names_concrete_job")
+    assert (job.applies_to, job.concept) == ("caseworker", "labour_market_perspective")
+    assert job.label.da == "Nævner et konkret job" and job.origin == "tool" and job.rationale
+    assert "concrete_lm" not in catalogue.tag_ids()
+    for kept in ("work_talk", "general_lm"):  # kept as the tool's own, generic tags
+        assert catalogue.tag(kept).origin == "tool" and catalogue.tag(kept).rationale
 
 
 def test_every_tag_and_outcome_has_danish_and_english(catalogue: Catalogue) -> None:
@@ -594,13 +630,33 @@ def test_link_outcomes(catalogue: Catalogue) -> None:
     )
     assert [o.label.da for o in catalogue.link_outcomes] == [
         "Grebet",
-        "Delvist grebet",
-        "Udskudt",
+        "Delvist grebet (værktøjets egen kategori)",
+        "Udskudt (værktøjets egen kategori)",
         "Overhørt",
         "Overhalet af institutionel tale",
-        "Uklart",
+        "Uklart (værktøjets egen kategori)",
     ]
-    assert catalogue.outcome("postponed").label.en == "Postponed"
+    assert catalogue.outcome("postponed").label.en == "Postponed (the tool's own category)"
+    # Issue 21: the research names three outcomes; the other three say they are the tool's.
+    assert RESEARCH_OUTCOME_IDS == ("taken_up", "passed_over", "overtaken_institutional")
+    for outcome in catalogue.link_outcomes:
+        assert outcome.is_research == (outcome.id in RESEARCH_OUTCOME_IDS), outcome.id
+    quotes = {o.id: o.source.quote for o in catalogue.link_outcomes if o.source}
+    assert "gribes" in quotes["taken_up"] and "overhøres" in quotes["passed_over"]
+    assert quotes["overtaken_institutional"].startswith("overhales")
+
+
+def test_a_tool_outcome_cannot_claim_research_nor_a_research_one_lose_it(prompts: Path) -> None:
+    file = prompts / "tags.yaml"
+    source = {"cite": "x", "ref": "003_67633d2e67232912.txt:738", "quote": "nogle gange gribes"}
+
+    def claim(d: dict) -> None:
+        item = next(o for o in d["link_outcomes"] if o["id"] == "unclear")
+        item.pop("origin"), item.pop("rationale")
+        item["source"] = source
+
+    edit(file, claim)
+    assert_error(load_error(prompts), file, "link_outcomes[5]", "'unclear' needs 'origin: tool'")
 
 
 def test_tag_and_outcome_lookups_name_unknown_ids(catalogue: Catalogue) -> None:
@@ -652,7 +708,7 @@ def test_evaluative_terms(catalogue: Catalogue) -> None:
 
 
 def test_tags_for_any(prompts: Path) -> None:
-    edit(prompts / "tags.yaml", lambda d: d["tags"][1].update(applies_to="any"))
+    edit(prompts / "tags.yaml", lambda d: d["tags"][2].update(applies_to="any"))
     cat = load_catalogue(prompts)
     assert "work_talk" in [t.id for t in cat.tags_for("citizen")]
     assert "work_talk" in [t.id for t in cat.tags_for("caseworker")]
@@ -696,7 +752,7 @@ def test_tag_concept_must_name_a_lens_in_the_catalogue(prompts: Path) -> None:
     (prompts / "lenses" / "moral_dimensions.yaml").unlink()
     (prompts / "tags.yaml").rename(prompts / "0_tags.yaml")  # read before lenses/
     file = prompts / "0_tags.yaml"
-    assert load_catalogue(prompts).lens_ids()[-1] == "three_tasks"
+    assert "moral_dimensions" not in load_catalogue(prompts).lens_ids()
     edit(file, lambda d: d["tags"][2].update(concept="moral_dimensions"))
     assert_error(load_error(prompts), file, "tags[2].concept", "'moral_dimensions'")
 
@@ -735,7 +791,7 @@ def test_duplicate_tag_id(prompts: Path) -> None:
     edit(file, lambda d: d["tags"][9].update(id="takes_up"))
     err = load_error(prompts)
     assert_error(err, file, "tags[9].id", "duplicate id 'takes_up'")
-    assert "tags[5].id" in err.message
+    assert "tags[6].id" in err.message
 
 
 def test_tag_id_clashes_with_other_catalogue_ids(prompts: Path) -> None:
@@ -889,3 +945,79 @@ def test_nesting_up_to_the_limit_is_not_a_depth_error(prompts: Path) -> None:
     )
     err = load_error(prompts)  # still wrong as a catalogue, but told as such, not as depth
     assert "nested" not in err.message
+
+
+# --------------------------------------------------------------------------- issue 21 content
+
+
+def test_the_barriers_are_learning_categories_in_the_research_words(catalogue: Catalogue) -> None:
+    headings = [
+        "Beslutningsmyndighed",
+        "Forudsigelighed",
+        "Relationel kontinuitet",
+        "Tilgængelighed",
+        "Ledelsesopbakning",
+        "Tilgængelige tilbud",
+        "Borgererfaringer med inddragelse",
+    ]
+    for category_id, heading in zip(BARRIERS, headings, strict=True):
+        category = catalogue.learning_category(category_id)
+        assert category.label.da == f"Barriere: {heading}"
+        assert category.source is not None and category.source.ref.startswith("003_"), category_id
+        assert heading.lower() in category.source.quote.lower(), category_id
+        assert category.description is not None
+
+
+def test_citizen_involvement_lens_asks_from_definition_conditions_and_barriers(
+    catalogue: Catalogue,
+) -> None:
+    lens = catalogue.lens("citizen_involvement")
+    assert lens.optional and lens.version == "1.0"
+    assert lens.title.da == "Borgerinddragelse"
+    assert len(lens.questions) == 5
+    assert all(q.is_research for q in lens.questions)
+    quotes = " ".join(q.source.quote for q in lens.questions)
+    assert "med til at definere, hvilke problemer" in quotes  # the definition
+    assert "forhandlinger af mål og indsatser" in quotes  # the condition
+    assert "Tilgængelige tilbud" in quotes and "Borgererfaringer" in quotes  # barriers
+    assert "ikke frivillig" in lens.description.da and "beslutningsmagt" in lens.description.da
+
+
+def test_gribning_asks_about_timing_and_says_implicit(catalogue: Catalogue) -> None:
+    lens = catalogue.lens("gribning")
+    assert lens.version == "1.1"
+    assert "forsigtigt, implicit og tøvende" in lens.description.da
+    assert "indirekte" not in lens.description.da
+    assert "arbejdsmarkedsperspektiv" in lens.description.da
+    timing = catalogue.question("gribning.q5")
+    assert timing.source is not None and timing.source.ref.endswith(":743-745")
+    assert "fornemmelse for timing fra den professionelles side" in timing.source.quote
+    assert timing.text.da.startswith("Hvornår")
+
+
+def test_moral_dimensions_in_the_research_words(catalogue: Catalogue) -> None:
+    lens = catalogue.lens("moral_dimensions")
+    assert lens.version == "1.1"
+    text = lens.description.da
+    for word in ("effektivitet", "fairness (lige adgang)", "responsivitet", "respekt"):
+        assert word in text, word
+    for word in ("retfærdighed", "lydhørhed"):
+        assert word not in text.lower(), word
+        assert not any(word in q.text.da.lower() for q in lens.questions), word
+    assert "en ny bog om moralske dilemmaer i implementeringen af velfærdsservice" in text
+    assert "Caswell" not in lens.source.cite and "ny bog" in lens.source.cite
+    assert "stille krav" in text  # respect is not narrowed to forms of address
+    q2, q4 = catalogue.question("moral_dimensions.q2"), catalogue.question("moral_dimensions.q4")
+    assert "får det samme som andre" not in q2.text.da  # no presupposed "everyone the same"
+    assert "passer til netop de problemer" in q2.text.da
+    assert q4.source is not None and "stille krav til borgeren" in q4.source.quote
+    assert "krav" in q4.text.da
+
+
+def test_three_tasks_are_considerations_and_udredning(catalogue: Catalogue) -> None:
+    lens = catalogue.lens("three_tasks")
+    assert lens.version == "1.1"
+    assert "hensyn" in lens.title.da and "opgave" not in lens.title.da
+    assert "udredningen af borgerens behov" in lens.description.da
+    assert "opgave" not in lens.description.da and "vurdering" not in lens.description.da
+    assert not any("opgave" in q.text.da for q in lens.questions)

@@ -42,3 +42,22 @@ def test_pdf_handout_is_line_numbered_and_prints_danish(org) -> None:
     # running line numbers in the margin: 1..n all present
     numbers = {int(tok) for tok in text.split() if tok.isdigit()}
     assert set(range(1, 7)) <= numbers
+
+
+def test_a_link_row_names_the_tag_its_turn_was_linked_as(org) -> None:
+    """Issue 21: a gribning from the citizen's concrete labour-market perspective is exported
+    as such; a link from an untagged turn is a meaning-making one, as before."""
+    e = org.engine
+    sid = at_describe(org)
+    tagging.set_turn_tags(e, org.listener, sid, 4, ["citizen_concrete_lm"])
+    tagging.save_link(e, org.listener, sid, 4, [5], "overtaken_institutional")
+    tagging.save_link(e, org.listener2, sid, 2, [3], "taken_up")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                export.tags_csv(tagging.export_session(e, org.bringer, sid)).decode("utf-8-sig")
+            )
+        )
+    )
+    links = {r["turn"]: r["tag"] for r in rows if r["outcome"]}
+    assert links == {"4": "citizen_concrete_lm", "2": "meaning_making"}

@@ -286,3 +286,116 @@ def test_text_stored_before_the_guard_knew_its_form_is_screened_on_the_way_out(o
     assert pool.points[0].text == "Ring til borgeren på […] om fristen."
     ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
     assert ov.frames_points == ("Ring til borgeren på […] om fristen.",)
+
+
+# ------------------------------------------------------------------- issue 21: content first
+
+
+def test_the_outcome_figure_counts_only_the_three_research_outcomes(org: Org):
+    """gribes, overhøres, overhales; the tool's own outcomes are never pooled with them, and
+    the figure says so. A team that only ever chose the tool's own shows nothing of them."""
+    people = b.caseworkers(org.engine, org.team, 8, "cw")
+    for m in range(1, 7):  # the whole half year, so no hidden quarter hides the first one
+        for i, p in enumerate(people):
+            other = people[(i + 1) % 8]
+            b.session(
+                org.engine,
+                org.team,
+                p,
+                [other],
+                b.when(f"2026-0{m}", 3 + i),
+                links=((other, "partly_taken_up"), (p, "passed_over")),
+            )
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
+    outcomes = next(f for f in ov.figures if f.key == "outcomes")
+    assert [bar.label for bar in outcomes.bars] == [
+        "Grebet",
+        "Overhørt",
+        "Overhalet af institutionel tale",
+    ]
+    assert [bar.value for bar in outcomes.bars] == [None, 24.0, None]  # 8 people x 3 months
+    assert any("Værktøjets egne kategorier" in note for note in outcomes.notes)
+    assert "delvist" not in outcomes.reading.lower()
+    assert "partly_taken_up" not in outcomes.csv().decode()
+    patterns = insights.flip_patterns(org.engine, org.facilitator, "2026-Q1")
+    compared = next(f for f in patterns.figures if f.key == "outcomes")
+    assert {bar.label for bar in compared.bars} <= {
+        "Grebet",
+        "Overhørt",
+        "Overhalet af institutionel tale",
+    }
+    assert any("Værktøjets egne kategorier" in note for note in compared.notes)
+
+
+def test_the_lead_sees_which_barriers_the_team_names_suppressed_as_other_figures(org: Org):
+    people = b.caseworkers(org.engine, org.team, 8, "cw")
+    for m in range(1, 7):
+        for i, p in enumerate(people):
+            points = [("Vi kan ikke love tilbuddet.", "barrier_available_offers", True)]
+            if i < 2:  # only two bringers name leadership backing: below k = 5, hidden
+                points.append(
+                    ("Ledelsen spørger kun til antal.", "barrier_leadership_backing", True)
+                )
+            points.append(("Ikke delt.", "barrier_accessibility", False))  # not shared: not counted
+            b.session(
+                org.engine,
+                org.team,
+                p,
+                [people[(i + 1) % 8]],
+                b.when(f"2026-0{m}", 3 + i),
+                points=tuple(points),
+            )
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
+    learning = next(f for f in ov.figures if f.key == "learning")
+    bars = {bar.label: bar for bar in learning.bars}
+    assert "Barriere: Beslutningsmyndighed" in bars and len(bars) == 11
+    assert bars["Barriere: Tilgængelige tilbud"].value == 24.0  # 8 bringers x 3 months
+    assert bars["Barriere: Ledelsesopbakning"].value is None
+    assert bars["Barriere: Tilgængelighed"].value is None
+    assert "Tilgængelige tilbud" in learning.reading
+    csv = insights.team_figure_csv(org.engine, org.lead, org.team, "2026-Q1", "learning")
+    assert "Barriere: Tilgængelige tilbud" in csv.decode()
+
+
+def test_the_lead_overview_opens_on_content_and_keeps_volume_as_context(org: Org):
+    busy_team(org)
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
+    assert [f.key for f in ov.figures] == [
+        "lenses",
+        "tags",
+        "outcomes",
+        "learning",
+        "sessions",
+        "participation",
+        "process",
+    ]
+    assert [f.key for f in ov.content] == ["lenses", "tags", "outcomes", "learning"]
+    assert [f.key for f in ov.context] == ["sessions", "participation", "process"]
+    # The facilitator's side-by-side figures: content first, the process check after it.
+    assert insights.COMPARED_FIGURES[-1] == "process"
+
+
+def test_a_learning_point_shared_after_its_month_ended_does_not_count_there(org: Org):
+    from lises_reflect.models import LearningPoint
+
+    people = b.caseworkers(org.engine, org.team, 6, "cw")
+    sids = []
+    for m in range(1, 7):
+        for i, p in enumerate(people):
+            sids.append(
+                b.session(
+                    org.engine,
+                    org.team,
+                    p,
+                    [people[(i + 1) % 6]],
+                    b.when(f"2026-0{m}", 3 + i),
+                    points=(("Tilbuddet lukkede.", "barrier_predictability", True),),
+                )
+            )
+    with session_scope(org.engine) as s:  # one January point was shared only in March
+        lp = s.exec(select(LearningPoint).where(LearningPoint.session_id == sids[0])).one()
+        lp.updated_at = b.when("2026-03", 10)
+        s.add(lp)
+    ov = insights.team_overview(org.engine, org.lead, org.team, "2026-H1")
+    bars = {bar.label: bar for bar in next(f for f in ov.figures if f.key == "learning").bars}
+    assert bars["Barriere: Forudsigelighed"].value == 35.0  # 36 shared, one of them too late

@@ -56,7 +56,7 @@ def test_lead_sees_team_charts_readings_and_shared_frames(busy: Org) -> None:
     assert f"Dokumentationskravet fylder ({WEEK_IN_LAST})." in page
     assert "Dokumentationskravet fylder (0)." not in page  # this week: the quarter runs on
     assert "vises fra 1." in page  # and the page says when it will be shown
-    assert len(at.get("vega_lite_chart")) == 6
+    assert len(at.get("vega_lite_chart")) == 7  # issue 21: the learning categories too
     assert "Cw 1" not in page and "cw1" not in page
     with session_scope(busy.engine) as s:
         actions = [e.action for e in s.exec(select(AuditEntry)).all() if e.action != "system.purge"]
@@ -129,3 +129,26 @@ def test_caseworker_is_refused_both_pages(busy: Org) -> None:
         no_exception(at)
         assert any("kræver rollen" in e.value for e in at.error)
         assert not at.get("vega_lite_chart")
+
+
+def test_lead_page_opens_on_what_the_team_reflects_on_with_volume_as_context(busy: Org) -> None:
+    """Issue 21: content (lenses, tags, outcomes, learning categories, shared frames) first;
+    session counts and participation after it, with one line on why, quoting the research."""
+    at = app("lead")
+    at.switch_page("pages/team_insights.py").run()
+    no_exception(at)
+    assert [h.value for h in at.header] == ["Hvad teamet reflekterer over", "Omfang, som baggrund"]
+    headings = [h.value for h in at.subheader]
+    order = [
+        "Valgte linser",
+        "Markeringer i udskrifterne (samlet for teamet)",
+        "Hvad skete der efter borgerens meningsfulde ytring?",
+        "Delte læringspunkter efter kategori – herunder barrierer for borgerinddragelse",
+        "Rammer og krav, som fylder i samtalerne",
+        "Refleksionssessioner pr. måned",
+        "Andel af teamet, der har deltaget mindst én gang",
+    ]
+    assert [h for h in headings if h in order] == order
+    why = [c.value for c in at.caption if "måltal" in c.value]
+    assert why and "»men hvor opfyldelse af måltal ikke må blive et mål i sig selv«" in why[0]
+    assert "afsnit 6.1" in why[0]

@@ -30,7 +30,8 @@ from tests.conftest import PASSWORD, Org
 H1 = periods.parse("2026-H1")
 K = 3  # the floor: the hardest setting for the rules, small examples reach it
 LENSES = ("gribning", "institutional_turns")
-TAGS = ("institutional", "concrete_lm")
+TAGS = ("institutional", "names_concrete_job")
+CATEGORIES = ("frames_demands", "barrier_leadership_backing")
 OUTCOMES = ("taken_up", "passed_over")
 _counter = itertools.count()
 
@@ -42,6 +43,7 @@ session_st = st.tuples(
     st.lists(st.tuples(st.booleans(), st.sampled_from(TAGS)), max_size=3),  # (by bringer?, tag)
     st.lists(st.tuples(st.booleans(), st.sampled_from(OUTCOMES)), max_size=1),
     st.lists(st.integers(1, 5), max_size=2),  # process answers
+    st.lists(st.tuples(st.sampled_from(CATEGORIES), st.booleans()), max_size=2),  # points
 )
 
 
@@ -55,6 +57,8 @@ def _labels() -> dict[str, tuple[str, str]]:
         out[("tags", cat.tag(tid).label.get("da"))] = tid
     for oid in OUTCOMES:
         out[("outcomes", cat.outcome(oid).label.get("da"))] = oid
+    for cid in CATEGORIES:
+        out[("learning", cat.learning_category(cid).label.get("da"))] = cid
     return out
 
 
@@ -71,10 +75,10 @@ def test_no_caseworker_can_be_recovered_from_the_lead_pages(org: Org, size: int,
         engine, auth.OPERATOR, f"lead{n}", "Lead", PASSWORD, ["teamlead"], team
     )
     atoms: dict[str, list[tuple]] = {
-        k: [] for k in ("sessions", "lenses", "tags", "outcomes", "process")
+        k: [] for k in ("sessions", "lenses", "tags", "outcomes", "learning", "process")
     }
     taking_part: list[tuple[str, set[int]]] = []
-    for j, (month, bi, lis, lenses, tags, links, answers) in enumerate(raw):
+    for j, (month, bi, lis, lenses, tags, links, answers, points) in enumerate(raw):
         bringer = people[bi % size]
         listeners = list(
             dict.fromkeys(people[x % size] for x in lis if people[x % size] != bringer)
@@ -95,8 +99,10 @@ def test_no_caseworker_can_be_recovered_from_the_lead_pages(org: Org, size: int,
             tags=tuple((a, t) for a, t in tag_rows),
             links=link_rows,
             answers=who_answers,
+            points=tuple((f"Punkt {j}.{i}", c, shared) for i, (c, shared) in enumerate(points)),
         )
         atoms["sessions"].append((mk, "", (bringer,), 1))
+        atoms["learning"].extend((mk, c, (bringer,), 1) for c, shared in points if shared)
         taking_part.append((mk, {bringer, *listeners}))
         atoms["lenses"].extend((mk, lid, (bringer,), 1) for lid in lenses)
         atoms["tags"].extend((mk, t, (bringer, a), 1) for a, t in tag_rows)
@@ -214,6 +220,7 @@ def test_every_lead_and_facilitator_function_returns_nothing_personal(org: Org):
         "shared_pool": lambda: flip.shared_pool(e, fac, "2026-H1", tag="institutional"),
         "pack_choices": lambda: flip.pack_choices(e, fac, "2026-H1"),
         "export_pack": lambda: flip.export_pack(e, fac, request, "pptx"),
+        "pack_outline": lambda: flip.pack_outline(request, flip.pack_choices(e, fac, "2026-H1")),
     }
     public = {
         name

@@ -59,9 +59,19 @@ def test_the_five_potentials_load_in_order_and_every_lens_names_one():
     assert third.title.da == QUALIFY and third.source.quote == QUALIFY
     assert third.source.ref == "003_67633d2e67232912.txt:154"
     assert cat.potential("real_involvement").number == 4
-    assert {lens.potential for lens in cat.lenses} == {"qualify_meeting"}
-    assert theme(cat, cat.lenses, "da") == f"Potentiale 3 – {QUALIFY}"
-    assert theme(cat, cat.lenses, "en").startswith("Potential 3 – Developing approaches")
+    assert {lens.id: lens.potential for lens in cat.lenses} == {
+        "gribning": "qualify_meeting",
+        "institutional_turns": "qualify_meeting",
+        "labour_market_perspective": "qualify_meeting",
+        "three_tasks": "qualify_meeting",
+        "moral_dimensions": "qualify_meeting",
+        "citizen_involvement": "real_involvement",
+    }
+    meeting = [lens for lens in cat.lenses if lens.potential == "qualify_meeting"]
+    assert theme(cat, meeting, "da") == f"Potentiale 3 – {QUALIFY}"
+    assert theme(cat, meeting, "en").startswith("Potential 3 – Developing approaches")
+    both = theme(cat, cat.lenses, "da")  # with citizen involvement: potentials 3 and 4
+    assert both.startswith(f"Potentiale 3 – {QUALIFY} · Potentiale 4 – At udvikle muligheden")
     assert theme(cat, (), "da") == ""
 
 

@@ -68,3 +68,21 @@ def test_every_quote_stands_verbatim_where_its_reference_says(item_id: str, sour
     assert 1 <= start <= end <= len(text), f"{item_id}: {source.ref} is outside {name}"
     passage = _plain(" ".join(text[start - 1 : end]))
     assert _plain(source.quote) in passage, f"{item_id}: not verbatim at {source.ref}"
+
+
+TARGETS_QUOTE = "men hvor opfyldelse af måltal ikke må blive et mål i sig selv"
+
+
+def test_the_lead_page_quotes_the_warning_about_targets_in_both_languages() -> None:
+    """Issue 21, item 6: the line on why volume is context quotes the research verbatim."""
+    from lises_reflect.i18n import t
+
+    for lang in ("da", "en"):
+        assert f"»{TARGETS_QUOTE}«" in t("team.context_why", lang)
+
+
+@pytest.mark.skipif(RESEARCH is None, reason="the research texts (../shared/research) are absent")
+def test_the_warning_about_targets_stands_verbatim_at_003_654() -> None:
+    assert RESEARCH is not None
+    lines = (RESEARCH / "003_67633d2e67232912.txt").read_text(encoding="utf-8").splitlines()
+    assert TARGETS_QUOTE in _plain(lines[653])

@@ -45,7 +45,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     # figures.py: a bar's status
     "figure.status.": typing.get_args(figures.Status),
     # insights.py: the reading under each team figure
-    "insights.reading.": ("participation", "process", "lenses", "tags", "outcomes"),
+    "insights.reading.": ("participation", "process", "lenses", "tags", "outcomes", "learning"),
     # pages/flip_prep.py, flip.py: the figures a seminar pack can hold
     "insights.": ("lenses", "tags", "outcomes", "process"),
     # freetext.py and privacy.py: the kind of personal data found

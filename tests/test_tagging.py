@@ -286,3 +286,32 @@ def test_a_finished_blind_session_can_be_read_back_in_full(org) -> None:
         s.commit()
     view = tagging.talk_view(e, org.listener, sid)
     assert not view.tags_hidden and view.turns[2].others == {"Bringer": ("institutional",)}
+
+
+def test_a_gribning_can_start_from_the_citizens_concrete_labour_market_perspective(org) -> None:
+    """Issue 21: the citizen's concrete labour-market perspective is a citizen-turn tag, and the
+    group can follow what the caseworker does with it: a link from such a turn keeps that tag
+    (no meaning-making tag is added beside it), and the summary lists the turn."""
+    e = org.engine
+    sid = at_describe(org)
+    with pytest.raises(InvalidInput):  # the caseworker naming a job is a tag of its own
+        tagging.set_turn_tags(e, org.listener, sid, 1, ["citizen_concrete_lm"])
+    tagging.set_turn_tags(e, org.listener, sid, 1, ["names_concrete_job"])
+    tagging.set_turn_tags(e, org.listener, sid, 4, ["citizen_concrete_lm"])
+    view = tagging.talk_view(e, org.listener, sid)
+    assert view.summary.meaning_making_turns == (4,)  # tagged, not yet linked
+    assert view.summary.after == {4: ()}
+    tagging.save_link(e, org.listener, sid, 4, [5], "overtaken_institutional")
+    view = tagging.talk_view(e, org.listener, sid)
+    assert view.turns[3].my_tags == ("citizen_concrete_lm",)
+    assert view.summary.after == {4: ("overtaken_institutional",)}
+    # a link from an untagged citizen turn still marks it as meaning-making, as before
+    tagging.save_link(e, org.listener, sid, 2, [3], "taken_up")
+    assert tagging.talk_view(e, org.listener, sid).turns[1].my_tags == ("meaning_making",)
+    assert tagging.LINK_SOURCE_TAGS == ("meaning_making", "citizen_concrete_lm")
+
+
+def test_summary_counts_the_citizens_concrete_perspective_on_citizen_turns_only() -> None:
+    turns = parse_transcript("R: Hej\nB: Jeg kunne måske godt tænke mig lager\nR: Godt\nB: Ja")
+    summary = tagging.summarise(turns, [(2, "citizen_concrete_lm"), (1, "citizen_concrete_lm")], [])
+    assert summary.meaning_making_turns == (2,)
