@@ -40,6 +40,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 __all__ = [
     "DEFAULT_DIR",
+    "FIGURE_KEYS",
     "LANGUAGES",
     "LINK_OUTCOME_IDS",
     "LINK_SOURCE_TAGS",
@@ -54,6 +55,7 @@ __all__ = [
     "Catalogue",
     "CatalogueError",
     "EvaluativeTerm",
+    "FigureSource",
     "Lens",
     "Option",
     "Outcome",
@@ -122,6 +124,18 @@ RESEARCH_OUTCOME_IDS: tuple[str, ...] = ("taken_up", "passed_over", "overtaken_i
 """The three outcomes the research names: the citizen's utterance "gribes", "overhøres" or
 "overhales" (LISES resultatnotat, 003:738-739). The other three are the tool's own and are
 never counted with these in a lead's or facilitator's figure."""
+
+FIGURE_KEYS: tuple[str, ...] = (
+    "sessions",
+    "participation",
+    "lenses",
+    "tags",
+    "outcomes",
+    "learning",
+    "process",
+)
+"""The figures a lead or facilitator sees; each says where its concept comes from
+(`figure_sources`, id "figure.<key>")."""
 
 _ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
 
@@ -559,6 +573,18 @@ class Potential(_Traced):
 
 
 @dataclass(frozen=True)
+class FigureSource(_Traced):
+    """Where the concept a lead's or facilitator's figure counts comes from, shown with the
+    figure's reading; `id` is "figure.<key>" (FIGURE_KEYS)."""
+
+    id: Ident
+
+    @property
+    def key(self) -> str:
+        return self.id.removeprefix("figure.")
+
+
+@dataclass(frozen=True)
 class Question(_Traced):
     """An open, descriptive question a lens asks of the transcript."""
 
@@ -656,6 +682,7 @@ class Catalogue:
     evaluative_terms: tuple[EvaluativeTerm, ...]
     evaluative_hint: Text
     potentials: tuple[Potential, ...]
+    figure_sources: tuple[FigureSource, ...]
 
     def phase(self, phase_id: str) -> Phase:
         return _find(self.phases, phase_id, "phase")
@@ -717,8 +744,11 @@ class Catalogue:
     def potential(self, potential_id: str) -> Potential:
         return _find(self.potentials, potential_id, "potential")
 
+    def figure_source(self, figure_key: str) -> FigureSource:
+        return _find(self.figure_sources, f"figure.{figure_key}", "figure")
 
-_Item = TypeVar("_Item", Phase, Lens, Option, Tag, Outcome, Potential)
+
+_Item = TypeVar("_Item", Phase, Lens, Option, Tag, Outcome, Potential, FigureSource)
 
 
 def _find(items: tuple[_Item, ...], item_id: str, kind: str) -> _Item:
@@ -797,6 +827,7 @@ class _File(StrictModel):
     evaluative_hint: _Prompt = None
     evaluative_terms: Items[_Term] = None
     potentials: Items[Potential] = None
+    figure_sources: Items[FigureSource] = None
     # A section left out stays None: defaults are not validated, an explicit empty value is.
 
     @field_validator("phases")
@@ -862,6 +893,23 @@ class _File(StrictModel):
             if potential.number != index + 1:
                 raise _invalid(f"expected {index + 1}, found {potential.number}", index, "number")
         return potentials
+
+    @field_validator("figure_sources")
+    @classmethod
+    def _one_per_figure(cls, items: list[FigureSource]) -> list[FigureSource]:
+        keys = [item.key for item in items]
+        for index, key in enumerate(keys):
+            if key not in FIGURE_KEYS:
+                raise _invalid(
+                    f"unknown figure {key!r}; use figure.<key> with one of: "
+                    + ", ".join(FIGURE_KEYS),
+                    index,
+                    "id",
+                )
+        missing = [key for key in FIGURE_KEYS if key not in keys]
+        if missing:
+            raise _invalid("missing figure(s): " + ", ".join(f"figure.{k}" for k in missing))
+        return items
 
     @field_validator("sentence_stems")
     @classmethod

@@ -524,6 +524,15 @@ def page_picker(total: int, page: int, key: str, size: int, shown: int) -> None:
     st.caption(tr("ui.showing", first=first, last=first + shown - 1, total=total))
 
 
+def figure_research(key: str) -> str:
+    """Where the concept a figure counts comes from (prompts/figures.yaml), in the reader's
+    language: a figure a lead acts on should say what is research and what is the tool's."""
+    from lises_reflect import provenance
+    from lises_reflect.catalogue import catalogue
+
+    return provenance.research_line(catalogue().figure_source(key), lang())
+
+
 def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
     """One chart with its plain-language reading, a table as text alternative and its CSV."""
     from lises_reflect import charts
@@ -531,6 +540,7 @@ def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
     with st.container(border=True):
         st.subheader(fig.title)
         st.write(fig.reading)
+        st.caption(figure_research(fig.key))
         if fig.bars:
             # Explicit height: one row per bar. The spec's description (the reading) is the
             # chart's accessible name.

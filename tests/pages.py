@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from streamlit.testing.v1 import AppTest
 
+from lises_reflect import sessions as S
 from lises_reflect.db import make_engine
+
+if TYPE_CHECKING:
+    from tests.conftest import Org
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EXCERPT = "R: Hvad tænker du om praktikken?\nB: Jeg kan godt lide (.) at køre truck."
@@ -84,3 +89,17 @@ def on_session(username: str, sid: int) -> AppTest:
     at.switch_page("pages/session.py").run()
     no_exception(at)
     return at
+
+
+def at_describe_one_listener(site: Org, excerpt: str = TRANSCRIPT) -> int:
+    """A session of the bringer and one listener, rules confirmed, in phase 4 (describing)."""
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "Truck")
+    S.update_text(e, site.bringer, sid, "excerpt", excerpt, "")
+    S.set_listeners(e, site.bringer, sid, [site.listener])
+    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
+    S.set_phase(e, site.bringer, sid, 2)
+    for uid in (site.bringer, site.listener):
+        S.acknowledge_rules(e, uid, sid)
+    S.set_phase(e, site.bringer, sid, 4)
+    return sid

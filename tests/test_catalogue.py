@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from lises_reflect.catalogue import (
     DEFAULT_DIR,
@@ -18,12 +17,12 @@ from lises_reflect.catalogue import (
     PHASE_IDS,
     RESEARCH_OUTCOME_IDS,
     Catalogue,
-    CatalogueError,
     EvaluativeTerm,
     Tag,
     Text,
     load_catalogue,
 )
+from tests.catalogue_files import assert_error, edit, load_error
 
 BARRIERS = [
     "barrier_decision_authority",
@@ -50,28 +49,6 @@ def prompts(tmp_path: Path) -> Path:
     target = tmp_path / "prompts"
     shutil.copytree(DEFAULT_DIR, target)
     return target
-
-
-def edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
-    """Load a YAML file, let `change` mutate it, write it back."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def load_error(directory: Path) -> CatalogueError:
-    with pytest.raises(CatalogueError) as info:
-        load_catalogue(directory)
-    return info.value
-
-
-def assert_error(err: CatalogueError, file: Path, field: str, *words: str) -> None:
-    assert err.file == str(file)
-    assert err.field == field
-    assert str(err) == f"{file}: {field}: {err.message}"
-    assert file.name in str(err)
-    for word in words:
-        assert word in err.message
 
 
 def texts(value: Any, path: str = "catalogue") -> Iterator[tuple[str, Text]]:

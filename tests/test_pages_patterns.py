@@ -152,3 +152,22 @@ def test_lead_page_opens_on_what_the_team_reflects_on_with_volume_as_context(bus
     why = [c.value for c in at.caption if "måltal" in c.value]
     assert why and "»men hvor opfyldelse af måltal ikke må blive et mål i sig selv«" in why[0]
     assert "afsnit 6.1" in why[0]
+
+
+def test_every_figure_says_where_its_concept_comes_from(busy: Org) -> None:
+    """Issue 21: the research quote by each figure a lead reads; the tool's own measures
+    (participation, the process check) say so."""
+    from lises_reflect.catalogue import FIGURE_KEYS, catalogue
+    from lises_reflect.provenance import research_line
+
+    at = app("lead")
+    at.switch_page("pages/team_insights.py").run()
+    no_exception(at)
+    captions = [c.value for c in at.caption]
+    cat = catalogue()
+    shown = [key for key in FIGURE_KEYS if research_line(cat.figure_source(key), "da") in captions]
+    assert {"lenses", "tags", "outcomes", "learning", "sessions"} <= set(shown)
+    assert "Fra forskningen: »nogle gange gribes, mens de nogle gange overhøres" in "".join(
+        captions
+    )
+    assert cat.figure_source("process").source is None  # the tool's own

@@ -8,8 +8,7 @@ from lises_reflect import sessions as S
 from lises_reflect.catalogue import catalogue
 from lises_reflect.provenance import research_line
 from tests.conftest import Org
-from tests.pages import app, no_exception, on_session, texts
-from tests.test_pages_session import at_describe
+from tests.pages import app, at_describe_one_listener, no_exception, on_session, texts
 
 TOOL = "Værktøjets egen ramme"
 
@@ -24,7 +23,7 @@ def test_preparation_shows_where_every_lens_comes_from(site: Org) -> None:
     assert all(line.startswith("Fra forskningen: »") for line in lines)
     assert TOOL in [c.value for c in at.caption]  # the phase itself is the tool's own
     # A listener sees the chosen lenses with their quotes too.
-    sid = at_describe(site)
+    sid = at_describe_one_listener(site)
     S.set_phase(site.engine, site.bringer, sid, 1)
     listener = on_session("listener", sid)
     (about,) = [e for e in listener.expander if e.label == "Om linserne"]
@@ -32,7 +31,7 @@ def test_preparation_shows_where_every_lens_comes_from(site: Org) -> None:
 
 
 def test_the_talk_shows_the_research_by_each_lens_tag_and_outcome(site: Org) -> None:
-    sid = at_describe(site)  # the session uses the lens "gribning"
+    sid = at_describe_one_listener(site)  # the session uses the lens "gribning"
     at = on_session("listener", sid)
     cat = catalogue()
     page = texts(at)
@@ -55,7 +54,7 @@ def test_the_talk_shows_the_research_by_each_lens_tag_and_outcome(site: Org) -> 
 
 
 def test_the_ground_rules_are_marked_as_the_tools_own(site: Org) -> None:
-    sid = at_describe(site)
+    sid = at_describe_one_listener(site)
     S.set_phase(site.engine, site.bringer, sid, 2)  # back to the ground rules
     at = on_session("bringer", sid)
     assert all(not rule.is_research for rule in catalogue().ground_rules)

@@ -8,7 +8,16 @@ import re
 
 from lises_reflect import sessions as S
 from tests.conftest import Org
-from tests.pages import EXCERPT, TRANSCRIPT, app, click, no_exception, on_session, texts
+from tests.pages import (
+    EXCERPT,
+    TRANSCRIPT,
+    app,
+    at_describe_one_listener,
+    click,
+    no_exception,
+    on_session,
+    texts,
+)
 
 
 def test_session_page_refuses_a_non_participant(site: Org) -> None:
@@ -245,19 +254,6 @@ def test_excerpt_tags_links_and_a_refused_cpr(site: Org) -> None:
     assert any(":material/arrow_forward: **3**" in m.value for m in bringer.markdown)
 
 
-def at_describe(site: Org, excerpt: str = TRANSCRIPT) -> int:
-    e = site.engine
-    sid = S.create_session(e, site.bringer, "Truck")
-    S.update_text(e, site.bringer, sid, "excerpt", excerpt, "")
-    S.set_listeners(e, site.bringer, sid, [site.listener])
-    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
-    S.set_phase(e, site.bringer, sid, 2)
-    for uid in (site.bringer, site.listener):
-        S.acknowledge_rules(e, uid, sid)
-    S.set_phase(e, site.bringer, sid, 4)
-    return sid
-
-
 LONG_TRANSCRIPT = "\n".join(
     [
         "R: Hvordan går det i praktikken?",  # 1
@@ -277,7 +273,7 @@ LONG_TRANSCRIPT = "\n".join(
 def test_gribning_offers_only_later_turns_with_their_text_and_clears_after_saving(
     site: Org,
 ) -> None:
-    sid = at_describe(site, LONG_TRANSCRIPT)
+    sid = at_describe_one_listener(site, LONG_TRANSCRIPT)
     at = on_session("listener", sid)
     source = at.selectbox(key=f"link_from:{sid}")
     assert source.value is None
@@ -321,7 +317,7 @@ def test_gribning_offers_only_later_turns_with_their_text_and_clears_after_savin
 def test_gribning_follows_the_step_by_step_reading(site: Org) -> None:
     from lises_reflect import tagging
 
-    sid = at_describe(site, LONG_TRANSCRIPT)
+    sid = at_describe_one_listener(site, LONG_TRANSCRIPT)
     tagging.set_reveal(site.engine, site.bringer, sid, 4)
     at = on_session("listener", sid)
     # turn 4 is shown but nothing after it yet: only turn 2 can be linked, to turns 3 and 4
@@ -336,7 +332,7 @@ def test_gribning_follows_the_step_by_step_reading(site: Org) -> None:
 
 
 def test_a_tag_change_is_confirmed_where_it_was_made(site: Org) -> None:
-    sid = at_describe(site)
+    sid = at_describe_one_listener(site)
     at = on_session("listener", sid)
     assert "✓ Gemt" not in [c.value for c in at.caption]
     at.multiselect(key=f"tags:{sid}:3").select("institutional").run()
@@ -345,7 +341,7 @@ def test_a_tag_change_is_confirmed_where_it_was_made(site: Org) -> None:
 
 
 def test_blind_tagging_then_reveal_and_talk_about_the_differences(site: Org) -> None:
-    sid = at_describe(site)
+    sid = at_describe_one_listener(site)
     bringer = on_session("bringer", sid)
     listener = on_session("listener", sid)
     assert not [b for b in listener.button if b.label == "Markér blindt"]  # the bringer's
@@ -376,15 +372,7 @@ def test_blind_tagging_then_reveal_and_talk_about_the_differences(site: Org) -> 
 
 
 def test_stepwise_reveal_stops_at_citizen_turns(site: Org) -> None:
-    e = site.engine
-    sid = S.create_session(e, site.bringer, "")
-    S.update_text(e, site.bringer, sid, "excerpt", TRANSCRIPT, "")
-    S.set_listeners(e, site.bringer, sid, [site.listener])
-    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
-    S.set_phase(e, site.bringer, sid, 2)
-    for uid in (site.bringer, site.listener):
-        S.acknowledge_rules(e, uid, sid)
-    S.set_phase(e, site.bringer, sid, 4)
+    sid = at_describe_one_listener(site)
     at = app("listener")
     at.query_params["s"] = str(sid)
     at.switch_page("pages/session.py").run()

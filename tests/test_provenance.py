@@ -18,7 +18,7 @@ from lises_reflect.errors import InvalidInput
 from lises_reflect.flip import PackChoice, PackRequest
 from lises_reflect.provenance import ResearchNote, pack_research, research_line, theme
 from tests.builders import FIG, pack
-from tests.test_catalogue import assert_error, edit, load_error
+from tests.catalogue_files import assert_error, edit, load_error
 
 QUALIFY = "At udvikle tilgange til at kvalificere mødet mellem frontlinjemedarbejdere og borgere"
 

@@ -45,6 +45,7 @@ def _sources() -> list[tuple[str, Source]]:
         *cat.conversation_kinds,
         *cat.situation_categories,
         *cat.learning_categories,
+        *cat.figure_sources,
         *cat.potentials,
     ]
     return [(item.id, item.source) for item in items if item.source is not None]

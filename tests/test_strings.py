@@ -81,7 +81,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "login.expired.": ("idle", "absolute", "other"),
 }
 # Dynamic strings with a key-like prefix that are no keys: audit actions.
-NOT_KEYS = ("export.seminar_pack_",)
+NOT_KEYS = ("export.seminar_pack_", "figure.")  # a file name; catalogue ids figure.<key>
 
 
 def _trees() -> list[tuple[str, ast.AST]]:
