@@ -81,7 +81,10 @@ Progress = Callable[[int, int], None]
 _AFTER_INSTITUTIONAL = ("overtaken_institutional",) * 5 + ("postponed",)
 _AFTER_OTHER = ("taken_up",) * 3 + ("passed_over",) * 3 + ("partly_taken_up", "unclear")
 FRAMES = "frames_demands"
-_OTHER_CATEGORIES = tuple(c for c in demo_content.DRAWN_CATEGORIES if c != FRAMES)
+_OTHER_CATEGORIES = tuple(
+    c for c in demo_content.DRAWN_CATEGORIES if c not in (FRAMES, *demo_content.BARRIER_CATEGORIES)
+)
+_BARRIER = 0.3  # chance that a point beyond "frames" names a barrier to citizen involvement
 # The demo's own rhythm when no session count is asked for: sessions per team and month.
 _PER_MONTH = (8, 12)
 _SMALL_PER_MONTH = (0, 1, 1, 2)
@@ -440,7 +443,12 @@ class _Planner:
         while len(points) < count:
             behind = 3 * self.shared_frames < self.shared
             frames = rng.random() < (0.35 if behind else 0.02)
-            category = FRAMES if frames else rng.choice(_OTHER_CATEGORIES)
+            if frames:
+                category = FRAMES
+            elif rng.random() < _BARRIER:
+                category = rng.choice(demo_content.BARRIER_CATEGORIES)
+            else:
+                category = rng.choice(_OTHER_CATEGORIES)
             text = self._text(category, own, points)
             points.append((text, category, rng.random() < _SHARE_POINT))
         rng.shuffle(points)

@@ -171,11 +171,21 @@ class Organisation(_Data):
     teams: tuple[Text, ...] = Field(min_length=1)
 
 
+BARRIER_CATEGORIES: tuple[str, ...] = (
+    "barrier_decision_authority",
+    "barrier_predictability",
+    "barrier_relational_continuity",
+    "barrier_accessibility",
+    "barrier_leadership_backing",
+    "barrier_available_offers",
+    "barrier_citizen_experience",
+)
 DRAWN_CATEGORIES: tuple[str, ...] = (
     "frames_demands",
     "practice_pattern",
     "dilemma",
     "research_question",
+    *BARRIER_CATEGORIES,
 )
 """The learning categories `demo.seed` mixes general points from; each needs a list in
 general.yaml. (The barrier categories of issue 21 have none yet: the demo names no barrier.)"""
