@@ -50,8 +50,9 @@ def top(ctx: SessionContext) -> None:
         bringer_nav(ctx)
     else:
         listener_lead(ctx)
-    st.info(ctx.phase.instruction.get(ctx.lang))
-    st.caption(research_line(ctx.phase, ctx.lang))
+    # Where the phase comes from, at the end of its instruction rather than on a line of its
+    # own: on a phone the first turn must stay on the first screen.
+    st.info(f"{ctx.phase.instruction.get(ctx.lang)} *({research_line(ctx.phase, ctx.lang)})*")
 
 
 def bottom(ctx: SessionContext) -> None:

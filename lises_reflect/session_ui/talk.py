@@ -89,7 +89,6 @@ def tag_turns(ctx: SessionContext) -> None:
     if talk.parse_error:
         st.warning(ui.tr("talk.parse_error"))
         return
-    tags_about(ctx)
     blind_controls(ctx)
     saved_key = K.in_session("tags_saved", sid)
     for t in turn_rules.visible(talk.turns, talk.reveal_upto):
@@ -126,6 +125,7 @@ def tag_turns(ctx: SessionContext) -> None:
         )
         if st.session_state.get(saved_key) == t.number:
             right.caption(ui.tr("talk.tags_saved"))
+    tags_about(ctx)  # after the turns: on a phone the first turn stays on the first screen
 
 
 def tags_about(ctx: SessionContext) -> None:
