@@ -328,7 +328,8 @@ def test_excerpt_tags_from_two_participants_gribning_link_and_refused_cpr(
         ).to_be_visible()
         expect(
             summary.get_by_text(
-                f"1 borgertur er markeret som meningsskabende (tur {CITIZEN_TURN})."
+                "1 borgertur er markeret som meningsskabende eller som borgerens konkrete "
+                f"arbejdsmarkedsperspektiv (tur {CITIZEN_TURN})."
             )
         ).to_be_visible()
         expect(
