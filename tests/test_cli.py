@@ -45,7 +45,7 @@ def test_help_lists_the_commands() -> None:
 def test_check_prompts_ok_and_broken(tmp_path: Path) -> None:
     ok = run("check-prompts")
     assert ok.returncode == 0, ok.stderr
-    assert "5 lenses" in ok.stdout
+    assert "6 lenses" in ok.stdout
     broken = tmp_path / "prompts"
     shutil.copytree(DEFAULT_DIR, broken)
     lens = broken / "lenses" / "gribning.yaml"

@@ -198,8 +198,9 @@ def phase_describe(ctx: SessionContext) -> None:
         st.caption(ui.tr("context.reminder"))
         ui.plain(v.context_wish)
     reveal_controls(ctx)
-    tabs = ui.tabs(
-        "talk",
+    # Untracked: the session page's tabs keep their place on a rerun (nothing above them comes
+    # and goes), and a tracked tab's own rerun raced the keyboard in CI.
+    tabs = st.tabs(
         [
             ui.tr("talk.tab_turns"),
             ui.tr("talk.tab_differences"),
