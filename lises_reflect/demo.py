@@ -81,9 +81,6 @@ Progress = Callable[[int, int], None]
 _AFTER_INSTITUTIONAL = ("overtaken_institutional",) * 5 + ("postponed",)
 _AFTER_OTHER = ("taken_up",) * 3 + ("passed_over",) * 3 + ("partly_taken_up", "unclear")
 FRAMES = "frames_demands"
-_OTHER_CATEGORIES = tuple(
-    c for c in demo_content.DRAWN_CATEGORIES if c not in (FRAMES, *demo_content.BARRIER_CATEGORIES)
-)
 _BARRIER = 0.3  # chance that a point beyond "frames" names a barrier to citizen involvement
 # The demo's own rhythm when no session count is asked for: sessions per team and month.
 _PER_MONTH = (8, 12)
@@ -361,6 +358,10 @@ class _Planner:
         self.sharers: dict[tuple[int, str], set[int]] = {}
         self.shared = 0  # shared learning points so far
         self.shared_frames = 0  # ... of which "Rammer/krav"
+        # The catalogue's barriers to citizen involvement (ids barrier_*), and the rest.
+        drawn = [c for c in demo_content.content().learning_points if c != FRAMES]
+        self.barriers = [c for c in drawn if c.startswith("barrier_")]
+        self.others = [c for c in drawn if not c.startswith("barrier_")]
 
     def stream(self, windows: list[_Window], counts: dict[int, list[int]]) -> Iterator[_Spec]:
         for i, w in enumerate(windows):
@@ -445,10 +446,10 @@ class _Planner:
             frames = rng.random() < (0.35 if behind else 0.02)
             if frames:
                 category = FRAMES
-            elif rng.random() < _BARRIER:
-                category = rng.choice(demo_content.BARRIER_CATEGORIES)
+            elif self.barriers and rng.random() < _BARRIER:
+                category = rng.choice(self.barriers)
             else:
-                category = rng.choice(_OTHER_CATEGORIES)
+                category = rng.choice(self.others)
             text = self._text(category, own, points)
             points.append((text, category, rng.random() < _SHARE_POINT))
         rng.shuffle(points)

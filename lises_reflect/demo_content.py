@@ -171,26 +171,6 @@ class Organisation(_Data):
     teams: tuple[Text, ...] = Field(min_length=1)
 
 
-BARRIER_CATEGORIES: tuple[str, ...] = (
-    "barrier_decision_authority",
-    "barrier_predictability",
-    "barrier_relational_continuity",
-    "barrier_accessibility",
-    "barrier_leadership_backing",
-    "barrier_available_offers",
-    "barrier_citizen_experience",
-)
-DRAWN_CATEGORIES: tuple[str, ...] = (
-    "frames_demands",
-    "practice_pattern",
-    "dilemma",
-    "research_question",
-    *BARRIER_CATEGORIES,
-)
-"""The learning categories `demo.seed` mixes general points from; each needs a list in
-general.yaml. (The barrier categories of issue 21 have none yet: the demo names no barrier.)"""
-
-
 class TagCues(_Data):
     """Lowercase fragments that make the demo offer a tag, by tag id: for the citizen's turns
     and for everyone else's."""
@@ -227,12 +207,13 @@ class _GeneralFile(_Data):
     @field_validator("learning_points")
     @classmethod
     def _every_category(cls, value: Mapping[str, Any], info: ValidationInfo) -> Mapping[str, Any]:
-        missing = [c for c in DRAWN_CATEGORIES if c not in value]
+        categories = [c.id for c in info.context["catalogue"].learning_categories]
+        missing = [c for c in categories if c not in value]
         if missing:
             raise PydanticCustomError(
                 "missing_category",
                 "no learning points for {missing}; give one list per learning category "
-                "demo.seed draws from",
+                "(demo.seed draws from every one)",
                 {"missing": ", ".join(missing)},
             )
         return value
@@ -257,7 +238,7 @@ class DemoContent:
     reflections: Mapping[str, tuple[str, ...]]
     """General reflections by lens id."""
     learning_points: Mapping[str, tuple[str, ...]]
-    """General learning points by learning category id (each of DRAWN_CATEGORIES has a list)."""
+    """General learning points by learning category id (every category of the catalogue)."""
     tag_cues: TagCues
 
 

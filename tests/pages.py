@@ -91,8 +91,8 @@ def on_session(username: str, sid: int) -> AppTest:
     return at
 
 
-def at_describe_one_listener(site: Org, excerpt: str = TRANSCRIPT) -> int:
-    """A session of the bringer and one listener, rules confirmed, in phase 4 (describing)."""
+def at_describe_one_listener(site: Org, excerpt: str = TRANSCRIPT, phase: int = 4) -> int:
+    """A session of the bringer and one listener, rules confirmed, in `phase` (4: describing)."""
     e = site.engine
     sid = S.create_session(e, site.bringer, "Truck")
     S.update_text(e, site.bringer, sid, "excerpt", excerpt, "")
@@ -101,5 +101,5 @@ def at_describe_one_listener(site: Org, excerpt: str = TRANSCRIPT) -> int:
     S.set_phase(e, site.bringer, sid, 2)
     for uid in (site.bringer, site.listener):
         S.acknowledge_rules(e, uid, sid)
-    S.set_phase(e, site.bringer, sid, 4)
+    S.set_phase(e, site.bringer, sid, phase)
     return sid

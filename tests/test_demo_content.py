@@ -35,8 +35,9 @@ def test_the_shipped_data_loads_and_uses_only_catalogue_ids() -> None:
         assert case.lenses and set(case.lenses) <= lenses
         assert {o.lens for o in case.observations} <= lenses
         assert {p.category for p in case.learning_points} <= categories
-    # demo.seed draws from these; the barrier categories (issue 21) have no general texts yet
-    assert set(demo_content.DRAWN_CATEGORIES) <= set(data.learning_points) <= categories
+    # demo.seed draws from every category, the seven barriers to involvement (issue 21) too
+    assert set(data.learning_points) == categories
+    assert sum(c.startswith("barrier_") for c in data.learning_points) == 7
     assert set(data.reflections) <= lenses
     assert len(data.organisations) == 2 and all(o.teams for o in data.organisations)
     assert data.small_team and len(data.first_names) >= 30 and len(data.last_names) >= 30

@@ -6,20 +6,11 @@ from __future__ import annotations
 from lises_reflect import sessions as S
 from lises_reflect import tagging
 from tests.conftest import Org
-from tests.pages import TRANSCRIPT, app, click, no_exception, texts
+from tests.pages import TRANSCRIPT, app, at_describe_one_listener, click, no_exception, texts
 
 
 def at_phase(site: Org, phase: int) -> int:
-    e = site.engine
-    sid = S.create_session(e, site.bringer, "Truck")
-    S.update_text(e, site.bringer, sid, "excerpt", TRANSCRIPT, "")
-    S.set_listeners(e, site.bringer, sid, [site.listener])
-    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
-    S.set_phase(e, site.bringer, sid, 2)
-    for uid in (site.bringer, site.listener):
-        S.acknowledge_rules(e, uid, sid)
-    S.set_phase(e, site.bringer, sid, phase)
-    return sid
+    return at_describe_one_listener(site, phase=phase)
 
 
 def open_session(username: str, sid: int):
