@@ -145,14 +145,7 @@ def test_bringer_and_listener_walk_a_session_through_all_phases(site: Org) -> No
 
 def test_conflicting_saves_keep_both_texts(site: Org) -> None:
     e = site.engine
-    sid = S.create_session(e, site.bringer, "")
-    S.set_listeners(e, site.bringer, sid, [site.listener])
-    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
-    S.update_text(e, site.bringer, sid, "excerpt", EXCERPT, "")
-    S.set_phase(e, site.bringer, sid, 2)
-    for uid in (site.bringer, site.listener):
-        S.acknowledge_rules(e, uid, sid)
-    S.set_phase(e, site.bringer, sid, 7)
+    sid = at_describe_one_listener(site, EXCERPT, phase=7)
     a = app("bringer")
     a.query_params["s"] = str(sid)
     a.switch_page("pages/session.py").run()
@@ -405,14 +398,7 @@ def test_bringer_downloads_and_listener_cannot(site: Org) -> None:
 
 def test_a_category_chosen_by_one_participant_reaches_the_other(site: Org) -> None:
     e = site.engine
-    sid = S.create_session(e, site.bringer, "")
-    S.set_listeners(e, site.bringer, sid, [site.listener])
-    S.update_choices(e, site.bringer, sid, conversation_kind="other", lenses=["gribning"])
-    S.update_text(e, site.bringer, sid, "excerpt", EXCERPT, "")
-    S.set_phase(e, site.bringer, sid, 2)
-    for uid in (site.bringer, site.listener):
-        S.acknowledge_rules(e, uid, sid)
-    S.set_phase(e, site.bringer, sid, 7)
+    sid = at_describe_one_listener(site, EXCERPT, phase=7)
     S.save_learning_point(e, site.bringer, sid, 1, "Dokumentation fylder", 0)
     a = app("bringer")
     a.query_params["s"] = str(sid)
