@@ -614,6 +614,36 @@ def _emit_latency(name: str, backend: str, size: int, values: list[float], threa
 # ------------------------------------------------------------------ main
 
 
+def one_hour_vtt(cues: int = 900) -> bytes:
+    """A Teams recording's .vtt of about an hour: two voices, a name now and then in the text."""
+    parts = ["WEBVTT", ""]
+    for i in range(cues):
+        begin, voice = i * 4, ("Mette Hansen", "Ahmed Jensen")[i // 3 % 2]
+        parts += [
+            f"{begin // 3600:02d}:{begin % 3600 // 60:02d}:{begin % 60:02d}.000 --> "
+            f"{(begin + 3) // 3600:02d}:{(begin + 3) % 3600 // 60:02d}:{(begin + 3) % 60:02d}.500",
+            f"<v {voice}>Ja, Ahmed, det er sætning {i} om praktikken og om hvad du gerne vil.</v>",
+            "",
+        ]
+    return "\n".join(parts).encode("utf-8")
+
+
+def bench_transcript_import(runs: int) -> None:
+    """Upload to excerpt: read the file, find the speakers, write the first part that fits
+    with role labels (issue 15: a one-hour .vtt within a second)."""
+    data = one_hour_vtt()
+    roles = {"Mette Hansen": "caseworker", "Ahmed Jensen": "citizen"}
+
+    from lises_reflect import speakers, transcript
+
+    def upload() -> None:
+        source = transcript.read_source(transcript.read_upload("samtale.vtt", data), whole=True)
+        first, last = speakers.default_span(source)
+        speakers.to_excerpt(source, roles, first, last, "da")
+
+    emit("transcript_import_ms", 900, median_ms(upload, runs), "ms", bytes=len(data))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -634,6 +664,8 @@ def main(argv: list[str] | None = None) -> int:
     if "postgresql" in backends and not pg_reachable():
         say("PostgreSQL is not reachable: SQLite only")
         backends = ["sqlite"]
+    say("transcript import: a one-hour .vtt")
+    bench_transcript_import(runs)
     with tempfile.TemporaryDirectory(prefix="lises-bench-") as tmp:
         workdir = Path(tmp)
         for backend in backends:

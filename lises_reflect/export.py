@@ -28,6 +28,7 @@ class ExportTurn:
     speaker: str  # caseworker | citizen | other
     label: str
     text: str
+    gap_after: str = ""  # a pause between this turn and the next speaker's, a line of its own
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,10 @@ def write_turns(pdf, turns: tuple[ExportTurn, ...] | list[ExportTurn]) -> None:
             lines.extend(
                 pdf.multi_cell(text_w, height, paragraph, dry_run=True, output="LINES") or [""]
             )
-        for i, line in enumerate(lines):
+        # A gap belongs to neither speaker: its own numbered line, under the labels.
+        gaps = turn.gap_after.split("\n") if turn.gap_after else []
+        rows = [(text_x, line) for line in lines] + [(text_x - label_w, gap) for gap in gaps]
+        for i, (x, line) in enumerate(rows):
             line_no += 1
             if pdf.get_y() + height > pdf.h - pdf.b_margin:
                 pdf.add_page()
@@ -125,7 +129,7 @@ def write_turns(pdf, turns: tuple[ExportTurn, ...] | list[ExportTurn]) -> None:
                 pdf.set_xy(margin_x + number_w + turn_w, y)
                 pdf.cell(label_w, height, f"{turn.label}:"[:24])
             pdf.set_font("DejaVu", size=size)
-            pdf.set_xy(text_x, y)
+            pdf.set_xy(x, y)
             pdf.cell(text_w, height, line)
             pdf.set_xy(margin_x, y + height)
         pdf.ln(1)

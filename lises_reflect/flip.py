@@ -123,7 +123,13 @@ def _turns(excerpt: str, lang: str) -> tuple[ExportTurn, ...]:
     except TranscriptError:
         return ()
     return tuple(
-        ExportTurn(x.number, x.speaker, t(f"flip.speaker.{x.speaker}", lang), redact(x.text))
+        ExportTurn(
+            x.number,
+            x.speaker,
+            t(f"flip.speaker.{x.speaker}", lang),
+            redact(x.text),
+            x.gap_after,
+        )
         for x in turns
     )
 

@@ -101,6 +101,12 @@ def strings() -> dict[str, dict[str, Text]]:
     return read_strings()
 
 
+def whole_number(number: int, lang: str) -> str:
+    """A whole number as the reader writes it: 20.000 in Danish, 20,000 in English."""
+    text = f"{number:,}"
+    return text if lang == "en" else text.replace(",", ".")
+
+
 def t(key: str, lang: str = "da", **params: Any) -> str:
     """Translate; an unknown key shows itself so a missing string is visible, not silent."""
     text = strings()["en" if lang == "en" else "da"].get(key)

@@ -17,6 +17,7 @@ from lises_reflect import export, freetext, turn_rules
 from lises_reflect import state_keys as K
 from lises_reflect.i18n import t
 from lises_reflect.sessions import PHASE_COUNT
+from lises_reflect.speakers import clock
 from lises_reflect.tagging import turn_references
 
 # A speaker is named in the badge as well as coloured: colour alone says nothing to some.
@@ -67,7 +68,13 @@ def turn_markdown(turn: turn_rules.TurnLike, lang: str) -> str:
     speaker = t(f"speaker.{turn.speaker}", lang)
     colour = SPEAKER_BADGE.get(turn.speaker, "gray")
     badge = f":{colour}-badge[{freetext.md_escape(turn.label)} · {speaker}]"
-    return f"**{turn.number}** {badge} {freetext.md_escape(turn.text)}"
+    start = getattr(turn, "start", None)
+    time = f":gray[{clock(start)}] " if start is not None else ""
+    shown = f"**{turn.number}** {time}{badge} {freetext.md_escape(turn.text)}"
+    gap = getattr(turn, "gap_after", "")
+    if gap:  # a silence between two speakers belongs to neither turn: a line of its own
+        shown += f"\n\n:gray[{freetext.md_escape(gap)} · {t('talk.gap', lang)}]"
+    return shown
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from lises_reflect import audit, freetext, periods, retention
+from lises_reflect import audit, freetext, periods, retention, speakers
 from lises_reflect.access import (
     as_bringer,
     as_participant,
@@ -268,6 +268,8 @@ def update_text(
     if name not in TEXT_FIELDS:
         raise InvalidInput("error.invalid")
     value = freetext.clean(name, text)
+    if name == "excerpt":
+        speakers.check_storable(value)
     with session_scope(engine) as s:
         _actor, rs = as_bringer(s, actor_id, session_id, editable=True)
         stored = getattr(rs, name) or ""

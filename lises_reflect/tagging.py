@@ -82,6 +82,8 @@ class TurnView:
     text: str
     my_tags: tuple[str, ...]
     others: dict[str, tuple[str, ...]]  # participant name -> tags
+    start: float | None = None  # seconds into the recording, where the transcript says
+    gap_after: str = ""  # a pause between this turn and the next speaker's
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,8 @@ def talk_view(engine: Engine, actor_id: int | None, session_id: int) -> TalkView
                     speaker=t.speaker,
                     label=t.label,
                     text=t.text,
+                    start=t.start,
+                    gap_after=t.gap_after,
                     my_tags=tuple(by_turn.get(t.number, {}).get(actor.user_id, [])),
                     others={
                         names.get(a, "?"): tuple(ids)
@@ -508,7 +512,9 @@ def _kind_label(cat: Catalogue, rs: ReflectionSession, lang: str) -> str:
 
 
 def _export_turns(turns: Sequence[Turn]) -> tuple[export.ExportTurn, ...]:
-    return tuple(export.ExportTurn(t.number, t.speaker, t.label, t.text) for t in turns)
+    return tuple(
+        export.ExportTurn(t.number, t.speaker, t.label, t.text, t.gap_after) for t in turns
+    )
 
 
 def _export_tags(

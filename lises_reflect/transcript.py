@@ -768,7 +768,7 @@ def _read_chat(
     return cues, _participants(" ".join(participants))
 
 
-def _from_cues(cues: list[_Draft], lines: list[str]) -> tuple[Turn, ...]:
+def _from_cues(cues: list[_Draft], lines: list[str], limited: bool = True) -> tuple[Turn, ...]:
     """Turns of the cues: empty cues skipped, consecutive cues of one speaker joined."""
     drafts: list[_Draft] = []
     too_many_at: int | None = None
@@ -793,7 +793,7 @@ def _from_cues(cues: list[_Draft], lines: list[str]) -> tuple[Turn, ...]:
             continue
         speaker = _role_of_label(key) or OTHER
         drafts.append(_Draft(key, [text], cue.start, cue.index, speaker))
-        if len(drafts) == MAX_TURNS + 1:
+        if limited and len(drafts) == MAX_TURNS + 1:
             too_many_at = cue.index
     if not drafts:
         raise TranscriptError("transcript.empty", None, "")
@@ -909,8 +909,11 @@ def _speakers(
     return tuple(speakers)
 
 
-def read_source(text: str) -> Source:
-    """The turns and speakers of a transcript in any of FORMATS; raises TranscriptError."""
+def read_source(text: str, *, whole: bool = False) -> Source:
+    """The turns and speakers of a transcript in any of FORMATS; raises TranscriptError.
+
+    `whole`: a tool's file of any length (a recording of an hour), for the speaker step that
+    picks the part to bring; the limit of MAX_TURNS holds for the excerpt that is stored."""
     # The whitespace steps of the fold every text goes through before the personal-data guard
     # and storage; stored text is already folded, so the turns show exactly what was checked.
     lines = fold_whitespace(text or "").split("\n")
@@ -920,14 +923,14 @@ def read_source(text: str) -> Source:
         turns = _read_lines(lines)
     elif kind == "chat":
         cues, known = _read_chat(lines)
-        turns = _from_cues(cues, lines)
+        turns = _from_cues(cues, lines, not whole)
     else:
         readers: dict[str, Callable[[list[str]], list[_Draft]]] = {
             "vtt": lambda x: _read_subtitles(x, "WebVTT"),
             "srt": lambda x: _read_subtitles(x, "SRT"),
             "teams": _read_teams,
         }
-        turns = _from_cues(readers[kind](lines), lines)
+        turns = _from_cues(readers[kind](lines), lines, not whole)
     return Source(kind, turns, _speakers(turns, known))
 
 

@@ -23,7 +23,7 @@ from lises_reflect import state_keys as K
 from lises_reflect.config import Settings, load_settings
 from lises_reflect.db import get_engine, migrate, retry_transient
 from lises_reflect.errors import Conflict, PermissionDenied, ServiceError, WouldClear
-from lises_reflect.i18n import LANGUAGES, t
+from lises_reflect.i18n import LANGUAGES, Message, t, whole_number
 from lises_reflect.privacy import PersonalDataError, describe_finding
 from lises_reflect.transcript import TranscriptError, UploadError
 
@@ -161,7 +161,7 @@ def error_text(err: BaseException) -> str:
         details = " ".join(describe_finding(f, lang()) for f in err.findings)
         return tr("error.personal_data", details=details)
     if isinstance(err, ServiceError):
-        params = dict(err.params)
+        params = {k: v.text(lang()) if isinstance(v, Message) else v for k, v in err.params.items()}
         if err.code == "error.phase_blocked":
             items = "\n".join(f"- {tr(b)}" for b in params.pop("blockers", []))
             return tr(err.code) + "\n" + items
@@ -318,7 +318,7 @@ def autosave_text(
         st.session_state[fkey] = base.text
 
     limit = freetext.LIMITS.get(field)
-    caption = tr("ui.limit", limit=limit) if limit else ""
+    caption = tr("ui.limit", limit=whole_number(limit, lang())) if limit else ""
     st.text_area(
         label,
         # The server's text is also the widget's default: a browser that re-creates the field

@@ -1,7 +1,7 @@
 """Test data shared by test modules: direct inserts with chosen dates, for tests of what leads
 and facilitators see (`busy_team`); sessions set up through the service (`prepared`,
 `at_phase`, `at_describe`); an uploaded Word file (`make_docx`); a seminar pack (`pack`,
-`excerpt`, `FIG`)."""
+`excerpt`, `FIG`); a transcription tool's file (`TEAMS_VTT`)."""
 
 from __future__ import annotations
 
@@ -186,6 +186,32 @@ def at_describe(org) -> int:
 # ---------------------------------------------------------------- a session through the service
 
 SESSION_EXCERPT = "R: Hvordan går det i praktikken?\nB: Det går fint (.) jeg kan godt lide lageret."
+# A Teams recording's .vtt: a caseworker and a citizen by name, a generic third voice that
+# overlaps the citizen, names inside the text (one in the genitive).
+TEAMS_VTT = """WEBVTT
+
+NOTE optaget med borgerens samtykke
+
+1
+00:00:01.000 --> 00:00:04.200
+<v Mette Hansen>Hej Ahmed, godt at se dig.</v>
+
+2
+00:00:04.500 --> 00:00:06.000
+<v Mette Hansen>Hvordan er det gået med praktikken?</v>
+
+3
+00:00:06.400 --> 00:00:09.000
+<v Ahmed>Det er gået okay. Mette, jeg har talt med Ahmeds mester.</v>
+
+4
+00:00:08.800 --> 00:00:10.000
+<v Speaker 3>Må jeg lige sige noget?</v>
+
+5
+00:00:10.100 --> 00:00:11.000
+<v Ahmed>Ja.</v>
+"""
 QUESTION = "gribning.q1"  # the first question of the gribning lens
 
 

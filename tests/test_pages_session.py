@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from lises_reflect import sessions as S
+from tests.builders import TEAMS_VTT
 from tests.conftest import Org
 from tests.pages import (
     EXCERPT,
@@ -410,3 +411,36 @@ def test_a_category_chosen_by_one_participant_reaches_the_other(site: Org) -> No
     a.selectbox(key=f"lpcat:{sid}:1").select("frames_demands").run()
     b.run()  # what "Opdater" does
     assert b.selectbox(key=f"lpcat:{sid}:1").value == "frames_demands"
+
+
+def test_a_pasted_vtt_waits_for_the_speakers_roles_and_is_saved_with_role_labels(
+    site: Org,
+) -> None:
+    e = site.engine
+    sid = S.create_session(e, site.bringer, "Teams")
+    bringer = on_session("bringer", sid)
+    bringer.text_area(key=f"w:{sid}:excerpt").input(TEAMS_VTT).run()
+    no_exception(bringer)
+    # not saved, kept in the field, and the step says why
+    assert any("navne må ikke gemmes" in err.value for err in bringer.error)
+    assert bringer.text_area(key=f"w:{sid}:excerpt").value == TEAMS_VTT
+    assert S.session_view(e, site.bringer, sid).excerpt == ""
+    assert "Hvem taler?" in texts(bringer)
+
+    def role_boxes():
+        return [b for b in bringer.selectbox if b.key and b.key.startswith(f"speaker_role:{sid}")]
+
+    assert [b.label.split(" – ")[0] for b in role_boxes()] == ["Mette Hansen", "Ahmed", "Speaker 3"]
+    assert bringer.button(key=f"speakers_use:{sid}").disabled
+    for index, role in enumerate(("caseworker", "citizen", "other")):
+        role_boxes()[index].select(role).run()
+    no_exception(bringer)
+    assert any("»Ahmeds« i tur 2" in w.value for w in bringer.warning)
+    bringer.button(key=f"speakers_use:{sid}").click().run()
+    no_exception(bringer)
+    stored = S.session_view(e, site.bringer, sid).excerpt
+    assert stored.startswith("[00:00:01] SB: Hej [borgeren], godt at se dig.")
+    assert not any(name in stored for name in ("Mette", "Hansen", "Ahmed", "Speaker"))
+    assert bringer.text_area(key=f"w:{sid}:excerpt").value == stored
+    assert "Hvem taler?" not in texts(bringer)
+    assert any("4 taleture" in s.value for s in bringer.success)

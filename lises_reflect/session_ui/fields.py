@@ -19,8 +19,10 @@ def session_text_box(ctx: SessionContext, name: str, label: str, value: str, **k
     def save(text: str, base, clear: bool = False) -> str:
         return sessions.update_text(ctx.engine, ctx.uid, sid, name, text, base.text, clear=clear)
 
-    if st.session_state.pop(K.in_session("upload_pending", sid), False) and name == "excerpt":
+    if name == "excerpt" and st.session_state.pop(K.in_session("upload_pending", sid), False):
         ui.save_now(K.session_text(sid, name), value, 0, save)
+        # The page's view was read before this save: it is not another tab's newer text.
+        value = st.session_state[K.autosave(K.session_text(sid, name)).base].text
 
     ui.autosave_text(
         K.session_text(sid, name),

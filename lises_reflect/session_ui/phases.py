@@ -14,6 +14,7 @@ from lises_reflect.session_rules import NO_CHOICE, option_label, prepares, write
 from lises_reflect.session_ui.context import SessionContext
 from lises_reflect.session_ui.fields import contribution_box, others, session_text_box
 from lises_reflect.session_ui.learning import phase_learning
+from lises_reflect.session_ui.speaker_step import excerpt_widget, is_tool_file, speaker_step
 from lises_reflect.session_ui.talk import (
     excerpt_panel,
     gribning_links,
@@ -24,7 +25,7 @@ from lises_reflect.session_ui.talk import (
     tag_differences,
     tag_turns,
 )
-from lises_reflect.transcript import read_upload
+from lises_reflect.transcript import ACCEPTED_EXTENSIONS, read_upload
 
 
 def phase_preparation(ctx: SessionContext) -> None:
@@ -130,12 +131,13 @@ def phase_preparation(ctx: SessionContext) -> None:
             return
         st.session_state.pop(K.in_session("upload_error", sid), None)
         # Into the field first: if the save is refused, the uploaded text is still there.
-        st.session_state[K.autosave(K.session_text(sid, "excerpt")).widget] = text
-        st.session_state[K.in_session("upload_pending", sid)] = True
+        st.session_state[excerpt_widget(sid)] = text
+        # A transcription tool's file names people: nothing is saved before the speaker step.
+        st.session_state[K.in_session("upload_pending", sid)] = not is_tool_file(text)
 
     st.file_uploader(
         ui.tr("prep.upload"),
-        type=["txt", "docx"],
+        type=[extension.lstrip(".") for extension in ACCEPTED_EXTENSIONS],
         key=K.in_session("upload", sid),
         on_change=on_upload,
         disabled=ctx.readonly,
@@ -152,6 +154,7 @@ def phase_preparation(ctx: SessionContext) -> None:
         help=ui.tr("prep.excerpt_help"),
         placeholder=ui.tr("prep.excerpt_placeholder"),
     )
+    speaker_step(ctx)
 
 
 def about_lenses(ctx: SessionContext, lenses: Sequence[Lens]) -> None:
