@@ -299,10 +299,11 @@ def autosave_text(
     wkey, bkey, skey, fkey = K.autosave(key)
     base: _Base | None = st.session_state.get(bkey)
     state = st.session_state.get(skey)
-    if state and state[0] == "unsaved" and wkey not in st.session_state:
-        # The database was away and the run that followed could not draw this field, so
-        # Streamlit forgot the widget's text; the text kept with the failed save comes back.
-        st.session_state[wkey] = state[1]
+    if state and state[0] in ("unsaved", "error") and wkey not in st.session_state:
+        # The save failed (the database was away, or the text was refused) and a run that
+        # followed did not draw this field (another page), so Streamlit forgot the widget's
+        # text; the text kept with the failed save comes back.
+        st.session_state[wkey] = state[-1]
     if wkey not in st.session_state or base is None:
         st.session_state[wkey] = loaded_text
         st.session_state[bkey] = base = _Base(loaded_text, loaded_version)
@@ -337,7 +338,7 @@ def autosave_text(
     if hints:
         evaluative_hint(st.session_state.get(wkey, ""))
     if state := st.session_state.get(skey):
-        kind, payload = state
+        kind, payload = state[:2]
         if kind == "saved":
             st.caption(tr("ui.saved_at", time=payload))
         elif kind == "error":
@@ -427,7 +428,7 @@ def _save_field(key: str, save: Saver, clear: bool = False, resolve: bool = Fals
         st.session_state[skey] = ("unsaved", text)
         return
     except USER_ERRORS as err:
-        st.session_state[skey] = ("error", error_text(err))
+        st.session_state[skey] = ("error", error_text(err), text)
         return
     stored = freetext.normalise(text)
     version = result if isinstance(result, int) else current.version

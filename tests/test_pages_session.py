@@ -444,3 +444,21 @@ def test_a_pasted_vtt_waits_for_the_speakers_roles_and_is_saved_with_role_labels
     assert bringer.text_area(key=f"w:{sid}:excerpt").value == stored
     assert "Hvem taler?" not in texts(bringer)
     assert any("4 taleture" in s.value for s in bringer.success)
+
+
+def test_a_refused_text_comes_back_after_a_visit_to_another_page(site: Org) -> None:
+    """Bad input loses nothing: a text the guard refused is not stored, and a click on the
+    menu (Streamlit then forgets the field's text) does not throw it away either."""
+    sid = S.create_session(site.engine, site.bringer, "Tilbage")
+    bringer = on_session("bringer", sid)
+    refused = "R: Hvordan går det?\nB: mit cpr er 010190-1234"
+    bringer.text_area(key=f"w:{sid}:excerpt").input(refused).run()
+    assert any("CPR" in err.value for err in bringer.error)
+    bringer.switch_page("pages/my_reflections.py").run()
+    no_exception(bringer)
+    bringer.query_params["s"] = str(sid)
+    bringer.switch_page("pages/session.py").run()
+    no_exception(bringer)
+    assert bringer.text_area(key=f"w:{sid}:excerpt").value == refused
+    assert any("CPR" in err.value for err in bringer.error)
+    assert S.session_view(site.engine, site.bringer, sid).excerpt == ""
