@@ -132,8 +132,12 @@ def phase_preparation(ctx: SessionContext) -> None:
         st.session_state.pop(K.in_session("upload_error", sid), None)
         # Into the field first: if the save is refused, the uploaded text is still there.
         st.session_state[excerpt_widget(sid)] = text
-        # A transcription tool's file names people: nothing is saved before the speaker step.
-        st.session_state[K.in_session("upload_pending", sid)] = not is_tool_file(text)
+        # A transcription tool's file names people: nothing is saved before the speaker step,
+        # and no "saved" from before stands under the field meanwhile.
+        tool_file = is_tool_file(text)
+        st.session_state[K.in_session("upload_pending", sid)] = not tool_file
+        if tool_file:
+            st.session_state.pop(K.autosave(K.session_text(sid, "excerpt")).status, None)
 
     st.file_uploader(
         ui.tr("prep.upload"),

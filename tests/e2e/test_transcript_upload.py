@@ -40,6 +40,7 @@ NOTE Teams-optagelse, borgeren har givet samtykke
 00:00:10.000 --> 00:00:13.000
 <v {CASEWORKER}>Lad os først få aftalen på plads, Zainab.</v>
 """
+TYPED = "R: Hvordan går det?\nB: Det går fint."
 SAVED = re.compile(r"✓ Gemt kl\. \d\d:\d\d:\d\d")
 
 
@@ -58,12 +59,21 @@ def test_a_vtt_is_uploaded_its_speakers_mapped_and_no_name_is_stored(
     wait(a)
     expect(a).to_have_url(re.compile(r"/refleksion\?s=\d+$"))
 
-    # The file goes into the field; nothing is saved while it still names people.
-    file = tmp_path / "samtale.vtt"
-    file.write_text(VTT, encoding="utf-8")
-    a.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(file))
+    # A typed-out transcript as a .txt file is saved as it comes.
+    upload = a.get_by_test_id("stFileUploaderDropzoneInput")
+    typed = tmp_path / "noter.txt"
+    typed.write_text(TYPED, encoding="utf-8")
+    upload.set_input_files(str(typed))
     wait(a)
     excerpt = a.get_by_role("textbox", name="Uddrag eller noter fra samtalen", exact=True)
+    expect(excerpt).to_have_value(TYPED)
+    expect(a.get_by_text(SAVED)).to_be_visible()
+
+    # The .vtt goes into the field; nothing is saved while it still names people.
+    file = tmp_path / "samtale.vtt"
+    file.write_text(VTT, encoding="utf-8")
+    upload.set_input_files(str(file))
+    wait(a)
     expect(excerpt).to_have_value(re.compile(r"^WEBVTT"))
     step = a.get_by_test_id("stVerticalBlock").filter(has_text="Hvem taler?").last
     expect(step).to_be_visible()
