@@ -19,16 +19,25 @@ Formats
     label as in "lines" (``SB: hej``; ``Mette: hej`` is speaker "other" labelled Mette), a
     bracket (``[SPEAKER_00]:``, ``[Taler 1]``, WhisperX) or a generic ``Speaker 2:``; a cue
     with no speaker at all continues the speaker of the cue before it. A first cue with no
-    speaker is an error naming its line.
+    speaker is an error naming its line, and so is a cue line that starts with a name used as
+    a label in a form "lines" refuses (``mette: ja``, ``Peter (borger): hej``, ``R, Mette:
+    nej``; "Names instead of role labels" below): it would otherwise continue the speaker
+    before it with the name in its text.
   * ``srt`` (SubRip): numbered cues ``1`` / ``00:00:01,000 --> 00:00:04,000`` / text, and any
     text that starts directly with a cue timing line (WebVTT without its header). Speakers as
     for WebVTT; ``<i>``, ``<b>``, ``<u>``, ``<font …>`` and ``{\\an8}`` are removed. Other
     ``<…>`` in the text (CA ``<langsomt>``, ``>hurtigt<``) is kept.
   * ``teams`` (Teams / Word "Transcribe"): a header line ``Mette Hansen  0:01`` (a name of 1-5
     words, the first with a capital letter, no colon, then a time ``m:ss``, ``h:mm:ss``) and
-    the speaker's text on the lines below it. Recognised when there are at least two such
-    headers, the first among the first four non-blank lines and no line before it is a
-    ``Label: text`` turn; the lines before the first header (a title, a date) are dropped.
+    the speaker's text on the lines below it. The name's words before any note (``, …``,
+    ``(…)``) are capitalised but for particles (``af``, ``de`` …), so ``Mødet sluttede 10:30``
+    is text; a date line (a word that begins with a digit, a weekday or a month name:
+    ``Tirsdag 14. november 2023 10:02``) is never a header. Recognised when there are at
+    least two headers, the first among the first eight non-blank lines and no line before it
+    is a ``Label: text`` turn (unless Teams' "… started transcription" stands before it too,
+    as under a title "Opfølgning: jobplan"); the lines before the first header (a title, a
+    date, a duration ``45m 12s``) are dropped, and so are Teams' own lines "Mette Hansen
+    started/stopped transcription" (Danish "startede/stoppede transskriptionen") anywhere.
   * ``chat`` (CHAT/CA, TalkBank): ``@`` header lines (``@Participants:`` gives each speaker
     code's name and role), ``*SAG:<TAB>tekst`` starts an utterance of speaker code SAG, a line
     starting with a TAB continues the tier, ``%xxx:`` dependent tiers are skipped. Media
@@ -44,7 +53,12 @@ Formats
   timings say too little about where the overlap begins. A speaker key that is a known role
   label (SB, B, Borger …) gets that role; any other key – a name, "Speaker 2", a CHAT code –
   is speaker "other" labelled with the key as written, and `Source.speakers` says who is who
-  (the role a source itself states, the person-name words to look for in the text).
+  (the role a source itself states, the person-name words to look for in the text: the
+  key's words as written, punctuation around them stripped – ``Hansen, Mette`` gives
+  "Hansen", "Mette", ``METTE`` gives "METTE", ``Anne-Marie`` stays one word; for CHAT the
+  @Participants name, and a code longer than three letters such as ``FATIMA``).
+  `tool_trace` finds what is left of a tool's file in a "lines" text (a timing line, a voice,
+  a CHAT tier, a Teams header), which must not be stored: names could hide in it.
 Labels
   * A turn starts with a speaker label and a colon: ``R: Hvordan går det?``. Spaces before the
     colon are allowed (``B : ja``). A TAB also separates label and text (``R<TAB>Hvordan``),
@@ -175,6 +189,11 @@ _CITIZEN_ROLES = _WORDS["citizen_roles"]
 # A Teams header "name" that begins with one of these, or holds a sentence word, is text.
 _NOT_A_NAME_START = _NOT_A_LABEL_WORD | _PREPOSITION
 _SENTENCE_ONLY = _WORDS["sentence"]
+# A Teams header candidate with one of these, or a word beginning with a digit, is a date line.
+_DATE_WORD = _WORDS["date_words"]
+_NAME_PARTICLE = _WORDS["name_particles"]
+# Where the person's name in a Teams header ends and a note begins: "Hansen, Mette (JC)".
+_NAME_NOTE = re.compile(r"[,;(\[|/]|\s[–-]\s")
 # Words of a speaker key that are no person's name (`_names`).
 _NOT_A_NAME_WORD = (
     _LOWER_CASE_TEXT_WORD | CASEWORKER_LABELS | CITIZEN_LABELS | _CASEWORKER_ROLES | _CITIZEN_ROLES
@@ -182,6 +201,7 @@ _NOT_A_NAME_WORD = (
 # What separates several labels written as one: "R, Mette", "Mette og Peter", "R - Mette".
 _LABEL_LIST_SEP = re.compile(r"\s*(?:[,;&+]|\s(?:og|and|-|–)\s)\s*")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+_BRACKETED_NOTE = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _MAX_NAME_LABEL_CHARS = 40
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -214,6 +234,11 @@ _GENERIC_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# What separates the words of a speaker key ("Hansen, Mette"), and what is stripped around one.
+_KEY_WORD_SEP = re.compile(r"[\s,;/&+]+")
+_AROUND_WORD = re.compile(r"^[^\w]+|[^\w]+$")
+# A CHAT speaker code longer than this, with no person's name given for it, is taken for a name.
+_CHAT_CODE_LETTERS = 3
 _FIRST_WORDS_CHARS = 60
 
 # Cue formats.
@@ -233,10 +258,24 @@ _TEAMS_HEADER = re.compile(
     r"(?P<name>[^\W\d_][^\s:]*(?:[ \t]+[^\s:]+){0,4}?)[ \t]+"
     r"(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d{1,3})?)"
 )
+# Teams' own lines about the transcription: never a turn's text.
+_TRANSCRIPTION_NOTICE = re.compile(
+    r"[^\W\d_][^:\t]{0,80}?[ \t]+"
+    r"(?:started|stopped|startede|stoppede|har[ \t]+startet|har[ \t]+stoppet)[ \t]+"
+    r"(?:the[ \t]+)?(?:transcription|trans(?:s)?kription(?:en)?)\.?",
+    re.IGNORECASE,
+)
 _CHAT_MAIN = re.compile(r"\*(?P<code>[^\s:*]{1,20}):[ \t]*(?P<text>.*)")
 _CHAT_HEADER = re.compile(r"@(?P<name>[^:\t]+):?[ \t]*(?P<value>.*)")
 # A media bullet (milliseconds); the fold has removed the \x15 around it.
 _CHAT_BULLET = re.compile(r"[ \t]*(?<!\w)\x15?(?P<start>\d+)_\d+\x15?(?!\w)")
+
+# What in a "lines" text shows it is (part of) a transcription tool's file (`tool_trace`).
+_TRACE_TIMING = re.compile(rf"{_CUE_TIME}[ \t]*-->[ \t]*{_CUE_TIME}")
+_TRACE_VOICE = re.compile(r"<v[ \t.]")
+_TRACE_WEBVTT = re.compile(r"WEBVTT(?:[ \t].*)?")
+_TRACE_CHAT_HEADER = re.compile(r"@(?:Begin|UTF8|Participants)\b")
+_TRACE_CHAT_MAIN = re.compile(r"\*[A-Z][A-Z0-9]{2,19}:\t")
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Invisible characters: controls (except tab and newline), BOM / zero-width no-break space,
@@ -610,6 +649,11 @@ def _cue_payload(lines: list[str], indexes: list[int], start: float | None) -> l
                 key, text = labelled[0], _clean_text(labelled[1])
                 current = _Draft(key, [], start, index)
                 drafts.append(current)
+            else:
+                # As the previous speaker's text the name would reach the excerpt.
+                name = _name_label(text, False)
+                if name is not None:
+                    raise _name_label_error(index + 1, line, name)
         if current is None:
             current = _Draft(None, [], start, index)
             drafts.append(current)
@@ -682,9 +726,17 @@ def _teams_header(line: str) -> re.Match[str] | None:
     if _GENERIC_SPEAKER.fullmatch(name):
         return header
     words = [w.casefold() for w in name.split()]
-    if not name[0].isupper() or words[0] in _NOT_A_NAME_START:
+    if not name[0].isupper() or words[0].rstrip(".") in _NOT_A_NAME_START:
         return None
     if any(w in _SENTENCE_ONLY or w.rstrip(".") in _SENTENCE_ONLY for w in words):
+        return None
+    # The name before any note ("Hansen, Mette (2. sal)") is capitalised but for particles:
+    # "Mødet sluttede 10:30" is text. A date line ("Tirsdag 14. november 2023 10:02") is no
+    # header either.
+    person = _NAME_NOTE.split(name, maxsplit=1)[0].split()
+    if any(w[0].islower() and w not in _NAME_PARTICLE for w in person[1:]):
+        return None
+    if any(w[0].isdigit() or w.casefold().strip(".,") in _DATE_WORD for w in person):
         return None
     return header
 
@@ -700,7 +752,8 @@ def _read_teams(lines: list[str]) -> list[_Draft]:
         if header is not None:
             current = _Draft(header.group("name"), [], _seconds(header.group("time")), index)
             cues.append(current)
-        elif current is not None:  # lines before the first header: a title, a date
+        elif current is not None and not _TRANSCRIPTION_NOTICE.fullmatch(line):
+            # Lines before the first header (a title, a date, a duration) are dropped.
             current.parts.append(_clean_text(line))
     return cues
 
@@ -816,8 +869,13 @@ def _non_blank(lines: list[str], most: int) -> list[str]:
     return found
 
 
+# The first Teams header is among the first non-blank lines: under a title, a date, a duration
+# and "… started transcription".
+_TEAMS_HEADER_WITHIN = 8
+
+
 def _format(lines: list[str]) -> str:
-    first = _non_blank(lines, 4)
+    first = _non_blank(lines, _TEAMS_HEADER_WITHIN)
     if not first:
         return "lines"
     head = first[0]
@@ -844,7 +902,14 @@ def _format(lines: list[str]) -> str:
 
 def _looks_like_teams(lines: list[str], first: list[str]) -> bool:
     at = next((k for k, line in enumerate(first) if _teams_header(line)), None)
-    if at is None or any(_split_label(line) for line in first[:at]):
+    if at is None:
+        return False
+    before = first[:at]
+    # A turn before the first header makes it a "lines" text, unless Teams' own notice says
+    # the transcription started (then it is the meeting's title, "Opfølgning: jobplan").
+    if not any(_TRANSCRIPTION_NOTICE.fullmatch(line) for line in before) and any(
+        _split_label(line) for line in before
+    ):
         return False
     seen = 0
     for raw in lines:
@@ -861,18 +926,64 @@ def detect_format(text: str) -> str:
     return _format(fold_whitespace(text or "").split("\n"))
 
 
+def tool_trace(text: str) -> tuple[int, str] | None:
+    """The first line (1-based number, the line stripped) that is evidently part of a
+    transcription tool's file, else None. Meant for a text `detect_format` calls "lines": such a
+    line (a cue timing line, a WebVTT voice or "WEBVTT" line, a CHAT "@Begin", "@UTF8" or
+    "@Participants" line or main tier "*SAG:<TAB>…", a Teams header "Mette Hansen  0:01" by
+    the rule Teams is recognised by, or Teams' "… started transcription") would be read as a
+    turn's text, and the speakers' names in it would be stored."""
+    for index, raw in enumerate(fold_whitespace(text or "").split("\n")):
+        line = raw.strip()
+        if not line:
+            continue
+        if (
+            ("-->" in line and _TRACE_TIMING.search(line))
+            or ("<v" in line and _TRACE_VOICE.search(line))
+            or _TRACE_WEBVTT.fullmatch(line)
+            or _TRACE_CHAT_HEADER.match(line)
+            or _TRACE_CHAT_MAIN.match(line)
+            or _teams_header(line)
+            or _TRANSCRIPTION_NOTICE.fullmatch(line)
+        ):
+            return index + 1, line
+    return None
+
+
 def _names(key: str) -> tuple[str, ...]:
-    """The words of a speaker key that can be a person's name: ("Mette", "Hansen")."""
+    """The words of a speaker key that can be a person's name, as written: ("Mette", "Hansen")
+    of "Mette Hansen" and "Hansen, Mette", ("METTE",), ("Anne-Marie",). In a key of mixed case
+    only the words with a capital letter count ("Mette fra jobcentret"); in an all lower-case
+    or all upper-case key every word does. Role and function words never count. A note in
+    brackets ("Mette Hansen (Jobcenter Aarhus)") counts only when the rest names nobody
+    ("B (Peter)")."""
+    key = key.strip()
     if _role_of_label(key) or _GENERIC_SPEAKER.fullmatch(key):
         return ()
-    lower = key.islower()
-    return tuple(
-        word
-        for word in key.split()
-        if _NAME_WORD.fullmatch(word)
-        and (lower or word[0].isupper())
-        and word.casefold() not in _NOT_A_NAME_WORD
-    )
+    outside = _BRACKETED.sub(" ", key).strip()
+    if outside != key:
+        return _names(outside) or _names(" ".join(_BRACKETED_NOTE.findall(key)))
+    any_case = key.islower() or key.isupper()
+    found: list[str] = []
+    for part in _KEY_WORD_SEP.split(key):
+        word = _AROUND_WORD.sub("", part)
+        if (
+            _NAME_WORD.fullmatch(word)
+            and (any_case or word[0].isupper())
+            and word.casefold() not in _NOT_A_NAME_WORD
+            and word not in found
+        ):
+            found.append(word)
+    return tuple(found)
+
+
+def _chat_names(code: str, person: str | None) -> tuple[str, ...]:
+    """A CHAT speaker's name words: the person's name @Participants gives, and the code itself
+    when it is longer than the usual three letters ("FATIMA"), since it is then likely a name."""
+    names = _names(person) if person else ()
+    if len(code) > _CHAT_CODE_LETTERS and _NAME_WORD.fullmatch(code):
+        names += tuple(w for w in _names(code) if w not in names)
+    return names
 
 
 def _first_words(text: str) -> str:
@@ -904,7 +1015,7 @@ def _speakers(
         if known is not None:
             shown, stated, person = known.get(key, (key, None, None))
             name, role = shown, stated or role
-            names = _names(person) if person else ()
+            names = _chat_names(key, person)
         speakers.append(Speaker(key, name, role, names, first[key]))
     return tuple(speakers)
 

@@ -6,6 +6,7 @@ The files under tests/data/transcripts/ are written for these tests (the names a
 
 from __future__ import annotations
 
+import ast
 import time
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lises_reflect.textform import fold
+from lises_reflect import demo_content
+from lises_reflect.textform import fold, fold_whitespace
 from lises_reflect.transcript import (
     FORMATS,
     MAX_TURNS,
@@ -26,7 +28,9 @@ from lises_reflect.transcript import (
     parse_transcript,
     read_source,
     read_upload,
+    tool_trace,
 )
+from tests.builders import make_docx
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 
@@ -49,6 +53,7 @@ def shape(turns: tuple[Turn, ...] | list[Turn]) -> list[tuple[str, str, str]]:
         ("whisper_speakers.vtt", "vtt"),
         ("samtale.srt", "srt"),
         ("teams_transcribe.txt", "teams"),
+        ("teams_eksport.txt", "teams"),
         ("ca_samtale.cha", "chat"),
         ("ca_uddrag_nummereret.txt", "lines"),
     ],
@@ -470,6 +475,362 @@ def test_lines_speakers_names_only_for_name_labels() -> None:
     assert all(s.name == s.key for s in found.speakers)
 
 
+# --------------------------------------------------------------------------- names as labels in cues
+
+
+def _srt(*cues: str, crlf: bool = False) -> str:
+    blocks = [
+        f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{cue}" for n, cue in enumerate(cues, 1)
+    ]
+    text = "\n\n".join(blocks) + "\n"
+    return "\ufeff" + text.replace("\n", "\r\n") if crlf else text
+
+
+def test_a_name_label_in_a_cue_is_refused_not_glued_to_the_previous_turn() -> None:
+    """The review's case: an SRT saved on Windows (CRLF, BOM) whose cues name people the way
+    the lines format refuses; they used to become one caseworker turn with the names in it."""
+    text = _srt("SB: hej", "Peter (borger): hej med dig", "mette: ja", "R, Mette: nej", crlf=True)
+    with pytest.raises(TranscriptError) as info:
+        read_source(text)
+    err = info.value
+    assert (err.line_number, err.line) == (7, "Peter (borger): hej med dig")
+    assert err.message_da.startswith('Linje 7 ser ud til at begynde med et navn som taler: "Peter')
+    assert '"Peter (borger)"' in err.message_en and "Line 7" in err.message_en
+
+
+@pytest.mark.parametrize(
+    ("cue", "line", "label"),
+    [
+        ("Peter (borger): hej med dig", "Peter (borger): hej med dig", "Peter (borger)"),
+        ("B (Peter): ja", "B (Peter): ja", "B (Peter)"),
+        ("mette: ja", "mette: ja", "mette"),
+        ("mette hansen: ja tak", "mette hansen: ja tak", "mette hansen"),
+        ("R, Mette: nej", "R, Mette: nej", "R, Mette"),
+        ("Hansen, Mette: nej", "Hansen, Mette: nej", "Hansen, Mette"),
+        ("Mette og Ahmed: hej", "Mette og Ahmed: hej", "Mette og Ahmed"),
+        ("<i>mette:</i> ja", "<i>mette:</i> ja", "mette"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["vtt", "srt"])
+def test_each_name_label_form_in_a_cue_is_refused_naming_its_line(
+    kind: str, cue: str, line: str, label: str
+) -> None:
+    if kind == "srt":
+        text = _srt("SB: Hvordan går det med praktikken?", f"Det går fint.\n{cue}")
+        number = 8  # the second line of cue 2
+    else:
+        text = (
+            "WEBVTT\n\n00:01.000 --> 00:03.000\nSB: Hvordan går det med praktikken?\n\n"
+            f"00:03.000 --> 00:05.000\n{cue}\n"
+        )
+        number = 7
+    with pytest.raises(TranscriptError) as info:
+        read_source(text)
+    err = info.value
+    assert (err.line_number, err.line) == (number, line)
+    assert f'"{label}"' in err.message_da and f"Linje {number}" in err.message_da
+
+
+def test_a_name_label_in_the_first_cue_is_refused_as_a_name_not_as_a_missing_speaker() -> None:
+    with pytest.raises(TranscriptError) as info:
+        read_source(_srt("mette: hej Ahmed", "B: hej"))
+    assert info.value.line_number == 3
+    assert "navn som taler" in info.value.message_da
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "Det sagde jeg: nej",
+        "Klokken er 10: vi starter",
+        "Han (griner): nej",
+        "Ja, Mette: det er fint",  # a name in the text itself is not a label
+        "og så (.) hun sagde: nej",
+        "mentor: hun sagde det",
+        "3 gange: ja",
+    ],
+)
+def test_ordinary_text_with_a_colon_in_a_cue_still_continues(cue: str) -> None:
+    found = read_source(_srt("SB: hej", cue))
+    assert shape(found.turns) == [("caseworker", "SB", f"hej\n{cue}")]
+
+
+def test_a_capitalised_name_label_in_a_cue_is_that_speaker() -> None:
+    found = read_source(_srt("Mette: Hej Ahmed", "Ahmed Al-Sayed: Hej", "Mette Hansen: Godt"))
+    assert shape(found.turns) == [
+        ("other", "Mette", "Hej Ahmed"),
+        ("other", "Ahmed Al-Sayed", "Hej"),
+        ("other", "Mette Hansen", "Godt"),
+    ]
+    assert [s.names for s in found.speakers] == [
+        ("Mette",),
+        ("Ahmed", "Al-Sayed"),
+        ("Mette", "Hansen"),
+    ]
+
+
+# --------------------------------------------------------------------------- speakers' names
+
+
+def _names_of(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(s.key, s.names) for s in read_source(text).speakers]
+
+
+@pytest.mark.parametrize(
+    ("voice", "names"),
+    [
+        ("Hansen, Mette", ("Hansen", "Mette")),
+        ("Al-Sayed, Ahmed", ("Al-Sayed", "Ahmed")),
+        ("AHMED", ("AHMED",)),
+        ("METTE HANSEN", ("METTE", "HANSEN")),
+        ("mette hansen", ("mette", "hansen")),
+        ("Anne-Marie Jensen", ("Anne-Marie", "Jensen")),
+        ("Mette Hansen (Jobcenter Aarhus)", ("Mette", "Hansen")),  # a note is no name
+        ("B (Peter)", ("Peter",)),  # unless the rest names nobody
+        ("Sagsbehandler", ()),
+        ("Speaker 2", ()),
+    ],
+)
+def test_names_of_a_vtt_voice(voice: str, names: tuple[str, ...]) -> None:
+    text = f"WEBVTT\n\n00:01.000 --> 00:03.000\n<v {voice}>Hej, hvordan går det?\n"
+    assert _names_of(text) == [(voice, names)]
+
+
+def test_names_of_last_first_teams_headers() -> None:
+    text = "Hansen, Mette  0:01\nHej Ahmed.\nAl-Sayed, Ahmed  0:04\nHej Mette.\n"
+    assert _names_of(text) == [
+        ("Hansen, Mette", ("Hansen", "Mette")),
+        ("Al-Sayed, Ahmed", ("Al-Sayed", "Ahmed")),
+    ]
+
+
+def test_names_of_all_caps_srt_labels() -> None:
+    assert _names_of(_srt("METTE: Hej Ahmed.", "AHMED AL-SAYED: Hej.")) == [
+        ("METTE", ("METTE",)),
+        ("AHMED AL-SAYED", ("AHMED", "AL-SAYED")),
+    ]
+
+
+def test_names_of_chat_codes() -> None:
+    """A code longer than three letters with no person's name for it is likely a name; the
+    standard three-letter codes are not."""
+    text = (
+        "@UTF8\n@Begin\n@Languages:\tdan\n"
+        "*SAG:\thvordan går det ?\n*FATIMA:\tdet går fint .\n*BOR:\tja .\n"
+        "*CHI:\tmor !\n*INV:\tokay .\n@End\n"
+    )
+    assert _names_of(text) == [
+        ("SAG", ()),
+        ("FATIMA", ("FATIMA",)),
+        ("BOR", ()),
+        ("CHI", ()),
+        ("INV", ()),
+    ]
+    with_participants = (
+        "@UTF8\n@Begin\n@Participants:\tSAG Mette_Hansen Caseworker, "
+        "FATIMA Fatima_Ali Client, MENTOR Mentor\n"
+        "*SAG:\thej .\n*FATIMA:\thej .\n*MENTOR:\thej .\n@End\n"
+    )
+    assert _names_of(with_participants) == [
+        ("SAG", ("Mette", "Hansen")),
+        ("FATIMA", ("Fatima", "Ali", "FATIMA")),
+        ("MENTOR", ()),  # a role word, not a name
+    ]
+
+
+# --------------------------------------------------------------------------- a real Teams export
+
+
+def test_a_real_teams_export_with_title_date_duration_and_notices() -> None:
+    found = source("teams_eksport.txt")
+    assert found.format == "teams"
+    assert shape(found.turns) == [
+        ("other", "Mette Hansen", "Godmorgen Ahmed. Kan du høre mig ordentligt?"),
+        ("other", "Ahmed Al-Sayed", "Ja, det kan jeg godt."),
+        (
+            "other",
+            "Mette Hansen",
+            "Godt. Vi skal tale om praktikken hos Netto, og om hvad der skal stå i jobplanen.\n"
+            "Hvordan har den første uge været?",
+        ),
+        (
+            "other",
+            "Ahmed Al-Sayed",
+            "Den har været okay. Men jeg er træt om morgenen, bussen går 6.15.",
+        ),
+        # "Mette Hansen stoppede transskriptionen" at the end is no part of the last turn
+        ("other", "Mette Hansen", "Så aftaler vi det. Tak for i dag, Ahmed."),
+    ]
+    assert [t.start for t in found.turns] == [3.0, 6.0, 9.0, 21.0, 2702.0]
+    assert [(s.key, s.names) for s in found.speakers] == [
+        ("Mette Hansen", ("Mette", "Hansen")),
+        ("Ahmed Al-Sayed", ("Ahmed", "Al-Sayed")),
+    ]
+    assert not any("transskription" in t.text or "2023" in t.text for t in found.turns)
+
+
+def test_a_real_teams_export_as_word_document() -> None:
+    paragraphs = (DATA / "teams_eksport.txt").read_text("utf-8").split("\n")
+    text = read_upload("Opfølgningssamtale.docx", make_docx(paragraphs))
+    assert shape(read_source(text).turns) == shape(source("teams_eksport.txt").turns)
+
+
+def test_an_english_teams_export() -> None:
+    text = (
+        "Follow-up meeting\n3. december 2026, 10:02AM\n1h 2m 3s\n\n"
+        "Mette Hansen started transcription\n\n"
+        "Mette Hansen   0:03\nGood morning.\n\nAhmed Al-Sayed   0:07\nMorning.\n\n"
+        "Mette Hansen   1:02:01\nThank you.\n\nMette Hansen stopped transcription\n"
+    )
+    found = read_source(text)
+    assert found.format == "teams"
+    assert shape(found.turns) == [
+        ("other", "Mette Hansen", "Good morning."),
+        ("other", "Ahmed Al-Sayed", "Morning."),
+        ("other", "Mette Hansen", "Thank you."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "Tirsdag 14. november 2023 10:02",
+        "14. november 2023 10:02",
+        "November 14, 2023 10:02",
+        "Onsdag 10:02",
+        "Wednesday 10:02",
+    ],
+)
+def test_a_date_line_is_never_a_teams_header(date: str) -> None:
+    text = f"Opfølgningssamtale\n{date}\n\nMette Hansen   0:03\nHej.\nAhmed   0:07\nHej.\n"
+    found = read_source(text)
+    assert found.format == "teams"
+    assert [s.key for s in found.speakers] == ["Mette Hansen", "Ahmed"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Maj Hansen",
+        "August Jensen",
+        "April Nielsen",
+        "Hansen, Mette (2. sal)",
+        "Karen af Rosenborg",
+    ],
+)
+def test_names_like_a_month_or_with_a_note_or_particle_are_teams_speakers(name: str) -> None:
+    found = read_source(f"{name}   0:03\nHej.\nAhmed   0:07\nHej.\n")
+    assert [s.key for s in found.speakers] == [name, "Ahmed"]
+
+
+def test_the_first_teams_header_may_be_the_eighth_non_blank_line() -> None:
+    head = "Titel\nTirsdag 14. november 2023 10:02\n45m 12s\nNoter\nAgenda\nMere\n"
+    tail = "Mette Hansen   0:03\nHej.\nAhmed   0:07\nHej.\n"
+    assert detect_format(head + "Mette Hansen startede transskriptionen\n" + tail) == "teams"
+    assert detect_format(head + "En linje\nEn linje mere\n" + tail) == "lines"
+
+
+def test_a_lines_turn_before_the_first_header_keeps_it_lines_unless_teams_said_it_started() -> None:
+    tail = "Mette Hansen   0:03\nHej.\nAhmed   0:07\nHej.\n"
+    assert detect_format("Opfølgning: jobplan\n" + tail) == "lines"
+    started = "Opfølgning: jobplan\nMette Hansen startede transskriptionen\n" + tail
+    assert detect_format(started) == "teams"
+
+
+# --------------------------------------------------------------------------- tool traces
+
+
+@pytest.mark.parametrize(
+    ("text", "trace"),
+    [
+        ("R: hej\n00:00:01.000 --> 00:00:04.000\nB: ja", (2, "00:00:01.000 --> 00:00:04.000")),
+        ("R: hej\n\n00:00:01,000 --> 00:00:04,000\nB: ja", (3, "00:00:01,000 --> 00:00:04,000")),
+        ("R: hej\nB: ja <v Mette Hansen>og så", (2, "B: ja <v Mette Hansen>og så")),
+        ("R: hej\n<v.loud Mette>nej", (2, "<v.loud Mette>nej")),
+        ("\ufeffWEBVTT\nR: hej", (1, "WEBVTT")),
+        ("R: hej\nWEBVTT - Teams\nB: ja", (2, "WEBVTT - Teams")),
+        ("R: hej\n@Begin\nB: ja", (2, "@Begin")),
+        ("R: hej\n@UTF8\nB: ja", (2, "@UTF8")),
+        ("R: hej\n@Participants:\tSAG Mette_Hansen Caseworker", (2, "@Participants:\tSAG Mette_Hansen Caseworker")),
+        ("R: hej\n*FATIMA:\tja .", (2, "*FATIMA:\tja .")),
+        ("R: hej\n*BOR:\tja .", (2, "*BOR:\tja .")),
+        ("R: Hvordan går det\nMette Hansen 0:01\nhej", (2, "Mette Hansen 0:01")),
+        ("R: hej\r\nB: ja\r\n  Hansen, Mette   1:02:03  ", (3, "Hansen, Mette   1:02:03")),
+        ("R: hej\nMette Hansen started transcription", (2, "Mette Hansen started transcription")),
+        ("R: hej\nMette Hansen stoppede transskriptionen", (2, "Mette Hansen stoppede transskriptionen")),
+    ],
+)  # fmt: skip
+def test_tool_trace_finds_the_first_line_of_a_tool_file(text: str, trace: tuple[int, str]) -> None:
+    assert tool_trace(text) == trace
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R: hej\nB: vi ses 10:30",
+        "R: kl. 10:30 --> nej",
+        "R: fra 10:30 --> 11:00",
+        "B: ja\nMødet sluttede 10:30",
+        "B: ja\nKl. 10:30",
+        "B: ja\nBussen kører 6:15",
+        "R: hej\nSamtalen 10:30 gik godt",
+        "R: <vildt> sagde han",
+        "R: hej\n*OBS: husk aftalen",
+        "R: husk @Begin-mødet",
+        "[00:00:03] SB: Godmorgen [borgeren].\n[00:00:06] B: Ja, det kan jeg godt.",
+        "01  R:  så (.) hvordan går det med\n02      jobsøgningen\n03      (0.6)",
+        "",
+    ],
+)
+def test_tool_trace_is_none_for_ordinary_lines(text: str) -> None:
+    assert tool_trace(text) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "teams_mette_ahmed.vtt",
+        "whisper_speakers.vtt",
+        "samtale.srt",
+        "teams_transcribe.txt",
+        "teams_eksport.txt",
+        "ca_samtale.cha",
+    ],
+)
+def test_every_tool_file_has_a_trace(name: str) -> None:
+    assert tool_trace((DATA / name).read_text("utf-8")) is not None
+
+
+def test_the_demo_excerpts_have_no_tool_trace() -> None:
+    cases = demo_content.content().cases
+    assert len(cases) == 15
+    for case in cases:
+        assert detect_format(case.excerpt) == "lines"
+        assert tool_trace(case.excerpt) is None, case.title
+        assert tool_trace(fold(case.excerpt)) is None, case.title
+
+
+def test_the_valid_lines_transcripts_of_the_lines_tests_have_no_tool_trace() -> None:
+    """Every string written out in tests/test_transcript.py that reads as a "lines"
+    transcript (the inputs of its tests, and fragments of them)."""
+    tree = ast.parse((Path(__file__).parent / "test_transcript.py").read_text("utf-8"))
+    texts = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    valid = []
+    for text in texts:
+        try:
+            found = read_source(text)
+        except TranscriptError:
+            continue
+        if found.format == "lines":
+            valid.append(text)
+    assert len(valid) > 50
+    assert {text: tool_trace(text) for text in valid if tool_trace(text)} == {}
+
+
 # --------------------------------------------------------------------------- property
 
 
@@ -496,7 +857,9 @@ def test_any_text_in_any_format_parses_or_raises_transcript_error(
         found = read_source(text)
     except TranscriptError as err:
         assert err.message_da and err.message_en
-        assert err.line_number is None or 1 <= err.line_number <= len(text.split("\n")) + 2
+        # lines as the parser counts them: "\r" and other line breaks count too
+        lines = len(fold_whitespace(text).split("\n"))
+        assert err.line_number is None or 1 <= err.line_number <= lines + 2
     else:
         assert found.format == detect_format(text)
         assert 1 <= len(found.turns) <= MAX_TURNS
