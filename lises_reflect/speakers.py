@@ -4,9 +4,10 @@ A recording's transcript names its speakers ("Mette Hansen", "Speaker 2", "Ahmed
 anything is stored, the bringer says who is the caseworker, the citizen or someone else; the
 excerpt is then written in the tool's own form (``[00:01:12] SB: …``) with role labels only,
 and the speakers' names are found inside the turns and replaced by the role in brackets, as
-conversation-analytic transcripts anonymise ("[borgeren]"). The names live only in the
-browser session while the bringer chooses; `transcript.check_storable` refuses a text still in
-a tool's format, so no path stores them.
+conversation-analytic transcripts anonymise ("[borgeren]"). While the bringer chooses, the
+names are only in the field and the server's memory of that browser session; `check_storable`
+refuses a text in a tool's format, with a name as a speaker label or with a line left over from
+a tool's file, so no path stores them.
 
 Our own design, not the research's: which labels are written (SB, B, Deltager 1…) and that
 consecutive cues of one speaker are one turn (`transcript`).
@@ -29,8 +30,9 @@ from lises_reflect.transcript import (
     Source,
     TranscriptError,
     Turn,
-    detect_format,
     parse_transcript,
+    read_source,
+    tool_trace,
 )
 
 ROLES = (CASEWORKER, CITIZEN, OTHER)
@@ -64,12 +66,47 @@ class Excerpt:
     replaced: tuple[NameHit, ...]  # the names that were replaced by a role
 
 
+def needs_roles(source: Source) -> bool:
+    """A tool's file, or a text whose speakers go by a person's name: the speaker step first."""
+    return source.format != "lines" or any(sp.names for sp in source.speakers)
+
+
+def step_source(text: str) -> Source | None:
+    """The text as the speaker step reads it (a tool's file of any length), when it needs
+    the step; None when it can be saved as it is or has a fault the excerpt check names."""
+    if not text.strip():
+        return None
+    try:
+        source = read_source(text, whole=True)
+    except TranscriptError:
+        return None
+    if source.format == "lines" and tool_trace(text) is not None:
+        return None  # a tool's file behind a line of text: its names are not speakers here
+    return source if needs_roles(source) else None
+
+
 def check_storable(text: str) -> None:
-    """Only the tool's own form is stored: a file straight from a transcription tool still
-    names the speakers, so it must go through the speaker step first."""
-    found = detect_format(text)
-    if found != "lines":
-        raise InvalidInput("speakers.needs_roles", format=Message(FORMAT_NAMES[found]))
+    """Only role labels are stored: a file straight from a transcription tool, a speaker
+    label that is a person's name, or a line left over from such a file is refused with what
+    to do. A text that cannot be read as turns is left to the excerpt check, which says why."""
+    if not text.strip():
+        return
+    try:
+        source = read_source(text)
+    except TranscriptError:
+        return
+    if source.format != "lines":
+        raise InvalidInput("speakers.needs_roles", format=Message(FORMAT_NAMES[source.format]))
+    trace = tool_trace(text)
+    if trace is not None:
+        raise InvalidInput("speakers.tool_line", number=trace[0], shown=_shown(trace[1]))
+    named = [sp.name for sp in source.speakers if sp.names]
+    if named:
+        raise InvalidInput("speakers.named", names=", ".join(f"»{n}«" for n in named))
+
+
+def _shown(line: str) -> str:
+    return line if len(line) <= 60 else line[:59].rstrip() + "…"
 
 
 def clock(seconds: float) -> str:
@@ -105,36 +142,58 @@ def to_excerpt(
     missing (a speaker without a role) or too much (more than the limits allow)."""
     if not 1 <= first <= last <= len(source.turns):
         raise InvalidInput("speakers.bad_span", total=len(source.turns))
+    if last - first + 1 > MAX_TURNS:
+        raise InvalidInput("speakers.too_many", turns=last - first + 1, maximum=MAX_TURNS)
     keys = speakers_in(source, first, last)
-    names = {sp.key: sp.name for sp in source.speakers}
-    missing = [names.get(k, k) for k in keys if roles.get(k) not in ROLES]
+    shown = {sp.key: sp.name for sp in source.speakers}
+    missing = [shown.get(k, k) for k in keys if roles.get(k) not in ROLES]
     if missing:
         raise InvalidInput("speakers.unmapped", names=", ".join(f"»{n}«" for n in missing))
     labels = _labels(source, keys, roles)
     # A speaker outside the chosen turns may be named inside them: "[navn]" then.
     placeholder = {k: _placeholder(roles[k], labels[k], lang) for k in keys}
-    pattern, owner = _name_pattern(source)
-    by_word = {
-        word: placeholder.get(key) or t("speakers.placeholder_name", lang)
-        for word, key in owner.items()
-    }
+    other = t("speakers.placeholder_name", lang)
+    names = _NameFinder(source, {key: placeholder.get(key, other) for key in shown})
     chosen = source.turns[first - 1 : last]
     hits: list[NameHit] = []
-    lines: list[str] = []
+    texts: list[str] = []
     for number, turn in enumerate(chosen, start=1):
-        text = turn.text
-        if pattern is not None:
-            text, found = _replace_names(text, pattern, by_word)
-            hits.extend(NameHit(number, name) for name in found)
-        lines.extend(_turn_lines(turn, labels[turn.label], text))
-    excerpt = "\n".join(lines)
+        text, found = names.replace(turn.text)
+        hits.extend(NameHit(number, name) for name in found)
+        texts.append(text)
+    excerpt = _write(chosen, [labels[x.label] for x in chosen], texts)
     if len(excerpt) > MAX_CHARS:
-        raise InvalidInput(
-            "speakers.too_long",
-            length=whole_number(len(excerpt), lang),
-            limit=whole_number(MAX_CHARS, lang),
-        )
+        length, limit = whole_number(len(excerpt), lang), whole_number(MAX_CHARS, lang)
+        if first == last:  # one turn alone is too long: the part cannot be made smaller
+            raise InvalidInput("speakers.turn_too_long", turn=first, length=length, limit=limit)
+        raise InvalidInput("speakers.too_long", length=length, limit=limit)
     return Excerpt(excerpt, len(chosen), tuple(hits))
+
+
+def _write(turns: Sequence[Turn], labels: Sequence[str], texts: Sequence[str]) -> str:
+    """The turns in the tool's own form, checked by reading them back: the same speakers,
+    labels and words in the same turns. Lines are kept where the parser keeps them; if the
+    reading differs all the same, each turn is written on one line."""
+    for one_line in (False, True):
+        lines: list[str] = []
+        for turn, label, text in zip(turns, labels, texts, strict=True):
+            lines.extend(_turn_lines(turn, label, text, one_line))
+        excerpt = "\n".join(lines)
+        if len(excerpt) > MAX_CHARS or _reads_back(excerpt, labels, texts):
+            return excerpt  # too long: refused by the caller, with the length
+    raise InvalidInput("speakers.cannot_write")
+
+
+def _reads_back(excerpt: str, labels: Sequence[str], texts: Sequence[str]) -> bool:
+    try:
+        turns = parse_transcript(excerpt)
+        check_storable(excerpt)
+    except (TranscriptError, InvalidInput):
+        return False
+    return [x.label for x in turns] == list(labels) and all(
+        x.text.split() == text.split() and not x.gap_after
+        for x, text in zip(turns, texts, strict=True)
+    )
 
 
 def _labels(source: Source, keys: Sequence[str], roles: Mapping[str, str]) -> dict[str, str]:
@@ -169,53 +228,86 @@ def _placeholder(role: str, label: str, lang: str) -> str:
     return t(_PLACEHOLDER[role], lang)
 
 
-def _name_pattern(source: Source) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+class _NameFinder:
     """Every name word of the source's speakers, as a whole word, also in the genitive
-    ("Ahmeds"), and whose it is. Longest first, so "Anne-Marie" wins over "Anne"."""
-    owner: dict[str, str] = {}
-    for sp in source.speakers:
-        for word in sp.names:
-            if len(word) >= 2:
-                owner.setdefault(word, sp.key)
-    if not owner:
-        return None, owner
-    alternatives = "|".join(re.escape(w) for w in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<name>{alternatives})(?:s)?(?![\w-])"), owner
+    ("Ahmeds") and written as a name or in capitals ("Mette", "METTE"), not in lower case
+    ("hans" is a word); longest first, so "Anne-Marie" wins over "Anne". A full name becomes
+    one placeholder, not one per word."""
+
+    def __init__(self, source: Source, placeholder: Mapping[str, str]) -> None:
+        self.owner: dict[str, str] = {}
+        for sp in source.speakers:
+            for word in sp.names:
+                for form in (word, word[:1].upper() + word[1:].lower(), word.upper()):
+                    if len(form) >= 2:
+                        self.owner.setdefault(form, sp.key)
+        self.placeholder = placeholder
+        words = sorted(self.owner, key=len, reverse=True)
+        alternatives = "|".join(re.escape(w) for w in words)
+        self.pattern = (
+            re.compile(rf"(?<!\w)(?P<name>{alternatives})(?P<s>s)?(?!\w)") if words else None
+        )
+
+    def replace(self, text: str) -> tuple[str, list[str]]:
+        if self.pattern is None:
+            return text, []
+        found: list[str] = []
+        pieces: list[str] = []
+        at = 0
+        last_key: str | None = None
+        for match in self.pattern.finditer(text):
+            key = self.owner[match.group("name")]
+            found.append(match.group(0))
+            between = text[at : match.start()]
+            genitive = match.group("s") or ""
+            if last_key == key and at and not between.strip():
+                pieces[-1] = self.placeholder[key] + genitive  # "Mette Hansen": one placeholder
+            else:
+                pieces.append(between)
+                pieces.append(self.placeholder[key] + genitive)
+            last_key = key
+            at = match.end()
+        pieces.append(text[at:])
+        return "".join(pieces), found
 
 
-def _replace_names(
-    text: str, pattern: re.Pattern[str], placeholder: Mapping[str, str]
-) -> tuple[str, list[str]]:
-    """`placeholder` maps each name word to what replaces it."""
-    found: list[str] = []
-
-    def swap(match: re.Match[str]) -> str:
-        found.append(match.group(0))
-        genitive = "s" if len(match.group(0)) > len(match.group("name")) else ""
-        return placeholder[match.group("name")] + genitive
-
-    return pattern.sub(swap, text), found
-
-
-def _turn_lines(turn: Turn, label: str, text: str) -> list[str]:
-    """One turn in the excerpt's form. A line of the turn that the parser would read as a turn
-    of its own (or as a gap) is joined to the line before, so the turns stay as they were."""
+def _turn_lines(turn: Turn, label: str, text: str, one_line: bool) -> list[str]:
+    """One turn in the excerpt's form. A line of the turn that the parser would read as
+    something else (a turn of its own, a gap, a timestamp, a line of a tool's file) is
+    joined to the line before, and that again if needed."""
     head = f"[{clock(turn.start)}] " if turn.start is not None else ""
     first, *rest = text.split("\n")
-    lines = [f"{head}{label}: {first}".rstrip()]
-    for line in rest:
-        if _stays_continuation(line):
+    if one_line:
+        first, rest = " ".join(text.split()), []
+    lines = [first]
+    for index, line in enumerate(rest):
+        line = line.strip()
+        if not line:
+            continue
+        last = index == len(rest) - 1
+        while len(lines) > 1 and not _stays_continuation(line, last):
+            line = f"{lines.pop()} {line}"
+        if _stays_continuation(line, last):
             lines.append(line)
         else:
-            lines[-1] = f"{lines[-1]} {line.strip()}".rstrip()
+            lines[0] = f"{lines[0]} {line}"
+    lines[0] = f"{head}{label}: {lines[0]}".rstrip()
     return lines
 
 
-def _stays_continuation(line: str) -> bool:
-    if not line.strip():
-        return False
+def _stays_continuation(line: str, last: bool) -> bool:
+    """Does `line`, under a turn, stay that turn's line? A pause is the turn's own when more
+    of the turn follows, a gap when the next speaker does (`transcript`)."""
+    after = "SB: y" if last else "og så"
     try:
-        turns = parse_transcript(f"B: x\n{line}\nSB: y")
+        turns = parse_transcript(f"B: x\n{line}\n{after}")
     except TranscriptError:
         return False
-    return len(turns) == 2 and not turns[0].gap_after and turns[0].text.endswith(line.strip())
+    if tool_trace(line) is not None:
+        return False
+    expected = 2 if last else 1
+    return (
+        len(turns) == expected
+        and not turns[0].gap_after
+        and turns[0].text.split("\n")[1:2] == [line]
+    )

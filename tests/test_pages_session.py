@@ -422,7 +422,9 @@ def test_a_pasted_vtt_waits_for_the_speakers_roles_and_is_saved_with_role_labels
     bringer.text_area(key=f"w:{sid}:excerpt").input(TEAMS_VTT).run()
     no_exception(bringer)
     # not saved, kept in the field, and the step says why
-    assert any("navne må ikke gemmes" in err.value for err in bringer.error)
+    assert any(
+        "gemmes først, når hver taler har fået en rolle" in err.value for err in bringer.error
+    )
     assert bringer.text_area(key=f"w:{sid}:excerpt").value == TEAMS_VTT
     assert S.session_view(e, site.bringer, sid).excerpt == ""
     assert "Hvem taler?" in texts(bringer)

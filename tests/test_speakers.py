@@ -4,6 +4,8 @@ and nothing in a tool's format (with the speakers' names) can be stored."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lises_reflect import sessions as S
 from lises_reflect import speakers
@@ -88,6 +90,9 @@ def test_a_long_file_offers_the_first_part_that_fits() -> None:
     assert not speakers.span_fits(source, 1, last + 1)
     with pytest.raises(InvalidInput) as err:
         speakers.to_excerpt(source, roles, 1, len(source.turns), "da")
+    assert err.value.code == "speakers.too_many"
+    with pytest.raises(InvalidInput) as err:
+        speakers.to_excerpt(source, roles, 1, MAX_TURNS, "da")
     assert err.value.code == "speakers.too_long"
     assert "." in err.value.params["limit"]  # 20.000, Danish
 
@@ -109,3 +114,139 @@ def test_danish_counts_and_clock() -> None:
     assert whole_number(20000, "da") == "20.000"
     assert whole_number(20000, "en") == "20,000"
     assert speakers.clock(3725.9) == "01:02:05"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a Teams file after a line that reads as a turn
+        (
+            "Møde: Opfølgning med Ahmed\nMette Hansen  0:01\nHej Ahmed.\nAhmed Khan  0:05\nHej.",
+            "speakers.tool_line",
+        ),
+        # a label line typed before a pasted .vtt
+        (
+            "SB: her er udskriften\nWEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"
+            "<v Mette Hansen>Hej Ahmed</v>",
+            "speakers.tool_line",
+        ),
+        # people's names as speaker labels in the tool's own form
+        ("[0:03] Mette Hansen: Hej Ahmed\n[0:07] Ahmed Khan: Hej Mette", "speakers.named"),
+        ("R: Hej\nAhmed: Hej", "speakers.named"),
+        # a tool's format
+        (
+            "1\n00:00:01,000 --> 00:00:02,000\nSB: hej\n\n2\n00:00:02,000 --> 00:00:03,000\nB: ja\n",
+            "speakers.needs_roles",
+        ),
+    ],
+)
+def test_what_could_hold_a_speakers_name_is_not_stored(site: Org, text: str, code: str) -> None:
+    sid = S.create_session(site.engine, site.bringer, "Navne")
+    with pytest.raises(InvalidInput) as err:
+        S.update_text(site.engine, site.bringer, sid, "excerpt", text, "")
+    assert err.value.code == code
+    assert S.session_view(site.engine, site.bringer, sid).excerpt == ""
+    # the speaker step is offered where it can take the names out, not for a stray tool line
+    assert (speakers.step_source(text) is None) == (code == "speakers.tool_line")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R: Hvordan går det?\nB: Det går (.) fint\nMentor: Hun møder til tiden.",
+        "SB: vi ses kl. 10:30\nB: ja\nTolk: hun siger ja\nDeltager 2: okay",
+    ],
+)
+def test_role_labels_are_stored_as_they_are(site: Org, text: str) -> None:
+    sid = S.create_session(site.engine, site.bringer, "Roller")
+    S.update_text(site.engine, site.bringer, sid, "excerpt", text, "")
+    assert S.session_view(site.engine, site.bringer, sid).excerpt == text
+
+
+def test_names_are_found_as_names_and_in_capitals_and_a_full_name_once() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nMETTE: Hej Ahmed, hej AHMED-familien\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\nAHMED: Hej Mette Hansen. Hans mor kommer.\n"
+    )
+    source = read_source(srt)
+    roles = {
+        sp.key: role for sp, role in zip(source.speakers, ("caseworker", "citizen"), strict=True)
+    }
+    text = speakers.to_excerpt(source, roles, 1, 2, "da").text
+    assert text.splitlines() == [
+        "[00:00:01] SB: Hej [borgeren], hej [borgeren]-familien",
+        "[00:00:02] B: Hej [sagsbehandleren] Hansen. Hans mor kommer.",
+    ]
+    vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Mette Hansen>Jeg er Mette Hansen, og Mette Hansens kollega\n"
+    source = read_source(vtt)
+    text = speakers.to_excerpt(source, {"Mette Hansen": "caseworker"}, 1, 1, "da").text
+    assert text == "[00:00:01] SB: Jeg er [sagsbehandleren], og [sagsbehandleren]s kollega"
+
+
+def test_one_turn_too_long_for_an_excerpt_says_to_shorten_it() -> None:
+    long = " ".join(["ord"] * 7000)
+    source = read_source(f"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Anna>{long}\n", whole=True)
+    assert speakers.default_span(source) == (1, 1)
+    with pytest.raises(InvalidInput) as err:
+        speakers.to_excerpt(source, {"Anna": "caseworker"}, 1, 1, "da")
+    assert err.value.code == "speakers.turn_too_long"
+
+
+_LINE = st.lists(
+    st.sampled_from(
+        [
+            "hej",
+            "SB:",
+            "B: ja",
+            "Mentor: kom",
+            "(0.8)",
+            "(.)",
+            "WEBVTT",
+            "-->",
+            "00:01",
+            "[00:00:02]",
+            "12",
+            "Note:",
+            "@Begin",
+            "*SAG:\tja",
+            "mette: nej",
+            "Anna 0:01",
+            "ja.",
+            "Peter (borger): hej",
+            "=",
+            "[ja]",
+            "10:30 er fint",
+        ]
+    ),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Speaker 1", "Speaker 2"]), st.lists(_LINE, min_size=1, max_size=3)
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_the_written_excerpt_reads_back_as_the_chosen_turns(cues) -> None:
+    """Whatever the cues say, the excerpt keeps who says what: the same turns, speakers and
+    words, and it can be stored."""
+    blocks = [
+        f"00:{i:02d}.000 --> 00:{i:02d}.500\n<v {voice}>" + "\n".join(lines)
+        for i, (voice, lines) in enumerate(cues)
+    ]
+    try:
+        source = read_source("WEBVTT\n\n" + "\n\n".join(blocks))
+    except TranscriptError:
+        return  # the reader's own refusal, with its message
+    roles = {"Speaker 1": "caseworker", "Speaker 2": "citizen"}
+    excerpt = speakers.to_excerpt(source, roles, 1, len(source.turns), "da")
+    turns = parse_transcript(excerpt.text)
+    assert [x.speaker for x in turns] == [roles[x.label] for x in source.turns]
+    assert [x.text.split() for x in turns] == [x.text.split() for x in source.turns]
+    speakers.check_storable(excerpt.text)

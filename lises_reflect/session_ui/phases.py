@@ -14,7 +14,7 @@ from lises_reflect.session_rules import NO_CHOICE, option_label, prepares, write
 from lises_reflect.session_ui.context import SessionContext
 from lises_reflect.session_ui.fields import contribution_box, others, session_text_box
 from lises_reflect.session_ui.learning import phase_learning
-from lises_reflect.session_ui.speaker_step import excerpt_widget, is_tool_file, speaker_step
+from lises_reflect.session_ui.speaker_step import excerpt_widget, needs_step, speaker_step
 from lises_reflect.session_ui.talk import (
     excerpt_panel,
     gribning_links,
@@ -134,7 +134,7 @@ def phase_preparation(ctx: SessionContext) -> None:
         st.session_state[excerpt_widget(sid)] = text
         # A transcription tool's file names people: nothing is saved before the speaker step,
         # and no "saved" from before stands under the field meanwhile.
-        tool_file = is_tool_file(text)
+        tool_file = needs_step(text)
         st.session_state[K.in_session("upload_pending", sid)] = not tool_file
         if tool_file:
             st.session_state.pop(K.autosave(K.session_text(sid, "excerpt")).status, None)

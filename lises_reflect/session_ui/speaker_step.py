@@ -12,23 +12,16 @@ from lises_reflect import speakers, ui
 from lises_reflect import state_keys as K
 from lises_reflect.i18n import whole_number
 from lises_reflect.session_ui.context import SessionContext
-from lises_reflect.transcript import (
-    MAX_TURNS,
-    Source,
-    Speaker,
-    TranscriptError,
-    detect_format,
-    read_source,
-)
+from lises_reflect.transcript import MAX_TURNS, Source, Speaker
 
 
 def excerpt_widget(sid: int) -> str:
     return K.autosave(K.session_text(sid, "excerpt")).widget
 
 
-def is_tool_file(text: str) -> bool:
+def needs_step(text: str) -> bool:
     """A text that must pass the speaker step before it is saved."""
-    return bool(text.strip()) and detect_format(text) != "lines"
+    return speakers.step_source(text) is not None
 
 
 def speaker_step(ctx: SessionContext) -> None:
@@ -36,17 +29,16 @@ def speaker_step(ctx: SessionContext) -> None:
     done = st.session_state.pop(K.in_session("speakers_done", sid), None)
     if done is not None:
         st.success(ui.tr("speakers.done", turns=done), icon=":material/check:")
-    text = st.session_state.get(excerpt_widget(sid)) or ""
-    if ctx.readonly or not is_tool_file(text):
-        return
-    try:
-        source = read_source(text, whole=True)
-    except TranscriptError as err:
-        st.error(ui.error_text(err))
+    source = speakers.step_source(st.session_state.get(excerpt_widget(sid)) or "")
+    if ctx.readonly or source is None:
         return
     with st.container(border=True):
         st.markdown(f"**{ui.tr('speakers.heading')}**")
-        st.caption(ui.tr("speakers.intro", format=ui.tr(speakers.FORMAT_NAMES[source.format])))
+        if source.format == "lines":
+            st.caption(ui.tr("speakers.intro_names"))
+        else:
+            format_name = ui.tr(speakers.FORMAT_NAMES[source.format])
+            st.caption(ui.tr("speakers.intro_tool", format=format_name))
         roles = {sp.key: _role_choice(sid, sp) for sp in source.speakers}
         first, last = _span_choice(sid, source, lang)
         try:
