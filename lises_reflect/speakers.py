@@ -115,19 +115,34 @@ def clock(seconds: float) -> str:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
+# What a turn may grow by when written: "[hh:mm:ss] Deltager 12: " and its line break, and
+# per name in its text the longest placeholder ("[sagsbehandleren]", "[the caseworker]").
+_TURN_HEAD = 26
+_NAME_GROWTH = 18
+
+
+def _written_sizes(source: Source) -> list[int]:
+    """An upper bound of each turn's length once written, whatever the roles."""
+    finder = _NameFinder(source, {})
+    return [_TURN_HEAD + len(x.text) + _NAME_GROWTH * finder.count(x.text) for x in source.turns]
+
+
 def span_fits(source: Source, first: int, last: int) -> bool:
-    """Turns first..last (1-based, inclusive) make an excerpt within the limits."""
-    turns = source.turns[first - 1 : last]
-    chars = sum(len(x.text) + len(x.label) + 14 for x in turns)  # "[hh:mm:ss] SB: "
-    return 0 < len(turns) <= MAX_TURNS and chars <= MAX_CHARS
+    """Turns first..last (1-based, inclusive) surely make an excerpt within the limits."""
+    sizes = _written_sizes(source)[first - 1 : last]
+    return 0 < len(sizes) <= MAX_TURNS and sum(sizes) <= MAX_CHARS
 
 
 def default_span(source: Source) -> tuple[int, int]:
-    """From the first turn to the last that still fits: the whole file when it is short."""
-    last = 1
-    while last < len(source.turns) and span_fits(source, 1, last + 1):
+    """From the first turn to the last that surely fits: the whole file when it is short."""
+    total = 0
+    last = 0
+    for size in _written_sizes(source)[:MAX_TURNS]:
+        if total + size > MAX_CHARS:
+            break
+        total += size
         last += 1
-    return 1, last
+    return 1, max(last, 1)
 
 
 def speakers_in(source: Source, first: int, last: int) -> list[str]:
@@ -247,6 +262,9 @@ class _NameFinder:
         self.pattern = (
             re.compile(rf"(?<!\w)(?P<name>{alternatives})(?P<s>s)?(?!\w)") if words else None
         )
+
+    def count(self, text: str) -> int:
+        return 0 if self.pattern is None else sum(1 for _ in self.pattern.finditer(text))
 
     def replace(self, text: str) -> tuple[str, list[str]]:
         if self.pattern is None:
