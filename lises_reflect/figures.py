@@ -45,6 +45,11 @@ class Figure:
     k: int = 5  # the threshold in force, for the "hidden: fewer than k" wording
     notes: tuple[str, ...] = field(default=())  # why some bars are hidden, in plain words
 
+    @property
+    def has_values(self) -> bool:
+        """Whether any number is shown (else every bar is hidden, or there are none)."""
+        return any(b.value is not None for b in self.bars)
+
     def status_text(self, status: Status) -> str:
         return t(f"figure.status.{status}", self.lang, k=self.k)
 

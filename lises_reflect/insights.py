@@ -80,6 +80,10 @@ class TeamOverview:
     frames_enough: bool  # the pool held enough distinct caseworkers to show any text
     k: int
     k_text: int
+    period_key: str = ""  # the period shown
+    # On the page's first view (no period asked for), the period is the service's choice, and
+    # this sentence says which one and why not a newer one (`_opening`); else "".
+    opening: str = ""
 
     @property
     def content(self) -> tuple[Figure, ...]:
@@ -586,10 +590,9 @@ def _reading(key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, groupe
     shown = [b for b in bars if b.status == "shown" and b.value is not None]
     period = p.label(lang)
     if not shown:
-        return t("insights.reading.none", lang, period=period, k=k)
+        return _why_hidden(bars, p, lang, k)
     if grouped:
-        teams = sorted({b.group for b in shown})
-        return t("insights.reading.grouped", lang, period=period, n=len(teams))
+        return _grouped_reading(key, shown, p, lang)
     if key == "sessions":
         total = sum(b.value or 0 for b in shown)
         hidden = len(bars) - len(shown)
@@ -597,10 +600,62 @@ def _reading(key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, groupe
         return base + (" " + t("insights.reading.some_hidden", lang) if hidden else "")
     if key in ("participation", "process"):  # the last bar is the whole period
         if bars[-1].status != "shown":
-            return t("insights.reading.none", lang, period=period, k=k)
+            return t("insights.reading.whole_hidden", lang, period=period)
         return t(f"insights.reading.{key}", lang, period=period, value=bars[-1].text)
     top = max(shown, key=lambda b: b.value or 0)
     return t(f"insights.reading.{key}", lang, period=period, top=top.label, n=top.text)
+
+
+def _why_hidden(bars: Sequence[Bar], p: Period, lang: str, k: int) -> str:
+    """Why a figure shows no number at all, in one plain sentence (the page shows it instead
+    of a chart of hidden bars): too few people behind every number, or some hidden with them
+    so that they cannot be worked out by subtraction."""
+    period = p.label(lang)
+    statuses = {b.status for b in bars}
+    if statuses == {"open"}:
+        return t("insights.reading.open", lang, period=period)
+    if "complement" in statuses:
+        return t("insights.reading.none_complement", lang, period=period, k=k)
+    return t("insights.reading.none", lang, period=period, k=k)
+
+
+# A comparison's reading names a category, never a team: which category was the most frequent
+# one in most of the teams shown (a league table of teams is what the research warns against).
+_GROUPED_READINGS = {
+    "lenses": "insights.reading.grouped_lenses",
+    "tags": "insights.reading.grouped_tags",
+    "outcomes": "insights.reading.grouped_outcomes",
+    "learning": "insights.reading.grouped_learning",
+}
+
+
+def _grouped_reading(key: str, shown: Sequence[Bar], p: Period, lang: str) -> str:
+    period = p.label(lang)
+    teams = list(dict.fromkeys(b.group for b in shown))
+    if key == "process":  # the whole period's average per team, as a range
+        whole = [b for b in shown if b.label == _node_label(p, lang)]
+        if not whole:
+            return t("insights.reading.grouped", lang, period=period, n=len(teams))
+        low, high = (min(b.value or 0.0 for b in whole), max(b.value or 0.0 for b in whole))
+        return t(
+            "insights.reading.grouped_process",
+            lang,
+            period=period,
+            low=_num(low, lang, 1),
+            high=_num(high, lang, 1),
+            n=len(whole),
+        )
+    if key not in _GROUPED_READINGS:
+        return t("insights.reading.grouped", lang, period=period, n=len(teams))
+    tops: dict[str, int] = {}  # category -> the number of teams in which it is the most frequent
+    for team in teams:
+        mine = [b for b in shown if b.group == team]
+        most = max(b.value or 0.0 for b in mine)
+        for b in mine:
+            if b.value == most:
+                tops[b.label] = tops.get(b.label, 0) + 1
+    top = max(tops, key=lambda label: tops[label])  # the first of equals: catalogue order
+    return t(_GROUPED_READINGS[key], lang, period=period, top=top, n=tops[top], m=len(teams))
 
 
 def _participation(s: Session, team_id: int, p: Period, size: int, lang: str, k: int) -> list[Bar]:
@@ -638,13 +693,19 @@ def _lead_scope(
 ) -> tuple[Actor, Team, int]:
     """The lead and the team after the permission check and the audit entry, and the number
     of caseworkers in the team (below the threshold nothing is shown)."""
+    actor, team, size = _lead_team(s, actor_id, team_id)
+    audit.record(s, actor, action, f"team:{team.id}", **filters)
+    return actor, team, size
+
+
+def _lead_team(s: Session, actor_id: int | None, team_id: int) -> tuple[Actor, Team, int]:
+    """`_lead_scope` without the audit entry, for a caller that records it itself."""
     actor = require(s, actor_id, "teamlead")
     if int(team_id) not in _led_team_ids(s, actor):
         raise PermissionDenied("error.not_your_team")
     team = s.get(Team, int(team_id))
     if team is None or team.id is None or not team.active:
         raise NotFound()
-    audit.record(s, actor, action, f"team:{team.id}", **filters)
     return actor, team, _team_sizes(s, [team.id]).get(team.id, 0)
 
 
@@ -721,23 +782,119 @@ def team_overview(
     engine: Engine,
     actor_id: int | None,
     team_id: int,
-    period_key: str,
+    period_key: str | None,
     lang: str = "da",
     thresholds: Thresholds | None = None,
 ) -> TeamOverview:
+    """The team's figures for a period. `period_key=None` is the page's first view: the
+    service chooses the newest closed period whose figures can be shown (`_opening`) and says
+    which in `opening`."""
     th = thresholds or Thresholds()
-    p = parse_period(period_key)
+    asked = parse_period(period_key) if period_key is not None else None
     with session_scope(engine) as s:
-        actor, team, size = _lead_scope(s, actor_id, team_id, "view.team_overview", period=p.key)
-        if size < th.figures:
-            return TeamOverview(team.name, p.label(lang), True, (), (), False, th.figures, th.text)
+        actor, team, size = _lead_team(s, actor_id, team_id)
         cat = catalogue()
-        figures = _team_figures(s, team.id, p, cat, lang, th.figures, size)
+        if size < th.figures:  # nothing is computed for a team this small
+            p = asked or period_choices("quarter", _now())[0]
+            audit.record(s, actor, "view.team_overview", f"team:{team.id}", period=p.key)
+            return TeamOverview(
+                team.name, p.label(lang), True, (), (), False, th.figures, th.text, p.key
+            )
+        if asked is None:
+            p, content, opening = _opening(s, team.id, cat, lang, th.figures, size)
+            figures = [
+                *content,
+                *_team_figures(s, team.id, p, cat, lang, th.figures, size, CONTEXT_FIGURES),
+            ]
+        else:
+            p, opening = asked, ""
+            figures = _team_figures(s, team.id, p, cat, lang, th.figures, size)
+        filters = {"period": p.key, "first_view": True if asked is None else None}
+        audit.record(s, actor, "view.team_overview", f"team:{team.id}", **filters)
         points, enough, read = _frames_points(s, [team.id], p, th.text, f"lead:{actor.user_id}")
         audit.record_point_reads(s, actor, read)
         return TeamOverview(
-            team.name, p.label(lang), False, tuple(figures), points, enough, th.figures, th.text
+            team.name,
+            p.label(lang),
+            False,
+            tuple(figures),
+            points,
+            enough,
+            th.figures,
+            th.text,
+            p.key,
+            opening,
         )
+
+
+# ------------------------------------------------------------------------------ first view
+# A lead's first look is the newest period that can be shown (issue 16: the page opened on a
+# quarter whose every figure said "skjult", while the half year around it showed them). Only
+# the periods the picker offers are tried, closed ones, each released as any view releases it.
+
+
+def _opening_groups(now: datetime) -> list[list[Period]]:
+    """The closed quarters and half years the picker offers (half years as far back as the
+    quarters go), grouped by the moment they end, newest first; in a group the quarter first."""
+    quarters = period_choices("quarter", now)
+    halves = [h for h in period_choices("half", now) if h.start() >= quarters[-1].start()]
+    groups: dict[datetime, list[Period]] = {}
+    for p in (*quarters, *halves):
+        groups.setdefault(p.end(), []).append(p)
+    return [groups[end] for end in sorted(groups, reverse=True)]
+
+
+def _opening(
+    s: Session, team_id: int, cat: Catalogue, lang: str, k: int, size: int
+) -> tuple[Period, list[Figure], str]:
+    """The period a lead's page opens on, its content figures, and the sentence saying which
+    period it is and why not a newer one.
+
+    Newest first, per moment of ending (a quarter, and the half year that ends with it): the
+    first period in which the figures on what the team reflects on are not all hidden. In a
+    group, the period whose first figure (the lenses, what the page opens with) shows a number,
+    then the one with fewer figures entirely hidden; the quarter when the half year shows no
+    more. A newer period whose every figure is hidden is passed over, and the sentence names it.
+    """
+    now = _now()
+    groups = _opening_groups(now)
+    content: dict[Period, list[Figure]] = {}
+
+    def score(p: Period) -> tuple[bool, bool, int]:
+        if p not in content:
+            content[p] = _team_figures(s, team_id, p, cat, lang, k, size, CONTENT_FIGURES)
+        with_numbers = sum(f.has_values for f in content[p])
+        return with_numbers > 0, content[p][0].has_values, with_numbers
+
+    for n, group in enumerate(groups):
+        best = max(group, key=score)  # max keeps the first of equals: the quarter
+        if score(best)[0]:
+            return best, content[best], _opening_text(best, group, groups[0][0], n, lang, k, now)
+    p = groups[0][0]  # nothing to show in any: the newest quarter, whose figures say why
+    return p, content[p], _opening_text(p, [p], p, -1, lang, k, now)
+
+
+def _opening_text(
+    p: Period,
+    group: Sequence[Period],
+    newest: Period,
+    skipped: int,
+    lang: str,
+    k: int,
+    now: datetime,
+) -> str:
+    """One sentence: the period shown, and why not a newer one (`skipped`: how many newer
+    groups of periods were passed over; -1 when none could be shown)."""
+    running = periods.containing(now, p.kind)
+    nxt = periods.containing(running.end(), "month")
+    common = {"period": p.label(lang), "running": running.label(lang), "next": nxt.label(lang)}
+    if skipped < 0:
+        return t("team.opening.none", lang, k=k, **common)
+    if skipped:
+        return t("team.opening.skipped", lang, newer=newest.label(lang), k=k, **common)
+    if p != group[0]:  # the half year, because the quarter ending with it hides more
+        return t("team.opening.fuller", lang, quarter=group[0].label(lang), **common)
+    return t("team.opening.latest", lang, **common)
 
 
 def team_figure_csv(

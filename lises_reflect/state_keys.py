@@ -78,6 +78,11 @@ def period_choice(key: str, kind: str) -> str:
     return f"{key}:{kind}"
 
 
+def period_opening(key: str) -> str:
+    """The period a page opened on, chosen by the service, with its sentence (not a widget)."""
+    return f"{key}:opening"
+
+
 def figure_csv(file_stub: str, figure: str) -> str:
     return f"csv:{file_stub}:{figure}"
 

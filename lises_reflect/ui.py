@@ -482,17 +482,52 @@ def synced(key: str, stored: Any) -> str:
     return key
 
 
-def period_picker(key: str, default_kind: str = "quarter") -> str:
+def period_asked(key: str, scope: object = None) -> str | None:
+    """The period the picker holds from an earlier run, read before the service is asked (as
+    `page_asked`). None asks the service to choose: before the picker has been drawn (the
+    page's first view), and when the picker still holds the period the page opened on for
+    another `scope` (a team) or language, which the reader has not chosen."""
+    from lises_reflect import insights
+
+    kind = st.session_state.get(K.period_kind(key))
+    if kind is None:
+        return None
+    chosen = st.session_state.get(K.period_choice(key, kind))
+    # A kind just chosen holds no period yet: the picker will show its newest closed one.
+    held = str(chosen) if chosen is not None else insights.period_choices(kind)[0].key
+    opened = st.session_state.get(K.period_opening(key))  # (scope, language, period, sentence)
+    if opened is not None and held == opened[2] and opened[:2] != (scope, lang()):
+        return None
+    return held
+
+
+def period_opened(key: str, scope: object, period_key: str, opening: str) -> str:
+    """The sentence saying which period a page opened on and why, while it is the period
+    shown: remembered from the service's answer (`opening`, given only when it chose)."""
+    if opening:
+        st.session_state[K.period_opening(key)] = (scope, lang(), period_key, opening)
+    opened = st.session_state.get(K.period_opening(key))
+    return opened[3] if opened is not None and opened[:3] == (scope, lang(), period_key) else ""
+
+
+def period_picker(
+    key: str, default_kind: str = "quarter", show: str | None = None, note: bool = True
+) -> str:
     """Fixed, closed periods only (month, quarter, half year): free ranges could be
-    subtracted, and a running period's figures would move under the reader."""
+    subtracted, and a running period's figures would move under the reader. `show` sets the
+    picker to a period (the one a page opened on, chosen by the service); `note=False` leaves
+    out the sentence on when the running period is shown (the page says it otherwise)."""
     from lises_reflect import insights, periods
 
+    if show is not None:  # before the widgets exist in this run, so they take it as their value
+        shown = periods.parse(show)
+        st.session_state[K.period_kind(key)] = shown.kind
+        st.session_state[K.period_choice(key, shown.kind)] = shown.key
+    st.session_state.setdefault(K.period_kind(key), default_kind)
     cols = st.columns([1, 1])
-    kinds = list(periods.KINDS)
     kind = cols[0].radio(
         tr("period.kind"),
-        kinds,
-        index=kinds.index(default_kind),
+        list(periods.KINDS),
         format_func=lambda k: tr(f"period.kind.{k}"),
         horizontal=True,
         key=K.period_kind(key),
@@ -504,7 +539,8 @@ def period_picker(key: str, default_kind: str = "quarter") -> str:
         format_func=lambda k: periods.parse(k).label(lang()),
         key=K.period_choice(key, kind),
     )
-    st.caption(insights.period_note(kind, lang()))
+    if note:
+        st.caption(insights.period_note(kind, lang()))
     return str(chosen)
 
 
@@ -542,13 +578,14 @@ def figure_block(fig: Any, csv: Callable[[], bytes], file_stub: str) -> None:
         st.subheader(fig.title)
         st.write(fig.reading)
         st.caption(figure_research(fig.key))
-        if fig.bars:
-            # Explicit height: one row per bar. The spec's description (the reading) is the
-            # chart's accessible name.
+        if not fig.has_values:  # every number hidden: the reading says why, no chart of "skjult"
+            return
+        # The spec's description (the reading) is the chart's accessible name.
+        if fig.grouped:  # small multiples of a fixed width: as wide and tall as they are
+            st.vega_lite_chart(spec=charts.browser_spec(fig), width="content", height="content")
+        else:  # explicit height: one row per bar, the width of the page
             st.vega_lite_chart(
-                spec=charts.browser_spec(fig),
-                width="stretch",
-                height=charts.height(fig) + 70,
+                spec=charts.browser_spec(fig), width="stretch", height=charts.height(fig) + 70
             )
         for note in fig.notes:
             st.caption(note)

@@ -19,11 +19,18 @@ if not teams:
     st.stop()
 names = {x.team_id: f"{x.name} ({x.organisation})" for x in teams}
 team_id = st.selectbox(ui.tr("team.choose"), list(names), format_func=names.get, key=K.TEAM_ID)
-period_key = ui.period_picker(K.TEAM_PERIOD)
 
-ok, ov = ui.call(insights.team_overview, engine, uid, team_id, period_key, ui.lang(), thresholds=th)
+# The first view opens on the period the service chooses (the newest that can be shown) and
+# says why; so does a change of team while the lead has not chosen a period.
+period = ui.period_asked(K.TEAM_PERIOD, scope=team_id)
+ok, ov = ui.call(insights.team_overview, engine, uid, team_id, period, ui.lang(), thresholds=th)
 if not ok:
     st.stop()
+opening = ui.period_opened(K.TEAM_PERIOD, team_id, ov.period_key, ov.opening)
+ui.period_picker(K.TEAM_PERIOD, show=ov.period_key if ov.opening else None, note=not opening)
+period_key = ov.period_key
+if opening:
+    st.info(opening, icon=":material/event:")
 if ov.small_team:
     st.info(ui.tr("team.small", team=ui.md(ov.team_name), k=ov.k))
     st.stop()

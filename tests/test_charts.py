@@ -37,7 +37,11 @@ def rows(spec: dict) -> list[dict]:
 
 
 def y_axis(spec: dict) -> dict:
-    return spec["layer"][0]["encoding"]["y"]
+    return spec["encoding"]["y"]  # shared by the layers
+
+
+def marks(spec: dict) -> list[dict]:
+    return [layer["mark"] for layer in spec["layer"]]
 
 
 def test_chart_is_small_labelled_described_and_inline():
@@ -47,44 +51,108 @@ def test_chart_is_small_labelled_described_and_inline():
     assert "url" not in spec["data"] and "datasets" not in spec  # inline, nothing fetched
     assert spec["description"] == fig.reading  # the SVG's aria-label
     assert spec["title"]["text"] == "Markeringer"
-    assert y_axis(spec)["title"] == "Markering"
-    assert spec["layer"][0]["encoding"]["x"]["title"] == "Antal"
+    assert y_axis(spec)["axis"]["title"] is None  # the heading says what the rows are
+    assert spec["encoding"]["x"]["axis"]["title"] == "Antal"
     values = rows(spec)
     assert len(values) == 40
-    assert [v["label"] for v in values][:3] == ["Gribning – æøå", "Institutionel", "Kategori 0"]
-    assert values[0]["text"] == "12"  # the bar's own text wins
-    assert values[2]["text"] == "38,8"  # else the value with a Danish decimal comma
+    assert [v["label"] for v in values][:2] == ["Kategori 0", "Kategori 1"]
+    by_label = {v["label"]: v for v in values}
+    assert by_label["Gribning – æøå"]["text"] == "12"  # the bar's own text wins
+    assert by_label["Kategori 0"]["text"] == "38,8"  # else the value with a Danish comma
     assert spec["config"]["locale"]["number"]["decimal"] == ","  # axis ticks too
 
 
-def test_order_is_kept_never_sorted_by_value():
+def test_categories_are_sorted_largest_first_and_hidden_ones_last():
     spec = charts.chart(figure(5)).to_dict()
     order = y_axis(spec)["sort"]
     assert order == [v["row"] for v in rows(spec)]
     labels = [v["label"] for v in rows(spec)]
-    assert labels[2:] == [f"Kategori {i}" for i in range(5)]  # descending values stay put
+    assert labels == [
+        "Gribning – æøå",  # 12
+        *(f"Kategori {i}" for i in range(5)),  # 5.8, 4.8, … 1.8
+        "Institutionel",  # hidden
+    ]
 
 
-def test_hidden_bar_says_so_in_words_at_zero_and_muted():
+def test_months_keep_calendar_order():
+    bars = (Bar("jan 2026", 3.0), Bar("feb 2026", 9.0), Bar("mar 2026", None, "too_few"))
+    fig = Figure("sessions", "Sessioner", "r", "Måned", "Antal", bars)
+    assert [v["label"] for v in rows(charts.chart(fig).to_dict())] == [
+        "jan 2026",
+        "feb 2026",
+        "mar 2026",
+    ]
+
+
+def test_hidden_bar_says_so_in_words_at_zero_in_the_hidden_colour():
     spec = charts.chart(figure(2)).to_dict()
     (hidden,) = [v for v in rows(spec) if not v["shown"]]
     assert hidden["text"] == "skjult" and hidden["value"] == 0.0
     assert "færre end 5" in hidden["status"]  # the tooltip says why
-    assert hidden["aria"] == "Institutionel: skjult"  # what a screen reader says
-    marks = [layer["mark"] for layer in spec["layer"]]
-    assert [m["type"] for m in marks] == ["bar", "text", "text"]
-    assert marks[2]["fontStyle"] == "italic" and marks[2]["opacity"] < 1
+    # What a screen reader says for a mark: "Institutionel: skjult".
+    assert spec["transform"] == [{"calculate": "datum.label + ': ' + datum.text", "as": "aria"}]
+    assert spec["layer"][3]["encoding"]["description"]["field"] == "aria"
+    kinds = marks(spec)
+    # The bars, the long bar's value inside it, the short ones' after them, hidden in words.
+    assert [m["type"] for m in kinds] == ["bar", "text", "text", "text"]
+    assert kinds[0]["color"] == charts.SHOWN
+    assert kinds[1]["color"] == charts.ON_BAR and kinds[1]["align"] == "right"
+    assert kinds[3]["fontStyle"] == "italic" and kinds[3]["color"] == charts.HIDDEN
     assert spec["layer"][0]["transform"] == [{"filter": "datum.shown"}]  # no bar drawn
+    colour = y_axis(spec)["axis"]["labelColor"]  # the hidden row's label is grey too
+    assert colour["value"] == charts.TEXT and colour["condition"]["value"] == charts.HIDDEN
+    assert hidden["row"] in colour["condition"]["test"]
+
+
+def test_long_labels_wrap_and_are_never_cut():
+    long = "Barriere: Borgerens tidligere erfaringer med at blive inddraget i egen sag"
+    fig = Figure("learning", "T", "r", "L", "V", (Bar(long, 7.0), Bar("Kort", 3.0)))
+    spec = charts.chart(fig).to_dict()
+    row = rows(spec)[0]["row"]
+    assert "\n" in row and row.replace("\n", " ") == long  # whole, on more lines
+    axis = y_axis(spec)["axis"]
+    assert axis["labelLimit"] == 0  # Vega cuts with "…" only beyond a limit
+    assert axis["labelExpr"] == "split(datum.label, '\\n')"
+    assert charts.height(fig) > 2 * charts.ROW_PX  # the rows are tall enough for the lines
 
 
 def test_english_says_hidden_with_a_decimal_point():
     values = rows(charts.chart(figure(1, lang="en")).to_dict())
-    assert values[1]["text"] == "hidden" and values[2]["text"] == "1.8"
+    assert values[-1]["text"] == "hidden"
+    assert {v["text"] for v in values} >= {"1.8"}
 
 
-def test_grouped_rows_name_the_team_in_text():
-    values = rows(charts.chart(figure(2, grouped=True)).to_dict())
-    assert values[-1]["label"] == "Kategori 1 · Team Øst"
+def comparison(teams: int = 3, categories: int = 4) -> Figure:
+    """Category first, then the teams in a fixed order, as `insights` builds it."""
+    bars = [
+        Bar(f"Kategori {c}", float(10 + 5 * c + t), group=f"Team {t} (Jobcenter Fjordby)")
+        for c in range(categories)
+        for t in range(teams)
+    ]
+    return Figure("tags", "Markeringer", "r", "Markering", "Antal", tuple(bars), grouped=True)
+
+
+def test_a_comparison_is_small_multiples_one_per_team_titled_by_its_name():
+    fig = comparison(3)
+    spec = charts.chart(fig, width=720).to_dict()
+    panels = spec["concat"]
+    assert spec["columns"] == 2  # two panels side by side at 720 px
+    titles = [" ".join(p["title"]["text"]) for p in panels]
+    assert titles == [f"Team {t} (Jobcenter Fjordby)" for t in range(3)]  # fixed order
+    for panel in panels:
+        labels = [v["label"] for v in panel["data"]["values"]]
+        assert labels == [f"Kategori {c}" for c in (3, 2, 1, 0)]  # the team's own, sorted
+        assert all("Team" not in v["row"] for v in panel["data"]["values"])  # in the title
+        assert panel["encoding"]["y"]["axis"]["labelLimit"] == 0
+    domains = {json.dumps(p["encoding"]["x"]["scale"]) for p in panels}
+    assert len(domains) == 1  # one value scale for every team
+    assert spec["description"] == fig.reading
+
+
+def test_a_full_comparison_stays_below_50_kb_in_the_browser():
+    fig = comparison(teams=8, categories=18)  # the most a facilitator can compare
+    assert len(charts.browser_json(fig).encode()) < 50_000
+    assert len(charts.browser_spec(fig)["concat"]) == 8
 
 
 def test_equal_labels_stay_two_rows():
@@ -95,7 +163,7 @@ def test_equal_labels_stay_two_rows():
 
 def test_scale_max_fixes_the_value_axis():
     spec = charts.chart(figure(2, scale_max=5.0)).to_dict()
-    scale = spec["layer"][0]["encoding"]["x"]["scale"]
+    scale = spec["encoding"]["x"]["scale"]
     assert scale == {"domain": [0, 5.0], "nice": False}
 
 
@@ -111,10 +179,11 @@ def test_empty_figure_shows_a_clear_text():
     [
         figure(3),
         figure(3, grouped=True),
+        comparison(8, 6),
         Figure("tags", "Tomt", "Intet.", "Markering", "Antal", (Bar("Æble", None, "too_few"),)),
         Figure("tags", "Ingen", "", "M", "A", ()),
     ],
-    ids=["shown", "grouped", "all-hidden", "empty"],
+    ids=["shown", "grouped", "eight-teams", "all-hidden", "empty"],
 )
 def test_png_offline_at_the_asked_width(fig):
     data = charts.png(fig, width=400, scale=1)
@@ -145,9 +214,9 @@ def test_only_layers_that_draw_something_so_no_mark_is_left_without_a_name():
     only_hidden = Figure("tags", "T", "R", "L", "V", (Bar("A", None, "too_few"),) * 2)
     marks = [layer["mark"]["type"] for layer in charts.chart(only_hidden).to_dict()["layer"]]
     assert marks == ["text"]
-    only_shown = Figure("tags", "T", "R", "L", "V", (Bar("A", 3.0), Bar("B", 1.0)))
+    only_shown = Figure("tags", "T", "R", "L", "V", (Bar("A", 3.0), Bar("B", 2.0)))
     marks = [layer["mark"]["type"] for layer in charts.chart(only_shown).to_dict()["layer"]]
-    assert marks == ["bar", "text"]
+    assert marks == ["bar", "text"]  # both values inside their bars
 
 
 def test_browser_spec_is_the_chart_and_a_new_figure_is_a_new_spec():

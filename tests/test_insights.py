@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 from sqlmodel import select
 
@@ -399,3 +401,121 @@ def test_a_learning_point_shared_after_its_month_ended_does_not_count_there(org:
     ov = insights.team_overview(org.engine, org.lead, org.team, "2026-H1")
     bars = {bar.label: bar for bar in next(f for f in ov.figures if f.key == "learning").bars}
     assert bars["Barriere: Forudsigelighed"].value == 35.0  # 36 shared, one of them too late
+
+
+# ------------------------------------------------------------------ the lead's first view (issue 16)
+
+
+def clock(monkeypatch: pytest.MonkeyPatch, year: int, month: int, day: int) -> None:
+    now = datetime(year, month, day, 12, tzinfo=timezone.utc)
+    monkeypatch.setattr(insights, "_now", lambda: now)
+
+
+def test_the_first_view_opens_on_the_newest_closed_period_and_says_so(
+    org: Org, monkeypatch: pytest.MonkeyPatch
+):
+    busy_team(org)  # every month of 2026-H1
+    clock(monkeypatch, 2026, 7, 15)  # the second quarter and the half year have just ended
+    ov = insights.team_overview(org.engine, org.lead, org.team, None)
+    assert ov.period_key == "2026-Q2"  # the quarter: the half year shows no figure more
+    assert ov.opening == (
+        "Du ser 2. kvartal 2026, den seneste afsluttede periode; "
+        "tal for 3. kvartal 2026 vises fra 1. oktober 2026."
+    )
+    # The lens counts stay hidden here, with the session counts (complement), in both periods.
+    assert [f.has_values for f in ov.content] == [False, True, True, True]
+    asked = insights.team_overview(org.engine, org.lead, org.team, "2026-Q2")
+    assert asked.figures == ov.figures and asked.opening == "" and asked.period_key == "2026-Q2"
+    with session_scope(org.engine) as s:
+        entries = [(e.action, e.filters) for e in s.exec(select(AuditEntry)).all()]
+    assert entries == [
+        ("view.team_overview", {"period": "2026-Q2", "first_view": True}),
+        ("view.team_overview", {"period": "2026-Q2"}),
+    ]
+
+
+def test_a_newer_period_with_every_figure_hidden_is_passed_over_and_named(
+    org: Org, monkeypatch: pytest.MonkeyPatch
+):
+    busy_team(org)
+    clock(monkeypatch, 2026, 10, 15)  # the third quarter has ended, with nothing in it
+    ov = insights.team_overview(org.engine, org.lead, org.team, None)
+    assert ov.period_key == "2026-Q2"
+    assert ov.opening == (
+        "Du ser 2. kvartal 2026, den seneste periode med tal, der kan vises: i 3. kvartal 2026 "
+        "står der færre end 5 sagsbehandlere bag tallene, og tal for 4. kvartal 2026 vises fra "
+        "1. januar 2027."
+    )
+    empty = insights.team_overview(org.engine, org.lead, org.team, "2026-Q3")  # still chosen
+    lenses = empty.figures[0]
+    assert not lenses.has_values and lenses.reading == (
+        "I 3. kvartal 2026 står der færre end 5 sagsbehandlere bag hvert af tallene her, "
+        "så de vises ikke."
+    )
+
+
+def test_the_half_year_when_the_quarter_ending_with_it_hides_a_whole_figure(
+    org: Org, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 16: the quarter's gribning outcomes were all hidden, the half year's shown."""
+    people = b.caseworkers(org.engine, org.team, 8, "cw")
+    for m in range(1, 7):
+        for i, p in enumerate(people):
+            other = people[(i + 1) % 8]
+            b.session(
+                org.engine,
+                org.team,
+                p,
+                [other],
+                b.when(f"2026-0{m}", 3 + i),
+                lenses=("gribning",) if i % 2 else ("gribning", "institutional_turns"),
+                tags=((p, "institutional"), (other, "institutional")),
+                links=((other, "taken_up"),) if m <= 3 else (),  # none in the second quarter
+            )
+    clock(monkeypatch, 2026, 7, 15)
+    quarter = insights.team_overview(org.engine, org.lead, org.team, "2026-Q2")
+    assert not next(f for f in quarter.figures if f.key == "outcomes").has_values
+    ov = insights.team_overview(org.engine, org.lead, org.team, None)
+    assert ov.period_key == "2026-H1"
+    assert next(f for f in ov.figures if f.key == "outcomes").has_values
+    assert ov.opening == (
+        "Du ser 1. halvår 2026, den seneste afsluttede periode, fordi flere af tallene er skjult "
+        "i 2. kvartal 2026; tal for 2. halvår 2026 vises fra 1. januar 2027."
+    )
+
+
+def test_with_nothing_to_show_anywhere_the_newest_quarter_says_why(
+    org: Org, monkeypatch: pytest.MonkeyPatch
+):
+    b.caseworkers(org.engine, org.team, 4, "cw")  # eight caseworkers, no finished session
+    clock(monkeypatch, 2026, 7, 15)
+    ov = insights.team_overview(org.engine, org.lead, org.team, None)
+    assert not ov.small_team and ov.period_key == "2026-Q2"
+    assert not any(f.has_values for f in ov.content)
+    assert ov.opening == (
+        "Du ser 2. kvartal 2026, den seneste afsluttede periode, men i ingen af de seneste "
+        "perioder står der mindst 5 sagsbehandlere bag teamets tal; tal for 3. kvartal 2026 "
+        "vises fra 1. oktober 2026."
+    )
+
+
+def test_a_small_team_opens_on_the_newest_quarter_without_computing_anything(
+    org: Org, monkeypatch: pytest.MonkeyPatch
+):
+    clock(monkeypatch, 2026, 7, 15)
+    ov = insights.team_overview(org.engine, org.lead, org.team, None)
+    assert ov.small_team and ov.figures == () and ov.period_key == "2026-Q2"
+    assert ov.opening == ""
+
+
+def test_a_comparison_reads_as_one_sentence_about_categories_never_ranking_teams(org: Org):
+    busy_team(org)
+    b.facilitate(org.engine, org.facilitator, org.team)
+    patterns = insights.flip_patterns(org.engine, org.facilitator, "2026-H1")
+    readings = {f.key: f.reading for f in patterns.figures}
+    assert readings["tags"] == (
+        "I 1. halvår 2026 var »Institutionel taletur« den hyppigste markering i 1 af de 1 team, "
+        "der kan vises."
+    )
+    assert readings["process"].startswith("I 1. halvår 2026 lå gennemsnittet for hele perioden")
+    assert "Team A" not in " ".join(readings.values())

@@ -56,7 +56,11 @@ def test_lead_sees_team_charts_readings_and_shared_frames(busy: Org) -> None:
     assert f"Dokumentationskravet fylder ({WEEK_IN_LAST})." in page
     assert "Dokumentationskravet fylder (0)." not in page  # this week: the quarter runs on
     assert "vises fra 1." in page  # and the page says when it will be shown
-    assert len(at.get("vega_lite_chart")) == 7  # issue 21: the learning categories too
+    # Issue 21: the learning categories too. Every session here has the one lens, so the lens
+    # counts are the session counts and stay hidden: one sentence says why, with no chart of
+    # "skjult" bars (issue 16).
+    assert len(at.get("vega_lite_chart")) == 6
+    assert "I " + LAST_QUARTER.label("da") + " er alle tallene her skjult" in page
     assert "Cw 1" not in page and "cw1" not in page
     with session_scope(busy.engine) as s:
         actions = [e.action for e in s.exec(select(AuditEntry)).all() if e.action != "system.purge"]
@@ -171,3 +175,27 @@ def test_every_figure_says_where_its_concept_comes_from(busy: Org) -> None:
         captions
     )
     assert cat.figure_source("process").source is None  # the tool's own
+
+
+def test_lead_page_opens_on_the_period_the_service_chose_and_says_which(busy: Org) -> None:
+    """Issue 16: the first view is the newest period that can be shown, said in one sentence
+    in place of the picker's note; a period the lead chooses is shown as chosen."""
+    b.assign(busy.engine, busy.lead, "teamlead", team_id=busy.other_team)
+    at = app("lead")
+    at.switch_page("pages/team_insights.py").run()
+    no_exception(at)
+    kind = at.radio(key="team:period:kind").value
+    chosen = periods.parse(at.selectbox(key=f"team:period:{kind}").value)
+    (opening,) = [i.value for i in at.info if i.value.startswith("Du ser ")]
+    assert opening.startswith(f"Du ser {chosen.label('da')}, den seneste")
+    assert not [c for c in at.caption if c.value.startswith("Kun afsluttede perioder")]
+    assert at.get("vega_lite_chart")
+
+    at.radio(key="team:period:kind").set_value("month").run()  # the lead's own choice
+    no_exception(at)
+    assert not [i for i in at.info if i.value.startswith("Du ser ")]
+    assert [c for c in at.caption if c.value.startswith("Kun afsluttede perioder")]
+
+    at.selectbox(key="team:id").set_value(busy.other_team).run()  # a small team: no figures
+    no_exception(at)
+    assert any("færre end 5 sagsbehandlere" in i.value for i in at.info)

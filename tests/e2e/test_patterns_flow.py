@@ -5,7 +5,10 @@
   to her second team and downloads one CSV;
 * sofie (facilitator) opens "FLIP-forberedelse": the cross-team patterns, the shared pool
   (searchable, without names), then builds a seminar pack from two shared excerpts and
-  downloads it as PDF and as PowerPoint; the files are real (PDF magic, a zip with slides).
+  downloads it as PDF and as PowerPoint; the files are real (PDF magic, a zip with slides);
+* both first views show figures, not a wall of "skjult" (issue 16): the lead's page opens on the
+  newest period that can be shown and says which, and no chart label is cut with "…".
+  Screenshots go to ``test-results/patterns-*.png``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.e2e import flow
+from tests.e2e.conftest import RESULTS_DIR
 
 LEAD = ("hanne", "Hanne Lund (demo)")
 FACILITATOR = ("sofie", "Sofie Dahl (demo)")
@@ -26,6 +30,62 @@ def open_page(page: Page, title: str, wait) -> None:
     page.get_by_role("link", name=title).click()
     wait(page)
     expect(page.get_by_role("heading", name=title)).to_be_visible()
+
+
+def shot(page: Page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so the window is made tall."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": 1280, "height": min(int(tall) + 50, 16_000)})
+    page.wait_for_timeout(1_000)
+    page.screenshot(path=str(RESULTS_DIR / f"patterns-{name}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+# Per chart on the page: the marks a screen reader names ("Gribning: 19", "Grebet: skjult")
+# and every text drawn (labels, values, titles), as the browser shows them.
+CHARTS = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"] svg')].map(svg => ({
+  marks: [...svg.querySelectorAll('[role="graphics-symbol"][aria-label]')]
+           .map(e => e.getAttribute('aria-label')),
+  texts: [...svg.querySelectorAll('text')].map(e => e.textContent),
+}))"""
+
+
+def drawn_charts(page: Page) -> list[dict]:
+    charts = page.locator('[data-testid="stVegaLiteChart"] svg')
+    expect(charts.first).to_be_visible(timeout=20_000)
+    page.wait_for_timeout(500)  # Vega draws the marks just after the SVG appears
+    return page.evaluate(CHARTS)
+
+
+def test_first_views_show_figures_not_a_wall_of_hidden(app_server, new_page, wait_for_streamlit):
+    wait = wait_for_streamlit
+    lead = new_page()
+    flow.login(lead, app_server, *LEAD, wait)
+    open_page(lead, "Teamets refleksioner", wait)
+    opening = lead.get_by_text("Du ser ", exact=False).first
+    expect(opening).to_be_visible()  # which period, and why not a newer one, in one sentence
+    charts = drawn_charts(lead)
+    first = charts[0]["marks"]
+    hidden = [m for m in first if m.endswith(": skjult")]
+    assert len(first) - len(hidden) >= len(hidden) >= 0 and len(first) > len(hidden), first
+    everywhere = [m for chart in charts for m in chart["marks"]]
+    assert 2 * sum(m.endswith(": skjult") for m in everywhere) < len(everywhere)
+    assert not [t for chart in charts for t in chart["texts"] if "…" in t]
+    shot(lead, "lead-first-view")
+
+    facilitator = new_page()
+    flow.login(facilitator, app_server, *FACILITATOR, wait)
+    open_page(facilitator, "FLIP-forberedelse", wait)
+    charts = drawn_charts(facilitator)
+    assert len(charts) == 4  # lenses, tags, outcomes, the process check
+    for chart in charts:
+        assert chart["marks"] and not [m for m in chart["marks"] if m.endswith(": skjult")]
+        assert not [t for t in chart["texts"] if "…" in t], chart["texts"]
+        # Small multiples: each team's name stands once, as its panel's title, not on a bar.
+        drawn = " ".join(chart["texts"])
+        assert drawn.count("Team Kontanthjælp") == 1, drawn
+    shot(facilitator, "facilitator-first-view")
 
 
 def test_lead_sees_team_patterns(app_server, new_page, wait_for_streamlit):
