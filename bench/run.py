@@ -413,6 +413,7 @@ def bench_aggregations(sc: Scene, size: int, runs: int) -> None:
         emit("flip_patterns_ms", size, took, "ms", teams=len(chosen or teams), scope=label)
     bench_pool(sc, size, runs)
     bench_material_log(sc, size, runs)
+    bench_pack(sc, size)
 
 
 def _check_same(key: str, facts: list, rows: list[tuple]) -> None:
@@ -494,6 +495,40 @@ def bench_pool(sc: Scene, size: int, runs: int) -> None:
     )
     emit("pool_plain_sql_ms", size, t_sql, "ms")
     emit("pool_ratio", size, t_orm / t_sql, "x", target=1.3)
+
+
+def bench_pack(sc: Scene, size: int) -> None:
+    """The seminar pack a facilitator makes: four shared excerpts, the four figures, a lens and
+    two questions. The PDF first, its charts rendered (the chart engine already started, as
+    the FLIP page starts it), then the PowerPoint, reusing the PDF's charts; then the other
+    order. Each build once: it is what a click costs."""
+    from lises_reflect import flip, seminar
+    from lises_reflect.flip import PackRequest
+
+    fac = sc.users["sofie"]
+    choices = flip.pack_choices(sc.engine, fac, sc.half.key)
+    if len(choices) < 2:
+        say(f"pack: only {len(choices)} shared excerpts in {sc.half.key}")
+        return
+    request = PackRequest(
+        title="FLIP: Samtalen som faglig kerne",
+        hours=3,
+        participants=6,
+        period_key=sc.half.key,
+        excerpt_tokens=tuple(c.token for c in choices[:4]),
+        figure_keys=("lenses", "tags", "outcomes", "process"),
+        lens_ids=("gribning",),
+        questions=("Hvad hører I borgeren sige om arbejde?", "Hvad vil I prøve?"),
+    )
+    seminar.warm_up().join()
+    for order in (("pdf", "pptx"), ("pptx", "pdf")):
+        seminar.chart_png.cache_clear()
+        for n, fmt in enumerate(order):
+            began = time.perf_counter()
+            flip.export_pack(sc.engine, fac, request, fmt)
+            took = (time.perf_counter() - began) * 1000
+            charts = "cached" if n else "rendered"
+            emit("seminar_pack_ms", size, took, "ms", format=fmt, charts=charts, target=3000)
 
 
 def _facilitated(sc: Scene, actor: Any) -> set[int]:

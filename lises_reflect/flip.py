@@ -39,6 +39,7 @@ from lises_reflect.privacy import check_free_text, redact
 from lises_reflect.transcript import TranscriptError, parse_transcript
 
 __all__ = [
+    "MAX_PACK_EXCERPTS",
     "PackChoice",
     "PackOutline",
     "PackRequest",
@@ -367,18 +368,24 @@ def _numbered(salt: str, rows: Sequence[Any]) -> list[tuple[int, Any]]:
     return list(enumerate(sorted(rows, key=lambda r: neutral_order(salt, r[0])), start=1))
 
 
+MAX_PACK_EXCERPTS = 4  # a FLIP reads 2–4 excerpts (`seminar.problems`)
+
+
 def pack_choices(
     engine: Engine,
     actor_id: int | None,
     period_key: str,
     lang: str = "da",
     thresholds: Thresholds | None = None,
+    tokens: Sequence[str] | None = None,
 ) -> tuple[PackChoice, ...]:
-    """The shared excerpts a pack can use, as the pool numbers them, without their texts.
+    """The shared excerpts a pack can use, as the pool numbers them, without their texts;
+    with `tokens`, only those of them still in the pool, in the order given.
 
-    The pack tab lists these on every rerun of the FLIP page; loading the whole pool for it
-    doubled the page's run. It shows no conversation material, so it writes no audit entry:
-    the pack that uses an excerpt does.
+    The pack tab lists the chosen ones on every rerun of the FLIP page (the facilitator adds
+    them from the pool's page, so the page never sends the whole pool: 13,683 options at 100k
+    sessions). It shows no conversation material, so it writes no audit entry: the pack that
+    uses an excerpt does.
     """
     th = thresholds or Thresholds()
     p = insights.parse_period(period_key)
@@ -388,7 +395,10 @@ def pack_choices(
         index = _index(s, actor, p, th.text, points=False)
     if not index.excerpts_enough:
         return ()
-    return tuple(_choice(n, row, lang, cat) for n, row in index.excerpts)
+    if tokens is None:
+        return tuple(_choice(n, row, lang, cat) for n, row in index.excerpts)
+    by_token = {_token(row[0]): (n, row) for n, row in index.excerpts}
+    return tuple(_choice(*by_token[x], lang, cat) for x in dict.fromkeys(tokens) if x in by_token)
 
 
 def _choice(n: int, row: Any, lang: str, cat: Catalogue) -> PackChoice:

@@ -5,7 +5,7 @@ already suppressed, and the facilitator's own questions (already screened), and 
 in the order of the meeting: welcome and ground rules, what the research says about the chosen
 concepts (a FLIP starts with the researchers presenting what is known), the patterns, the
 excerpts with their lenses, the discussion, what to try next. Charts become PNGs offline through `charts.png`, so
-the pack needs no browser and no network.
+the pack needs no browser and no network; each chart is rendered once and serves both files.
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from PIL import Image
 
 from lises_reflect import charts
-from lises_reflect.export import ExportTurn, new_pdf, write_turns
-from lises_reflect.figures import Figure
+from lises_reflect.export import FONT_DIR, ExportTurn, new_pdf
+from lises_reflect.figures import Bar, Figure
 from lises_reflect.i18n import t
 from lises_reflect.provenance import ResearchNote
 
@@ -33,9 +35,7 @@ MAX_QUESTION = 500
 MAX_QUESTIONS = 10
 BREAK_MIN = 15
 PNG_SCALE = 2.0  # sharp on paper and projector; tests lower it for speed
-PDF_PNG_WIDTH = 640  # px: at A4 text width the chart's 12 px labels print at about 10 pt
-SLIDE_PNG_WIDTH = 640
-BARS_PER_SLIDE = 8  # more rows than this shrink the labels below what a room can read
+CHART_PX = 640  # one picture for both files: at A4 text width its 12 px labels print at ~10 pt
 MIN_SLIDE_PT = 18
 
 
@@ -195,6 +195,15 @@ def _hidden_note(fig: Figure) -> tuple[str, ...]:
     return (t("pack.hidden_note", fig.lang, hidden=hidden, total=len(fig.bars)),)
 
 
+def _rows_caption(fig: Figure) -> str:
+    """What the chart's rows are: the label axis's title, printed under the chart's title
+    instead of beside the labels (rendered in the image it ran into long labels)."""
+    rows = fig.label_title
+    if fig.grouped:
+        rows = f"{rows} · {t('figure.team', fig.lang).lower()}"
+    return t("pack.rows", fig.lang, rows=rows) if rows else ""
+
+
 def _fit(image: bytes, width: float, height: float) -> tuple[float, float]:
     """The image's size at `width`, shrunk to `height` when taller: never cut, never skewed."""
     px_w, px_h = Image.open(io.BytesIO(image)).size
@@ -223,147 +232,385 @@ class _Steps:
             self.progress(1.0 if self.done == self.total else self.done / self.total, label)
 
 
+# --- the charts, rendered once for both files -----------------------------------------------
+
+# A bar label Vega must shorten costs it a binary search of text measurements, label by label:
+# 1.8 s of the 2.5 s that a 36-bar comparison took to render. Labels are shortened here to what
+# the chart shows anyway (its label limit is 360 px), measured in the same font and size.
+LABEL_PX = 340
+LABEL_FONT_PX = 12
+
+
+@lru_cache(maxsize=1)
+def _label_font() -> Any:
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), LABEL_FONT_PX)
+
+
+def _shorten(text: str, px: float) -> str:
+    """`text`, cut at the end with "…" to at most `px` pixels wide."""
+    font = _label_font()
+    if font.getlength(text) <= px:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with its ellipsis
+        mid = (lo + hi + 1) // 2
+        if font.getlength(text[:mid].rstrip() + "…") <= px:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+def _for_image(fig: Figure) -> Figure:
+    """The figure as the pack's picture shows it: no label-axis title (the caption says it)
+    and labels no wider than the chart shows them (the team part shortened first)."""
+    font, sep = _label_font(), " · "
+    bars = []
+    for bar in fig.bars:
+        if not (fig.grouped and bar.group):
+            bars.append(replace(bar, label=_shorten(bar.label, LABEL_PX)))
+            continue
+        label = _shorten(bar.label, LABEL_PX * 0.6)
+        rest = LABEL_PX - font.getlength(label + sep)
+        bars.append(replace(bar, label=label, group=_shorten(bar.group, rest)))
+    return replace(fig, label_title="", bars=tuple(bars))
+
+
+_WARM = threading.Lock()
+_warming: list[threading.Thread] = []
+
+
+def warm_up() -> threading.Thread:
+    """Start the chart engine in the background, once per process: it takes about a second to
+    start (V8 and the Vega bundle), which the first pack would otherwise wait for. The FLIP
+    page calls this while the facilitator is still choosing."""
+    with _WARM:
+        if not _warming:
+            tiny = Figure("warm", "", "", "", "", (Bar("", 1.0),))
+            thread = threading.Thread(
+                target=lambda: charts.png(tiny, width=120, scale=1.0),
+                name="pack-warm-up",
+                daemon=True,
+            )
+            thread.start()
+            _warming.append(thread)
+        return _warming[0]
+
+
+@lru_cache(maxsize=16)
+def chart_png(fig: Figure, scale: float = 2.0) -> bytes:
+    """The figure's chart as the handout and the deck both show it. Cached: a Figure is frozen
+    and holds all it shows, so the PowerPoint made after the PDF reuses the PDF's pictures."""
+    return charts.png(_for_image(fig), width=CHART_PX, scale=scale, titled=False)
+
+
 # --- PDF handout ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Box:
+    """Something placed on a handout page: its height in mm (with the space around it), how
+    to draw it at the current position, and whether the page may break after it."""
+
+    height: float
+    draw: Callable[[], None]
+    keep: bool = False  # True: stays on the page of the box that follows (a heading)
+
+
+def _body(pdf: Any) -> tuple[float, float]:
+    """The top and bottom of a page's text area in mm."""
+    return pdf.t_margin, pdf.h - pdf.b_margin
+
+
+def _flow(pdf: Any, boxes: Sequence[_Box]) -> None:
+    """Place boxes down the pages. A page breaks only after a box that allows it, so a heading
+    never ends a page and a list keeps at least two items on each side of a break; a run of
+    kept boxes taller than a page is broken where it must be."""
+    top, bottom = _body(pdf)
+    i = 0
+    while i < len(boxes):
+        j = i
+        while j < len(boxes) - 1 and boxes[j].keep:
+            j += 1
+        unit = boxes[i : j + 1]
+        height = sum(b.height for b in unit)
+        at_top = pdf.get_y() <= top + 0.5
+        if not at_top and pdf.get_y() + height > bottom and height <= bottom - top:
+            pdf.add_page()
+        for box in unit:
+            if pdf.get_y() > top + 0.5 and pdf.get_y() + box.height > bottom + 0.01:
+                pdf.add_page()  # only a run taller than a page gets here
+            y = pdf.get_y()
+            box.draw()
+            pdf.set_xy(pdf.l_margin, y + box.height)
+        i = j + 1
+
+
+def _text(
+    pdf: Any,
+    value: str,
+    size: float,
+    *,
+    bold: bool = False,
+    before: float = 0.0,
+    after: float = 1.0,
+    keep: bool = False,
+) -> _Box:
+    """A left-aligned paragraph (ragged right reads more easily than justified)."""
+    style, line = "B" if bold else "", size * 0.55
+    pdf.set_font("DejaVu", style, size)
+    height = pdf.multi_cell(pdf.epw, line, value, dry_run=True, output="HEIGHT")
+
+    def draw() -> None:
+        pdf.set_font("DejaVu", style, size)
+        pdf.set_xy(pdf.l_margin, pdf.get_y() + before)
+        pdf.multi_cell(pdf.epw, line, value, align="L", new_x="LMARGIN", new_y="NEXT")
+
+    return _Box(before + height + after, draw, keep)
+
+
+def _heading_box(pdf: Any, value: str, size: float, before: float = 0.0) -> _Box:
+    return _text(pdf, value, size, bold=True, before=before, keep=True)
+
+
+KEEP_WHOLE_MM = 60.0  # a list no taller than this is never broken (a lens's questions)
+
+
+def _items(items: Sequence[Sequence[_Box]]) -> list[_Box]:
+    """The boxes of a list. A short list is never broken. An item of up to four boxes (lines)
+    is never broken; a longer one keeps two lines on each side of a break. A break leaves at
+    least two items on each side, so no page starts or ends with a lone item."""
+    out: list[_Box] = []
+    n = len(items)
+    if sum(b.height for item in items for b in item) <= KEEP_WHOLE_MM:
+        boxes = [b for item in items for b in item]
+        return [replace(b, keep=b.keep or i < len(boxes) - 1) for i, b in enumerate(boxes)]
+    for k, item in enumerate(items):
+        boxes = list(item)
+        m = len(boxes)
+        for i, box in enumerate(boxes):
+            inside = i < m - 1 and (m <= 4 or i in (0, m - 2))
+            between = i == m - 1 and k < n - 1 and k in (0, n - 2)
+            out.append(replace(box, keep=box.keep or inside or between))
+    return out
+
+
+def _bullets(pdf: Any, values: Sequence[str], size: float = 10) -> list[_Box]:
+    return _items([[_text(pdf, f"• {v}", size)] for v in values])
+
+
+def _prompt_boxes(pdf: Any, prompts: Prompts) -> list[_Box]:
+    out: list[_Box] = []
+    for lens, questions in prompts:
+        out.append(_heading_box(pdf, lens, 10, before=1))
+        out += _bullets(pdf, questions)
+    return out
+
+
+TURN_PT, TURN_LINE = 10, 5.2  # the excerpt's type size and line height (mm)
+TURN_NUMBER_W = 10.0  # mm: the turn number in the margin
+
+
+def _turn_items(pdf: Any, turns: Sequence[ExportTurn]) -> list[list[_Box]]:
+    """Each turn as lines: its number once, in the margin of its first line, then the speaker
+    and the text; continued lines carry no number. A pause between two speakers' turns is a
+    line of its own under the speaker column. The shared learning points cite turns by these
+    numbers ("i tur 16"), as the deck and the pool do."""
+    pdf.set_font("DejaVu", "B", TURN_PT)
+    label_w = max([24.0, *(pdf.get_string_width(f"{x.label}:") + 2 for x in turns)])
+    label_w = min(label_w, 45.0)
+    x0 = pdf.l_margin
+    text_x = x0 + TURN_NUMBER_W + label_w
+    text_w = pdf.w - pdf.r_margin - text_x
+    items = []
+    for turn in turns:
+        pdf.set_font("DejaVu", size=TURN_PT)
+        lines: list[str] = []
+        for paragraph in (turn.text or "").split("\n"):
+            found = pdf.multi_cell(text_w, TURN_LINE, paragraph, dry_run=True, output="LINES")
+            lines.extend(found or [""])
+        rows = [(text_x, line, i == 0) for i, line in enumerate(lines)]
+        rows += [(x0 + TURN_NUMBER_W, gap, False) for gap in turn.gap_after.split("\n") if gap]
+
+        def draw(x: float, line: str, first: bool, turn: ExportTurn = turn) -> None:
+            y = pdf.get_y()
+            if first:
+                pdf.set_font("DejaVu", size=TURN_PT - 1)
+                pdf.set_text_color(90, 90, 90)
+                pdf.set_xy(x0, y)
+                pdf.cell(TURN_NUMBER_W - 3, TURN_LINE, str(turn.number), align="R")
+                pdf.set_text_color(0, 0, 0)
+                pdf.set_font("DejaVu", "B", TURN_PT)
+                pdf.set_xy(x0 + TURN_NUMBER_W, y)
+                pdf.cell(label_w, TURN_LINE, f"{turn.label}:"[:24])
+            pdf.set_font("DejaVu", size=TURN_PT)
+            pdf.set_xy(x, y)
+            pdf.cell(pdf.w - pdf.r_margin - x, TURN_LINE, line)
+
+        boxes = [
+            _Box(TURN_LINE, lambda x=x, line=line, first=first, draw=draw: draw(x, line, first))
+            for x, line, first in rows
+        ]
+        boxes[-1] = replace(boxes[-1], height=TURN_LINE + 1)  # a little air between turns
+        items.append(boxes)
+    return items
+
+
+def _agenda_boxes(pdf: Any, pack: SeminarPack) -> list[_Box]:
+    span_w, minutes_w = 26, 18
+    rows = []
+    for span, label, minutes in _timed(agenda(pack)):
+        pdf.set_font("DejaVu", size=10)
+        width = pdf.epw - span_w - minutes_w
+        height = pdf.multi_cell(width, 6, label, dry_run=True, output="HEIGHT")
+
+        def draw(span: str = span, label: str = label, minutes: int = minutes) -> None:
+            pdf.set_font("DejaVu", size=10)
+            pdf.cell(span_w, 6, span)
+            pdf.cell(minutes_w, 6, t("pack.minutes", pack.lang, minutes=minutes))
+            pdf.multi_cell(0, 6, label, align="L", new_x="LMARGIN", new_y="NEXT")
+
+        rows.append([_Box(height, draw)])
+    return _items(rows)
+
+
+def _rules_box(pdf: Any, lang: str) -> _Box:
+    rules = "\n".join(f"• {line}" for line in t("pack.rules_text", lang).split("\n"))
+    options = {"border": 1, "fill": True, "padding": 3, "align": "L"}
+    pdf.set_font("DejaVu", size=10)
+    height = pdf.multi_cell(0, 6, rules, dry_run=True, output="HEIGHT", **options)
+
+    def draw() -> None:
+        pdf.set_font("DejaVu", size=10)
+        pdf.set_fill_color(238, 243, 246)
+        pdf.multi_cell(0, 6, rules, new_x="LMARGIN", new_y="NEXT", **options)
+
+    return _Box(height + 1, draw)
+
+
+def _figure_boxes(pdf: Any, fig: Figure, above: Sequence[_Box] = ()) -> list[_Box]:
+    """Title, what the rows are, the chart (fitted to the page, never cut), the reading
+    sentence and the hidden-bar note, kept together on one page with what is `above` it (the
+    section's heading)."""
+    image = chart_png(fig, PNG_SCALE)
+    texts = [*above, _heading_box(pdf, _fig_title(fig), 12, before=2)]
+    caption = _rows_caption(fig)
+    if caption:
+        texts.append(_text(pdf, caption, 9, after=1.5, keep=True))
+    after = [_text(pdf, fig.reading, 10, before=1, keep=True)]
+    after += [_text(pdf, note, 9, keep=True) for note in _hidden_note(fig)]
+    after[-1] = replace(after[-1], height=after[-1].height + 4, keep=False)
+    top, bottom = _body(pdf)
+    room = bottom - top - sum(b.height for b in (*texts, *after))
+    w, h = _fit(image, pdf.epw, room)
+
+    def draw() -> None:
+        pdf.image(io.BytesIO(image), x=pdf.l_margin, w=w, h=h, alt_text=fig.reading or fig.title)
+
+    return [*texts, _Box(h, draw, keep=True), *after]
 
 
 def pack_pdf(pack: SeminarPack, progress: Progress = None) -> bytes:
     """The A4 handout, in the order of the meeting: cover with plan and ground rules, the
-    patterns, the excerpts with turn numbers and their lenses, the questions to write on."""
+    patterns, the excerpts with turn numbers and their lenses, the questions to write on.
+    Headings keep with what follows, and a page never holds a lone item of a list."""
     lang = pack.lang
     step = _Steps(progress, 4 + len(pack.figures) + len(pack.excerpts))
     pdf = new_pdf(f"{t('pack.confidential', lang)} · {t('pack.page', lang)}")
+    pdf.set_auto_page_break(False, margin=18)  # _flow breaks the pages, between boxes
     pdf.set_title(pack.title)
     pdf.set_lang("en" if lang == "en" else "da")
     pdf.set_creator("Lån et øre")
 
     pdf.add_page()
-    _write(pdf, pack.title, 20, bold=True)
-    _write(pdf, t("pack.meta", lang, hours=pack.hours, participants=pack.participants), 11)
-    if pack.theme:
-        _write(pdf, t("pack.theme", lang, theme=pack.theme), 11)
-    if pack.intro:
-        pdf.ln(2)
-        _write(pdf, pack.intro, 10)
-    pdf.ln(4)
-    _write(pdf, t("pack.agenda", lang), 13, bold=True)
-    for span, label, minutes in _timed(agenda(pack)):
-        pdf.set_font("DejaVu", size=10)
-        pdf.cell(26, 6, span)
-        pdf.cell(18, 6, t("pack.minutes", lang, minutes=minutes))
-        pdf.multi_cell(0, 6, label, align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(5)
-    pdf.set_fill_color(238, 243, 246)
-    _write(pdf, t("pack.rules", lang), 13, bold=True)
-    rules = "\n".join(f"• {line}" for line in t("pack.rules_text", lang).split("\n"))
-    pdf.set_font("DejaVu", size=10)
-    pdf.multi_cell(
-        0, 6, rules, border=1, fill=True, padding=3, align="L", new_x="LMARGIN", new_y="NEXT"
+    cover = [_text(pdf, pack.title, 20, bold=True, keep=True)]
+    cover.append(
+        _text(pdf, t("pack.meta", lang, hours=pack.hours, participants=pack.participants), 11)
     )
+    if pack.theme:
+        cover.append(_text(pdf, t("pack.theme", lang, theme=pack.theme), 11))
+    if pack.intro:
+        cover.append(_text(pdf, pack.intro, 10, before=2))
+    cover.append(_heading_box(pdf, t("pack.agenda", lang), 13, before=4))
+    cover += _agenda_boxes(pdf, pack)
+    cover.append(_heading_box(pdf, t("pack.rules", lang), 13, before=5))
+    cover.append(_rules_box(pdf, lang))
+    _flow(pdf, cover)
     step(t("pack.progress.cover", lang))
 
     if pack.research:
         pdf.add_page()
-        _write(pdf, t("pack.research_says", lang), 15, bold=True)
+        said = [_heading_box(pdf, t("pack.research_says", lang), 15)]
         if pack.theme:
-            _write(pdf, t("pack.theme", lang, theme=pack.theme), 11, bold=True)
-        _write(pdf, t("pack.research_intro", lang), 10)
-        for note in pack.research:
-            _keep(pdf, 20)
-            pdf.ln(2)
-            _write(pdf, note.names, 11 if not note.is_tag else 10, bold=True)
-            _write(pdf, note.line, 10)
+            said.append(_heading_box(pdf, t("pack.theme", lang, theme=pack.theme), 11))
+        said.append(_text(pdf, t("pack.research_intro", lang), 10, keep=True))
+        notes = [
+            [
+                _heading_box(pdf, note.names, 10 if note.is_tag else 11, before=2),
+                _text(pdf, note.line, 10),
+            ]
+            for note in pack.research
+        ]
+        _flow(pdf, said + _items(notes))
     step(t("pack.progress.research", lang))
 
-    if pack.figures:
-        pdf.add_page()
-        _write(pdf, t("pack.patterns", lang), 15, bold=True)
-    for fig in pack.figures:
-        _pdf_figure(pdf, fig)
+    for n, fig in enumerate(pack.figures):
+        if n == 0:
+            pdf.add_page()
+        above = [_heading_box(pdf, t("pack.patterns", lang), 15)] if n == 0 else []
+        _flow(pdf, _figure_boxes(pdf, fig, above))
         step(t("pack.progress.figure", lang, title=fig.title))
 
     for e in pack.excerpts:
         pdf.add_page()
-        _write(pdf, _heading(e), 15, bold=True)
+        boxes = [_heading_box(pdf, _heading(e), 15)]
         if e.lenses:
-            _write(pdf, t("pack.lenses", lang, lenses=", ".join(e.lenses)), 10)
-        pdf.ln(2)
-        write_turns(pdf, e.turns)
+            lenses = t("pack.lenses", lang, lenses=", ".join(e.lenses))
+            boxes.append(_text(pdf, lenses, 10, after=3, keep=True))
+        boxes += _items(_turn_items(pdf, e.turns))
         if e.learning_points:
-            _keep(pdf, 20)
-            pdf.ln(2)
-            _write(pdf, t("pack.shared_points", lang), 11, bold=True)
-            for point in e.learning_points:
-                _write(pdf, f"• {point}", 10)
+            boxes.append(_heading_box(pdf, t("pack.shared_points", lang), 11, before=3))
+            boxes += _bullets(pdf, e.learning_points)
         prompts = _prompts_for(pack, e)
         if prompts:
-            _keep(pdf, 30)
-            pdf.ln(3)
-            _write(pdf, t("pack.lens_prompts", lang, heading=e.heading), 11, bold=True)
-            _pdf_prompts(pdf, prompts)
+            heading = t("pack.lens_prompts", lang, heading=e.heading)
+            boxes.append(_heading_box(pdf, heading, 11, before=4))
+            boxes += _prompt_boxes(pdf, prompts)
+        _flow(pdf, boxes)
         step(t("pack.progress.excerpt", lang, heading=e.heading))
 
     rest = _unused_prompts(pack)
-    if rest or pack.questions:
-        pdf.add_page()
+    boxes = []
     if rest:
-        _write(pdf, t("pack.prompts", lang), 15, bold=True)
-        _pdf_prompts(pdf, rest)
-        pdf.ln(4)
+        boxes.append(_heading_box(pdf, t("pack.prompts", lang), 15))
+        boxes += _prompt_boxes(pdf, rest)
     if pack.questions:
-        _keep(pdf, 45)
-        _write(pdf, t("pack.questions", lang), 15, bold=True)
-        for i, q in enumerate(pack.questions, start=1):
-            _keep(pdf, 12 + 4 * 8)
-            pdf.ln(2)
-            _write(pdf, f"{i}. {q}", 10, bold=True)
-            for _ in range(4):  # ruled lines to write on
-                y = pdf.get_y() + 8
-                pdf.set_draw_color(150, 150, 150)
-                pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
-                pdf.set_y(y)
-            pdf.ln(3)
+        boxes.append(_heading_box(pdf, t("pack.questions", lang), 15, before=6 if rest else 0))
+        boxes += _items([[_question_box(pdf, i, q)] for i, q in enumerate(pack.questions, 1)])
+    if boxes:
+        pdf.add_page()
+        _flow(pdf, boxes)
     step(t("pack.progress.questions", lang))
     data = bytes(pdf.output())
     step(t("pack.progress.done", lang))
     return data
 
 
-def _write(pdf: Any, value: str, size: float, bold: bool = False) -> None:
-    """A left-aligned paragraph (ragged right reads more easily than justified)."""
-    pdf.set_font("DejaVu", "B" if bold else "", size)
-    pdf.multi_cell(0, size * 0.55, value, align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
+def _question_box(pdf: Any, n: int, question: str) -> _Box:
+    """A discussion question with four ruled lines to write on."""
+    text = _text(pdf, f"{n}. {question}", 10, bold=True, before=2)
 
+    def draw() -> None:
+        text.draw()
+        y = pdf.get_y() + 1
+        pdf.set_draw_color(150, 150, 150)
+        for _ in range(4):
+            y += 8
+            pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
 
-def _keep(pdf: Any, mm: float) -> None:
-    """Start a new page unless `mm` more fit, so a heading never sits alone at the bottom."""
-    if pdf.get_y() + mm > pdf.h - pdf.b_margin:
-        pdf.add_page()
-
-
-def _pdf_prompts(pdf: Any, prompts: Prompts) -> None:
-    for lens, questions in prompts:
-        _keep(pdf, 15)
-        _write(pdf, lens, 10, bold=True)
-        for q in questions:
-            _write(pdf, f"• {q}", 10)
-
-
-def _pdf_figure(pdf: Any, fig: Figure) -> None:
-    """Title, chart (fitted to the page, never cut), the reading sentence, hidden-bar note."""
-    image = charts.png(fig, width=PDF_PNG_WIDTH, scale=PNG_SCALE, titled=False)
-    notes = _hidden_note(fig)
-    text_mm = 8 + 6 * (2 + len(notes))  # title, reading and notes, roughly
-    w, h = _fit(image, pdf.epw, pdf.h - pdf.t_margin - pdf.b_margin - text_mm)
-    _keep(pdf, h + text_mm)
-    pdf.ln(2)
-    _write(pdf, _fig_title(fig), 12, bold=True)
-    pdf.image(io.BytesIO(image), x=pdf.l_margin, w=w, h=h, alt_text=fig.reading or fig.title)
-    pdf.ln(1)
-    _write(pdf, fig.reading, 10)
-    for note in notes:
-        _write(pdf, note, 9)
-    pdf.ln(3)
+    return _Box(text.height + 4 * 8 + 5, draw)
 
 
 # --- PowerPoint deck ------------------------------------------------------------------------
@@ -384,13 +631,14 @@ class _Para:
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
 BODY = (0.6, 1.5, 12.13, 5.6)  # left, top, width, height in inches
 CHAR_EM = 0.52  # average character width in em (conservative for Calibri)
+LEAD_EM = 0.6  # the same for bold leads (turn number and speaker)
 
 
 def _lead_width(leads: list[str], size: int) -> float:
     """Inches for the lead column: the longest speaker label fits, so every turn's text
-    starts at the same tab stop (bold Calibri is about 0.55 em per character)."""
+    starts at the same tab stop."""
     longest = max((len(x) for x in leads), default=0)
-    return min(4.0, max(1.2, longest * size * 0.55 / 72 + 0.25))
+    return min(4.0, max(1.2, longest * size * LEAD_EM / 72 + 0.25))
 
 
 def _lines(para: _Para, width_in: float) -> int:
@@ -403,20 +651,30 @@ def _height_pt(para: _Para, width_in: float) -> float:
 
 
 def _paginate(paras: list[_Para], box: tuple[float, float] = BODY[2:]) -> list[list[_Para]]:
-    """Split paragraphs over as many slides as needed, never shrinking the type; a paragraph
-    longer than a slide continues on the next with its lead repeated."""
+    """Paragraphs over as few slides as they need, never shrinking the type, and evened out
+    over those slides (22 turns: 8, 7 and 7, not 10, 8 and 4), so no slide is left with one
+    short paragraph. A paragraph longer than a slide continues on the next, "…" in front."""
     width, budget = box[0] - 0.2, box[1] * 72 - 10
-    pages: list[list[_Para]] = [[]]
-    used = 0.0
-    for para in paras:
-        for piece in _split(para, width, budget):
-            h = _height_pt(piece, width)
-            if pages[-1] and used + h > budget:
+    pieces = [piece for para in paras for piece in _split(para, width, budget)]
+    heights = [_height_pt(p, width) for p in pieces]
+
+    def fill(limit: float) -> list[list[int]]:
+        pages: list[list[int]] = [[]]
+        used = 0.0
+        for i, h in enumerate(heights):
+            if pages[-1] and used + h > limit:
                 pages.append([])
                 used = 0.0
-            pages[-1].append(piece)
+            pages[-1].append(i)
             used += h
-    return pages
+        return pages
+
+    fewest = len(fill(budget))
+    lo, hi = max(heights, default=0.0), budget  # the lowest fill that needs no more slides
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if len(fill(mid)) <= fewest else (mid, hi)
+    return [[pieces[i] for i in page] for page in fill(hi)]
 
 
 def _split(para: _Para, width: float, budget: float) -> Iterator[_Para]:
@@ -432,8 +690,9 @@ def _split(para: _Para, width: float, budget: float) -> Iterator[_Para]:
 
 
 def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
-    """A 16:9 deck for the room in the order of the meeting, text never below 18 pt; the
-    facilitation hints are in the speaker notes, the reading sentences are real text."""
+    """A 16:9 deck for the room in the order of the meeting, text never below 18 pt, one chart
+    per slide; the facilitation hints are in every slide's speaker notes, the reading
+    sentences are real text."""
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
@@ -464,10 +723,14 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
         para.font.size = Pt(24)
     _notes(slide, pack.intro or t("pack.notes.title", lang))
 
-    agenda_lines = [
-        _Para(span, f"{label} · {t('pack.minutes', lang, minutes=m)}", 20, hang=1.9)
-        for span, label, m in _timed(agenda(pack))
-    ]
+    plan = list(_timed(agenda(pack)))
+    for size in (20, MIN_SLIDE_PT):  # smaller type rather than one line on a slide of its own
+        agenda_lines = [
+            _Para(span, f"{label} · {t('pack.minutes', lang, minutes=m)}", size, hang=1.9)
+            for span, label, m in plan
+        ]
+        if len(_paginate(agenda_lines)) == 1:
+            break
     _text_slides(deck, t("pack.agenda", lang), agenda_lines, t("pack.notes.agenda", lang), lang)
     rules = [_Para("•", line, 26, hang=0.45) for line in t("pack.rules_text", lang).split("\n")]
     _text_slides(deck, t("pack.rules", lang), rules, t("pack.notes.rules", lang), lang)
@@ -484,7 +747,7 @@ def pack_pptx(pack: SeminarPack, progress: Progress = None) -> bytes:
     step(t("pack.progress.research", lang))
 
     for fig in pack.figures:
-        _figure_slides(deck, fig)
+        _figure_slide(deck, fig)
         step(t("pack.progress.figure", lang, title=fig.title))
 
     for e in pack.excerpts:
@@ -557,7 +820,7 @@ def _titled_slide(deck: Any, title: str, notes: str) -> Any:
     shape.text = title
     shape.text_frame.word_wrap = True
     for para in shape.text_frame.paragraphs:
-        para.font.size = Pt(32)
+        para.font.size = Pt(32 if len(title) <= 60 else 24)  # two lines at most
     _notes(slide, notes or title)
     return slide
 
@@ -593,42 +856,66 @@ def _text_slides(deck: Any, title: str, paras: list[_Para], notes: str, lang: st
                 run.font.size, run.font.bold = Pt(para.size), para.bold_body
 
 
-def _nice_ceiling(x: float) -> float:
-    """The next round number ≥ x (1, 2, 2.5, 5 × 10ⁿ), for one axis across split slides."""
-    if x <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(x))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= x)
+READING_PT = 20
+SLIDE_LABEL_PT = 12  # below this the chart's labels are too small for the room
 
 
-def _figure_slides(deck: Any, fig: Figure) -> None:
-    """One slide per figure (more for a long one, same value axis on all), the chart fitted
-    into the slide and the reading sentence as real text under it."""
+def _figure_slide(deck: Any, fig: Figure) -> None:
+    """One slide per figure: the whole chart scaled into the slide (a tall one gets smaller,
+    never split, with the reading beside it instead of under it), the reading sentence as real
+    text and what the rows are; the speaker notes hold the reading, the hidden-bar note and a
+    hint, and say when the chart is too small to read from the back of the room."""
+    from pptx.util import Inches
+
+    image = chart_png(fig, PNG_SCALE)
+    px_w, px_h = Image.open(io.BytesIO(image)).size
+    caption = _rows_caption(fig)
+    texts = [_Para("", fig.reading, READING_PT)]
+    if caption:
+        texts.append(_Para("", caption, MIN_SLIDE_PT))
+    left, top, box_w = BODY[0], 1.45, BODY[2]
+    bottom = SLIDE_H - 0.3
+
+    def text_height(width: float) -> float:
+        return sum(_height_pt(p, width - 0.2) for p in texts) / 72 + 0.15
+
+    text_h = text_height(box_w)
+    w, h = _fit(image, box_w, bottom - text_h - 0.1 - top)
+    side = bottom - top  # a tall chart: as high as the slide allows, the text beside it
+    if w < box_w * 0.5 and side * px_w / px_h < box_w * 0.5:
+        w, h = side * px_w / px_h, side
+        pic_left = left
+        text_box = (left + w + 0.4, top, box_w - w - 0.4, text_height(box_w - w - 0.4))
+    else:
+        pic_left = left + (box_w - w) / 2
+        text_box = (left, bottom - text_h, box_w, text_h)
+    label_pt = SLIDE_LABEL_PT * (h * 72) / (px_h / PNG_SCALE)  # the labels as projected
+    notes = [fig.reading, *_hidden_note(fig), t("pack.notes.figure", fig.lang)]
+    if label_pt < SLIDE_LABEL_PT:
+        notes.append(t("pack.notes.figure_small", fig.lang))
+    slide = _titled_slide(deck, _fig_title(fig), "\n\n".join(x for x in notes if x))
+    picture = slide.shapes.add_picture(
+        io.BytesIO(image), Inches(pic_left), Inches(top), Inches(w), Inches(h)
+    )
+    picture._element.nvPicPr.cNvPr.set("descr", fig.reading or fig.title)  # alt text
+    _text_box(slide, text_box, texts)
+
+
+def _text_box(slide: Any, box: tuple[float, float, float, float], paras: list[_Para]) -> None:
+    """A reading under or beside a chart; a second paragraph (what the rows are) in grey."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_AUTO_SIZE
     from pptx.util import Inches, Pt
 
-    chunks = [fig]
-    if len(fig.bars) > BARS_PER_SLIDE:
-        top = max((b.value for b in fig.bars if b.value is not None), default=0.0)
-        fixed = fig.scale_max or _nice_ceiling(top * 1.1)
-        chunks = [
-            replace(fig, bars=fig.bars[i : i + BARS_PER_SLIDE], scale_max=fixed)
-            for i in range(0, len(fig.bars), BARS_PER_SLIDE)
-        ]
-    notes = "\n\n".join(
-        x for x in (fig.reading, *_hidden_note(fig), t("pack.notes.figure", fig.lang)) if x
-    )
-    for n, chunk in enumerate(chunks):
-        title = _fig_title(fig) + (f" {t('pack.continued', fig.lang)}" if n else "")
-        slide = _titled_slide(deck, title, notes)
-        image = charts.png(chunk, width=SLIDE_PNG_WIDTH, scale=PNG_SCALE, titled=False)
-        box_w = BODY[2]
-        w, h = _fit(image, box_w, 4.3)
-        picture = slide.shapes.add_picture(
-            io.BytesIO(image), Inches(BODY[0] + (box_w - w) / 2), Inches(1.45), Inches(w), Inches(h)
-        )
-        picture._element.nvPicPr.cNvPr.set("descr", fig.reading or fig.title)  # alt text
-        reading = slide.shapes.add_textbox(Inches(BODY[0]), Inches(5.9), Inches(box_w), Inches(1.3))
-        reading.text_frame.word_wrap = True
-        reading.text_frame.text = fig.reading
-        for para in reading.text_frame.paragraphs:
-            para.font.size = Pt(20)
+    shape = slide.shapes.add_textbox(*(Inches(v) for v in box))
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    for i, para in enumerate(paras):
+        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        p.space_after = Pt(para.size * 0.4)
+        run = p.add_run()
+        run.text = para.body
+        run.font.size = Pt(para.size)
+        if i:
+            run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)

@@ -103,6 +103,7 @@ FLIP_LENS = "flip:lens"  # the pool's filters
 FLIP_TAG = "flip:tag"
 FLIP_CATEGORY = "flip:category"
 PACK_FILE = "pack:file"  # the seminar pack last made: (format, bytes)
+PACK_CHOSEN = "pack:chosen"  # the excerpts added to the pack, by period: {period: [token]}
 
 
 def pack(name: str) -> str:

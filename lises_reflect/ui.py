@@ -544,6 +544,9 @@ def period_picker(
     return str(chosen)
 
 
+PAGE_OPTIONS_MAX = 50  # more pages than this: the page is typed, not chosen from a list
+
+
 def page_asked(key: str) -> int:
     """The page number a list's picker holds, read before the service is asked for that page."""
     return int(st.session_state.get(K.list_page(key)) or 1)
@@ -556,7 +559,10 @@ def page_picker(total: int, page: int, key: str, size: int, shown: int) -> None:
         return
     pages = paging.page_count(total, size)
     st.session_state[K.list_page(key)] = page  # the service keeps the page within the pages
-    st.selectbox(tr("ui.page"), range(1, pages + 1), key=K.list_page(key))
+    if pages <= PAGE_OPTIONS_MAX:
+        st.selectbox(tr("ui.page"), range(1, pages + 1), key=K.list_page(key))
+    else:  # a number, not a list of 1,369 pages (a facilitator's pool at 100k sessions)
+        st.number_input(tr("ui.page"), min_value=1, max_value=pages, step=1, key=K.list_page(key))
     first = (page - 1) * size + 1
     st.caption(tr("ui.showing", first=first, last=first + shown - 1, total=total))
 

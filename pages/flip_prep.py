@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lises_reflect import flip, freetext, insights, ui
+from lises_reflect import flip, freetext, insights, seminar, ui
 from lises_reflect import state_keys as K
 from lises_reflect.catalogue import catalogue
 from lises_reflect.flip import PackRequest
@@ -15,6 +15,27 @@ cat = catalogue()
 st.title(ui.tr("flip.title"))
 st.caption(ui.tr("flip.intro", k=th.figures, k_text=th.text))
 period_key = ui.period_picker(K.FLIP_PERIOD, default_kind="half")
+
+seminar.warm_up()  # the chart engine starts while the facilitator chooses (once per process)
+
+
+def chosen_tokens() -> list[str]:
+    """The excerpts in the pack, for the period shown: added from the pool, one at a time."""
+    by_period = st.session_state.setdefault(K.PACK_CHOSEN, {})
+    return by_period.setdefault(period_key, [])
+
+
+def add_to_pack(token: str) -> None:
+    chosen = chosen_tokens()
+    if token not in chosen and len(chosen) < flip.MAX_PACK_EXCERPTS:
+        chosen.append(token)
+
+
+def remove_from_pack(token: str) -> None:
+    chosen = chosen_tokens()
+    if token in chosen:
+        chosen.remove(token)
+
 
 patterns_tab, pool_tab, pack_tab = ui.tabs(
     "flip", [ui.tr("flip.tab.patterns"), ui.tr("flip.tab.pool"), ui.tr("flip.tab.pack")]
@@ -97,19 +118,40 @@ with pool_tab:
 
     if ok:
         pool_heading("flip.excerpts", pool.excerpts_enough, pool.excerpts)
+        chosen = chosen_tokens()
         for e in pool.excerpts:
-            with st.expander(f"{e.heading} · {e.kind} · {', '.join(e.lenses)}"):
-                if e.tags:
-                    st.caption(ui.tr("flip.tags_present", tags=", ".join(e.tags)))
-                st.markdown(
-                    "\n\n".join(
-                        f"**{turn.number} {turn.label}:** {freetext.md_escape(turn.text)}"
-                        for turn in e.turns
+            with st.container(border=True):
+                with st.expander(f"{e.heading} · {e.kind} · {', '.join(e.lenses)}"):
+                    if e.tags:
+                        st.caption(ui.tr("flip.tags_present", tags=", ".join(e.tags)))
+                    st.markdown(
+                        "\n\n".join(
+                            f"**{turn.number} {turn.label}:** {freetext.md_escape(turn.text)}"
+                            for turn in e.turns
+                        )
                     )
-                )
-                for _cid, label, text in e.learning_points:
-                    st.caption(label)
-                    ui.plain(text)
+                    for _cid, label, text in e.learning_points:
+                        st.caption(label)
+                        ui.plain(text)
+                # The pack is put together here, from the item itself: the pack tab never
+                # lists the whole pool (13,683 excerpts at 100k sessions) as options.
+                if e.token in chosen:
+                    st.button(
+                        ui.tr("flip.pack_remove", heading=e.heading),
+                        key=K.pack(f"pool:{e.token}"),
+                        on_click=remove_from_pack,
+                        args=(e.token,),
+                    )
+                else:
+                    full = len(chosen) >= flip.MAX_PACK_EXCERPTS
+                    st.button(
+                        ui.tr("flip.pack_add", heading=e.heading),
+                        key=K.pack(f"pool:{e.token}"),
+                        on_click=add_to_pack,
+                        args=(e.token,),
+                        disabled=full,
+                        help=ui.tr("flip.pack_full", n=flip.MAX_PACK_EXCERPTS) if full else None,
+                    )
         ui.page_picker(
             pool.excerpts_total,
             pool.excerpt_page,
@@ -131,9 +173,14 @@ with pool_tab:
         )
 
 with pack_tab:
-    ok, usable = ui.call(flip.pack_choices, engine, uid, period_key, lang=lang, thresholds=th)
+    wanted = tuple(chosen_tokens())
+    ok, usable = ui.call(
+        flip.pack_choices, engine, uid, period_key, lang=lang, thresholds=th, tokens=wanted
+    )
     usable = usable if ok else ()
-    options = {c.token: f"{c.heading} · {c.kind} · {', '.join(c.lenses)}" for c in usable}
+    if ok and len(usable) < len(wanted):  # a bringer withdrew the sharing meanwhile
+        st.warning(ui.tr("error.pack_excerpt_gone"))
+        st.session_state[K.PACK_CHOSEN][period_key] = [c.token for c in usable]
     st.caption(ui.tr("flip.pack_intro"))
     title = st.text_input(
         ui.tr("flip.pack_title"),
@@ -144,14 +191,22 @@ with pack_tab:
     c1, c2 = st.columns(2)
     hours = c1.radio(ui.tr("flip.pack_hours"), [2, 3, 4], horizontal=True, key=K.pack("hours"))
     participants = c2.slider(ui.tr("flip.pack_participants"), 4, 8, 6, key=K.pack("participants"))
-    chosen = st.multiselect(
-        ui.tr("flip.pack_excerpts"),
-        list(options),
-        format_func=options.get,
-        max_selections=4,
-        key=K.pack("excerpts"),
-        placeholder=ui.tr("flip.pack_excerpts_placeholder"),
-    )
+    st.markdown(f"**{ui.tr('flip.pack_excerpts')}**")
+    if not usable:
+        st.info(ui.tr("flip.pack_none"))
+    for n, c in enumerate(usable):
+        row = st.columns([5, 1], vertical_alignment="center")
+        letter = ui.tr("flip.pack_excerpt_heading", letter="ABCD"[n])
+        row[0].markdown(f"{letter}: {c.heading} · {c.kind} · {', '.join(c.lenses)}")
+        row[1].button(
+            ui.tr("flip.pack_remove_short"),
+            key=K.pack(f"remove:{c.token}"),
+            on_click=remove_from_pack,
+            args=(c.token,),
+            help=ui.tr("flip.pack_remove", heading=c.heading),
+        )
+    if 0 < len(usable) < 2:
+        st.caption(ui.tr("flip.pack_more"))
     figure_keys = st.multiselect(
         ui.tr("flip.pack_figures"),
         ["lenses", "tags", "outcomes", "process"],
@@ -173,7 +228,7 @@ with pack_tab:
         hours=int(hours),
         participants=int(participants),
         period_key=period_key,
-        excerpt_tokens=tuple(chosen),
+        excerpt_tokens=tuple(c.token for c in usable),
         figure_keys=tuple(figure_keys),
         lens_ids=tuple(lens_ids),
         questions=tuple(line for line in questions.splitlines() if line.strip()),

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Idempotent setup for "Lån et øre": Python venv + pinned requirements,
-# Debian chromium (for the e2e browser tests) and a running PostgreSQL.
+# Debian chromium (for the e2e browser tests), poppler-utils (pdftoppm, for the
+# seminar pack's layout tests) and a running PostgreSQL.
 #
 # Usage: bash scripts/setup.sh [--app-only]
 #   --app-only   only the venv/requirements (what the demo needs); skip
-#                chromium and PostgreSQL.
+#                chromium, poppler-utils and PostgreSQL.
 # Env:   PYTHON=/path/to/python3.11 overrides the interpreter used for .venv.
 set -euo pipefail
 
@@ -73,24 +74,42 @@ else
 fi
 
 if [ "$APP_ONLY" = 1 ]; then
-    say "Setup done (--app-only: skipped chromium and PostgreSQL)"
+    say "Setup done (--app-only: skipped chromium, poppler-utils and PostgreSQL)"
     exit 0
 fi
 
-# --- 3. Chromium from Debian (the e2e tests use /usr/bin/chromium) ----------
+# --- 3. Debian packages: chromium (the e2e tests use /usr/bin/chromium) and
+#         poppler-utils (pdftoppm: the seminar pack's layout tests render every PDF page)
+APT_NEEDED=()
 if [ -x /usr/bin/chromium ]; then
     say "Chromium present: /usr/bin/chromium"
-elif [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    warn "/usr/bin/chromium missing and cannot apt-get install it (need root + apt);" \
-        "browser tests will be skipped (or fail under CI)."
 else
-    say "Installing Debian chromium (apt-get update && apt-get install chromium)"
+    APT_NEEDED+=(chromium fonts-liberation)
+fi
+if command -v pdftoppm >/dev/null 2>&1; then
+    say "pdftoppm present: $(command -v pdftoppm)"
+else
+    APT_NEEDED+=(poppler-utils)
+fi
+if [ "${#APT_NEEDED[@]}" = 0 ]; then
+    :
+elif [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    warn "missing ${APT_NEEDED[*]} and cannot apt-get install (need root + apt);" \
+        "browser tests and the seminar pack's page rendering will be skipped (or fail under CI)."
+else
+    say "Installing Debian ${APT_NEEDED[*]} (apt-get update && apt-get install)"
     export DEBIAN_FRONTEND=noninteractive
     if apt-get update -qq &&
-        apt-get install -y -qq --no-install-recommends chromium fonts-liberation </dev/null; then
-        say "Chromium installed: $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
+        apt-get install -y -qq --no-install-recommends "${APT_NEEDED[@]}" </dev/null; then
+        if [ -x /usr/bin/chromium ]; then
+            say "Chromium: $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
+        fi
+        if command -v pdftoppm >/dev/null 2>&1; then
+            say "pdftoppm: $(command -v pdftoppm)"
+        fi
     else
-        warn "apt-get install chromium failed; browser tests will be skipped (or fail under CI)."
+        warn "apt-get install ${APT_NEEDED[*]} failed; the tests that need them will be" \
+            "skipped (or fail under CI)."
     fi
 fi
 

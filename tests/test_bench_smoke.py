@@ -22,6 +22,7 @@ FAMILIES = {
     "flip_patterns_ms",
     "pool_ratio",
     "material_log_ratio",
+    "seminar_pack_ms",
     "chart_bytes",
     "chart_bytes_max",
     "page_run_trivial",

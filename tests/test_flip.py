@@ -62,6 +62,12 @@ def test_shared_pool_needs_ten_sharers_and_hides_who(org: Org):
         (e.token, e.heading, e.kind, e.lenses) for e in pool.excerpts
     ]
     assert _audit_count(org) == audited
+    # The pack tab asks only for the excerpts added to the pack: in that order, once each, and
+    # without one no longer in the pool.
+    wanted = (choices[-1].token, "gone", choices[0].token, choices[-1].token)
+    only = flip.pack_choices(org.engine, org.facilitator, "2026-Q1", tokens=wanted)
+    assert only == (choices[-1], choices[0])
+    assert flip.pack_choices(org.engine, org.facilitator, "2026-Q1", tokens=()) == ()
     for other in (org.lead, org.bringer, org.admin):
         with pytest.raises(PermissionDenied):
             flip.pack_choices(org.engine, other, "2026-Q1")

@@ -88,6 +88,16 @@ def test_lead_can_switch_to_a_month(busy: Org) -> None:
     assert periods.containing(NOW).label("da") not in options
 
 
+def _options(at) -> dict[str, int]:
+    """Every choice list the page sends to the browser, by widget key: how many options."""
+    lists = [*at.selectbox, *at.multiselect, *at.radio]
+    return {w.key: len(w.options) for w in lists}
+
+
+def _pack_buttons(at) -> list:
+    return [b for b in at.button if b.key.startswith("pack:pool:")]
+
+
 def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     at = app("facilitator")
     at.switch_page("pages/flip_prep.py").run()
@@ -98,7 +108,7 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     assert "Team A (Jobcenter Test)" in page
     assert "Uddrag 1" in " ".join(e.label for e in at.expander)
     pool = flip.shared_pool(busy.engine, busy.facilitator, LAST_QUARTER.key)
-    assert len(at.multiselect(key="pack:excerpts").options) == pool.excerpts_total > 4
+    assert pool.excerpts_total > 4
 
     # The pool is paged by the service: the next page shows the next ten excerpts.
     def excerpt_headings() -> list[str]:
@@ -114,7 +124,11 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     assert [e.value for e in at.error] == ["Vælg 2–4 delte uddrag."]
     assert at.text_area(key="pack:questions").value == "Hvad hører I borgeren sige?"  # kept
     at.text_area(key="pack:questions").input("Ring til Mette på 12345678?").run()
-    at.multiselect(key="pack:excerpts").set_value([x.token for x in pool.excerpts[:2]]).run()
+    # Excerpts go into the pack from the pool's own items (here: Uddrag 11 and 12).
+    for key in [button.key for button in _pack_buttons(at)][:2]:
+        at.button(key=key).click().run()
+    chosen = [m.value.split(" · ")[0] for m in at.markdown if m.value[:8] in _LETTERS]
+    assert chosen == ["Uddrag A: Uddrag 11", "Uddrag B: Uddrag 12"]
     at.button(key="pack:make:pdf").click().run()
     assert any("12345678" in e.value for e in at.error)  # screened before it goes in a file
     at.text_area(key="pack:questions").input("Hvad hører I borgeren sige?").run()
@@ -124,6 +138,79 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     with session_scope(busy.engine) as s:
         actions = [e.action for e in s.exec(select(AuditEntry)).all() if e.action != "system.purge"]
     assert "export.seminar_pack_pptx" in actions and "view.flip_pool" in actions
+
+
+def test_the_pack_is_built_from_the_pool_page_never_the_whole_pool(
+    busy: Org, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: the pack's picker sent every shared excerpt as an option (13,683 at 100k).
+    Now no list the page sends holds more than a page of the pool, the excerpts are added from
+    the pool's items, and the pack keeps them (in order, at most four) across pages."""
+    at = app("facilitator")
+    at.switch_page("pages/flip_prep.py").run()
+    at.radio(key="flip:period:kind").set_value("quarter").run()
+    no_exception(at)
+    pool = flip.shared_pool(busy.engine, busy.facilitator, LAST_QUARTER.key)
+    pages = -(-pool.excerpts_total // flip.EXCERPTS_PER_PAGE)
+    assert pool.excerpts_total >= 100
+    sent = _options(at)
+    # The largest list is the page picker (11 pages), never the pool's excerpts.
+    assert max(sent.values()) <= max(pages, 20), sent
+    assert not [w for w in at.multiselect if w.key == "pack:excerpts"]
+    assert len(_pack_buttons(at)) == flip.EXCERPTS_PER_PAGE
+    assert "Ingen uddrag i pakken endnu" in texts(at)
+
+    # Add two from page 1 and two from page 3; a fifth cannot be added.
+    first = [button.key for button in _pack_buttons(at)]
+    at.button(key=first[0]).click().run()
+    at.button(key=first[3]).click().run()
+    at.selectbox(key="flip:excerpts:page").select(3).run()
+    third = [button.key for button in _pack_buttons(at)]
+    at.button(key=third[1]).click().run()
+    at.button(key=third[2]).click().run()
+    no_exception(at)
+    assert all(x.disabled for x in _pack_buttons(at) if x.key not in third[1:3])
+    chosen = [m.value.split(" · ")[0] for m in at.markdown if m.value[:8] in _LETTERS]
+    assert chosen == [
+        "Uddrag A: Uddrag 1",
+        "Uddrag B: Uddrag 4",
+        "Uddrag C: Uddrag 22",
+        "Uddrag D: Uddrag 23",
+    ]
+    # Taken out again, from the pack's list: the others move up.
+    token = third[1].removeprefix("pack:pool:")
+    at.button(key=f"pack:remove:{token}").click().run()
+    chosen = [m.value.split(" · ")[0] for m in at.markdown if m.value[:8] in _LETTERS]
+    assert chosen == ["Uddrag A: Uddrag 1", "Uddrag B: Uddrag 4", "Uddrag C: Uddrag 23"]
+    assert not any(x.disabled for x in _pack_buttons(at))
+    assert max(_options(at).values()) <= max(pages, 20)
+    # The pack made uses exactly these three, in this order, with a progress bar meanwhile:
+    # the page hands the build a callback that moves its bar, step by step up to 1.
+    steps: list[tuple[float, str]] = []
+    build = flip.export_pack
+
+    def watched(*args, progress=None, **kwargs):
+        def both(fraction: float, label: str) -> None:
+            steps.append((fraction, label))
+            progress(fraction, label)
+
+        return build(*args, progress=both, **kwargs)
+
+    monkeypatch.setattr(flip, "export_pack", watched)
+    at.button(key="pack:make:pdf").click().run()
+    no_exception(at)
+    fractions = [f for f, _label in steps]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(steps) >= 6
+    assert "Uddrag C …" in [label for _f, label in steps]
+    assert "Seminarpakken er klar." in [x.value for x in at.success]
+    with session_scope(busy.engine) as s:
+        entry = s.exec(
+            select(AuditEntry).where(AuditEntry.action == "export.seminar_pack_pdf")
+        ).one()
+    assert entry.filters["excerpts"] == 3
+
+
+_LETTERS = ("Uddrag A", "Uddrag B", "Uddrag C", "Uddrag D")
 
 
 def test_caseworker_is_refused_both_pages(busy: Org) -> None:
@@ -199,3 +286,27 @@ def test_lead_page_opens_on_the_period_the_service_chose_and_says_which(busy: Or
     at.selectbox(key="team:id").set_value(busy.other_team).run()  # a small team: no figures
     no_exception(at)
     assert any("færre end 5 sagsbehandlere" in i.value for i in at.info)
+
+
+def test_a_pool_of_thousands_is_paged_by_number_not_by_a_list_of_pages() -> None:
+    """13,683 shared excerpts at 100k sessions are 1,369 pages: the page picker then takes a
+    number instead of sending 1,369 options."""
+    from streamlit.testing.v1 import AppTest
+
+    def script() -> None:
+        import streamlit as st
+
+        from lises_reflect import ui
+
+        page = ui.page_asked("flip:excerpts")
+        ui.page_picker(13_683, page, "flip:excerpts", 10, 10)
+        st.write(f"page {page}")
+
+    at = AppTest.from_function(script).run()
+    no_exception(at)
+    assert not at.selectbox
+    at.number_input(key="flip:excerpts:page").set_value(1369).run()
+    assert "page 1369" in [m.value for m in at.markdown]
+    assert "13.683" in " ".join(c.value for c in at.caption) or "13683" in " ".join(
+        c.value for c in at.caption
+    )

@@ -154,11 +154,23 @@ def test_pdf_has_plan_rules_turns_questions_and_charts():
     assert f"Side {len(reader.pages)} af {len(reader.pages)}" in last
 
 
-def test_pdf_turn_numbers_are_printed():
-    _, text = pdf_text(seminar.pack_pdf(pack(excerpts=(excerpt("A", 12), excerpt("B")))))
-    lines = text.splitlines()
-    # Line number, turn number, speaker: "11 11 Sagsbehandler: Tur 11 …"
-    assert any(line.startswith("11 11 Sagsbehandler") for line in lines)
+def test_pdf_numbers_each_turn_once():
+    """Issue 16: "1 1 Sagsbehandler:" printed a line number and a turn number side by side.
+    One scheme: the turn number in the margin of the turn's first line (the shared learning
+    points cite "tur 16", as the deck and the pool number them), then the speaker."""
+    long = replace(excerpt("A", 12), turns=excerpt("A", 12, long=True).turns)
+    _, text = pdf_text(seminar.pack_pdf(pack(excerpts=(long, excerpt("B")))))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert any(line.startswith("11 Sagsbehandler: Tur 11 i uddrag A") for line in lines)
+    assert any(line.startswith("7 Sagsbehandler: Tur 7 i uddrag B") for line in lines)
+    assert not any(line.startswith(("11 11", "1 1 ", "2 2 ")) for line in lines)
+    # A turn's continued lines carry no number: the numbers are exactly 1..12, then 1..8.
+    numbers = [
+        int(line.split()[0])
+        for line in lines
+        if line.split()[1:2] in (["Borger:"], ["Sagsbehandler:"])
+    ]
+    assert numbers == [*range(1, 13), *range(1, 9)]
 
 
 def test_pdf_in_english():
@@ -238,17 +250,58 @@ def test_pptx_text_never_below_18_pt_and_stays_on_the_slide():
             assert shape.top + shape.height <= deck.slide_height
 
 
-def test_pptx_grows_with_excerpts_and_splits_long_figures():
+def test_pptx_grows_with_excerpts_and_shows_each_chart_whole_on_one_slide():
     two = Presentation(io.BytesIO(seminar.pack_pptx(pack(figures=()))))
     four = Presentation(
         io.BytesIO(seminar.pack_pptx(pack(figures=(), excerpts=tuple(excerpt(x) for x in "ABCD"))))
     )
     assert len(four.slides) > len(two.slides)
-    deck = Presentation(io.BytesIO(seminar.pack_pptx(pack(figures=(TEAMS,)))))
-    pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
-    assert len(pictures) == math.ceil(20 / seminar.BARS_PER_SLIDE)
+    tall = replace(TEAMS, bars=TEAMS.bars * 3)  # 60 bars: once split over 8 slides
+    deck = Presentation(io.BytesIO(seminar.pack_pptx(pack(figures=(FIG, TEAMS, tall)))))
+    pictures = [[s for s in slide.shapes if s.shape_type == 13] for slide in deck.slides]
+    assert [len(p) for p in pictures if p] == [1, 1, 1]  # one chart per slide, none split
     titles = [slide.shapes.title.text for slide in deck.slides]
-    assert "Proceskort på tværs af team (fortsat)" in titles
+    assert titles.count("Proceskort på tværs af team") == 2
+    assert not any("Proceskort" in x and "(fortsat)" in x for x in titles)
+    # Tall charts are too small to read from the back: the notes send the room to the handout.
+    notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
+    small = t("pack.notes.figure_small", "da")
+    assert [small in n for n, p in zip(notes, pictures, strict=True) if p] == [False, True, True]
+
+
+def test_the_chart_is_rendered_once_for_both_files(monkeypatch):
+    seminar.chart_png.cache_clear()
+    calls = []
+    real = seminar.charts.png
+    monkeypatch.setattr(seminar.charts, "png", lambda *a, **k: calls.append(a) or real(*a, **k))
+    p = pack(figures=(FIG, TEAMS))
+    seminar.pack_pdf(p)
+    seminar.pack_pptx(p)
+    seminar.pack_pdf(p)
+    assert len(calls) == 2
+
+
+def test_the_picture_leaves_the_label_title_to_the_caption_and_shortens_long_labels():
+    """The label axis's title ran into long labels in the picture: it is left out and the
+    caption says what the rows are. Labels are shortened before rendering, as the chart would
+    (Vega's own shortening measured each label over and over: 1.8 s of a 2.5 s chart)."""
+    long = Bar(
+        "Meningsskabende ytring",
+        3.0,
+        group="Team Sundhed og Rehabilitering (Jobcenter Fjordby (demo))",
+    )
+    fig = replace(TEAMS, bars=(long, Bar("Kort", 2.0, group="Team A")))
+    shown = seminar._for_image(fig)
+    assert shown.label_title == ""
+    assert shown.bars[1] == fig.bars[1]  # short labels stay as they are
+    assert shown.bars[0].label == "Meningsskabende ytring" and shown.bars[0].group.endswith("…")
+    font = seminar._label_font()
+    assert font.getlength(f"{shown.bars[0].label} · {shown.bars[0].group}") <= seminar.LABEL_PX
+    assert seminar._rows_caption(fig) == "Rækker: Udsagn · team"
+    assert seminar._rows_caption(FIG) == "Rækker: Markering"
+    assert seminar._rows_caption(replace(FIG, lang="en")) == "Rows: Markering"
+    _, text = pdf_text(seminar.pack_pdf(pack(figures=(fig,))))
+    assert "Rækker: Udsagn · team" in text
 
 
 def test_progress_is_optional_and_ends_at_one_for_both_formats():
