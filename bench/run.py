@@ -522,7 +522,7 @@ def bench_pack(sc: Scene, size: int) -> None:
     )
     seminar.warm_up().join()
     for order in (("pdf", "pptx"), ("pptx", "pdf")):
-        seminar.chart_png.cache_clear()
+        seminar.forget_charts()
         for n, fmt in enumerate(order):
             began = time.perf_counter()
             flip.export_pack(sc.engine, fac, request, fmt)

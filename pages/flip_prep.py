@@ -221,6 +221,8 @@ with pack_tab:
         format_func=lambda x: cat.lens(x).title.get(lang),
         key=K.pack("lenses"),
     )
+    # The chosen figures' charts are drawn in the background while the form is filled in.
+    flip.prepare_pack(engine, uid, period_key, figure_keys, lang=lang, thresholds=th)
     questions = st.text_area(ui.tr("flip.pack_questions"), key=K.pack("questions"), height=120)
     intro = st.text_area(ui.tr("flip.pack_note"), key=K.pack("intro"), height=80)
     request = PackRequest(

@@ -122,3 +122,45 @@ def test_the_pool_is_paged_by_the_service_and_audits_only_what_was_shown(org: Or
             .order_by(AuditEntry.id.desc())
         ).first()
     assert len(last.filters["sessions"]) == 10
+
+
+def test_the_pack_charts_are_drawn_before_the_click(org: Org, monkeypatch: pytest.MonkeyPatch):
+    """`prepare_pack` draws the chosen figures' charts in the background while the form is
+    filled in; the build then draws none. Once per choice; a caller who may not is left for the
+    build to refuse, and nothing is audited (nothing was shown)."""
+    from lises_reflect import flip, seminar
+    from lises_reflect.models import ReflectionSession
+
+    busy_team(org, n=10)
+    with session_scope(org.engine) as s:
+        for rs in s.exec(select(ReflectionSession)).all():
+            rs.excerpt_shared = True
+            s.add(rs)
+    b.facilitate(org.engine, org.facilitator, org.team)
+    monkeypatch.setattr(seminar, "PNG_SCALE", 1.0)
+    seminar.forget_charts()
+    drawn: list[str] = []
+    real = seminar.charts.png
+    monkeypatch.setattr(
+        seminar.charts, "png", lambda fig, *a, **k: drawn.append(fig.key) or real(fig, *a, **k)
+    )
+    audited = _audit_count(org)
+    assert flip.prepare_pack(org.engine, org.lead, "2026-H1", ("tags",)).join() is None
+    assert drawn == [] and _audit_count(org) == audited
+    flip.prepare_pack(org.engine, org.facilitator, "2026-H1", ("tags", "outcomes")).join()
+    assert sorted(drawn) == ["outcomes", "tags"] and _audit_count(org) == audited
+    assert flip.prepare_pack(org.engine, org.facilitator, "2026-H1", ("outcomes", "tags")) is None
+    assert flip.prepare_pack(org.engine, org.facilitator, "2026-H1", ()) is None
+    drawn.clear()
+    pool = flip.shared_pool(org.engine, org.facilitator, "2026-H1")
+    request = flip.PackRequest(
+        "FLIP",
+        3,
+        6,
+        "2026-H1",
+        tuple(x.token for x in pool.excerpts[:2]),
+        ("tags", "outcomes"),
+        ("gribning",),
+    )
+    assert flip.export_pack(org.engine, org.facilitator, request, "pdf")[:4] == b"%PDF"
+    assert drawn == []

@@ -221,6 +221,9 @@ def test_every_lead_and_facilitator_function_returns_nothing_personal(org: Org):
         "pack_choices": lambda: flip.pack_choices(e, fac, "2026-H1"),
         "export_pack": lambda: flip.export_pack(e, fac, request, "pptx"),
         "pack_outline": lambda: flip.pack_outline(request, flip.pack_choices(e, fac, "2026-H1")),
+        "prepare_pack": lambda: [
+            x.join() for x in [flip.prepare_pack(e, fac, "2026-H1", ("tags",))] if x
+        ],
     }
     public = {
         name

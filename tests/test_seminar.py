@@ -270,7 +270,7 @@ def test_pptx_grows_with_excerpts_and_shows_each_chart_whole_on_one_slide():
 
 
 def test_the_chart_is_rendered_once_for_both_files(monkeypatch):
-    seminar.chart_png.cache_clear()
+    seminar.forget_charts()
     calls = []
     real = seminar.charts.png
     monkeypatch.setattr(seminar.charts, "png", lambda *a, **k: calls.append(a) or real(*a, **k))
