@@ -440,7 +440,9 @@ class _Planner:
         count = rng.choices((1, 2, 3), weights=(2, 4, 4))[0]
         points: list[tuple[str, str, bool | None]] = []
         if finished and bringer not in self.sharers.get((team_id, quarter), ()):
-            points.append((self._text(FRAMES, own, points), FRAMES, True))
+            first = self._text(FRAMES, own, points)
+            assert first is not None  # nothing is taken yet
+            points.append((first, FRAMES, True))
         while len(points) < count:
             behind = 3 * self.shared_frames < self.shared
             frames = rng.random() < (0.35 if behind else 0.02)
@@ -451,6 +453,8 @@ class _Planner:
             else:
                 category = rng.choice(self.others)
             text = self._text(category, own, points)
+            if text is None:  # every text of a small category is taken: draw another
+                continue
             points.append((text, category, rng.random() < _SHARE_POINT))
         rng.shuffle(points)
         if not finished:  # sharing is chosen when the session is finished
@@ -465,14 +469,13 @@ class _Planner:
         if frames:
             self.sharers.setdefault((team_id, quarter), set()).add(bringer)
 
-    def _text(self, category: str, own: dict[str, list[str]], taken: list[tuple]) -> str:
+    def _text(self, category: str, own: dict[str, list[str]], taken: list[tuple]) -> str | None:
         used = {t for t, *_ in taken}
         mine = [t for t in own.get(category, []) if t not in used]
         if mine and self.rng.random() < 0.4:
             return self.rng.choice(mine)
-        return self.rng.choice(
-            [t for t in demo_content.content().learning_points[category] if t not in used]
-        )
+        left = [t for t in demo_content.content().learning_points[category] if t not in used]
+        return self.rng.choice(left) if left else None
 
 
 def _insert_sessions(

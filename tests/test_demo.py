@@ -358,3 +358,14 @@ def test_seed_refuses_a_database_with_users(engine) -> None:
     assert one(engine, "SELECT COUNT(*) FROM reflection_session") == 5
     with pytest.raises(RuntimeError, match="empty database"):
         demo.seed(engine, sessions=5)
+
+
+@pytest.mark.parametrize(
+    "day", [datetime(2026, 6, 10, tzinfo=timezone.utc), datetime(2027, 8, 10, tzinfo=timezone.utc)]
+)
+def test_the_demo_seeds_on_days_where_a_small_category_runs_out_of_texts(engine, day) -> None:
+    """A session with three learning points all drawn from a barrier category (two texts each)
+    once asked for a third text that did not exist: `seed-demo` crashed on these days."""
+    result = demo.seed(engine, now=day)
+    assert result["sessions"] == one(engine, "SELECT COUNT(*) FROM reflection_session") > 0
+    check_no_personal_data(engine)
