@@ -119,9 +119,12 @@ def write_turns(pdf, turns: tuple[ExportTurn, ...] | list[ExportTurn]) -> None:
             if pdf.get_y() + height > pdf.h - pdf.b_margin:
                 pdf.add_page()
             y = pdf.get_y()
+            # Line numbers small and grey, turn numbers bold: read as two kinds, not "1 1".
             pdf.set_font("DejaVu", size=7)
+            pdf.set_text_color(110)
             pdf.set_xy(margin_x, y)
             pdf.cell(number_w - 2, height, str(line_no), align="R")
+            pdf.set_text_color(0)
             pdf.set_font("DejaVu", "B" if i == 0 else "", size)
             if i == 0:
                 pdf.set_xy(margin_x + number_w, y)
@@ -145,6 +148,9 @@ def handout_pdf(data: SessionExport) -> bytes:
     pdf.ln(3)
     pdf.set_font("DejaVu", "B", 12)
     pdf.cell(0, 7, _t(data, "excerpt"), new_x="LMARGIN", new_y="NEXT")
+    if data.turns:
+        _paragraph(pdf, _t(data, "numbers"), 8, 4.5)
+        pdf.ln(1)
     write_turns(pdf, data.turns)
 
     if data.questions:

@@ -61,3 +61,22 @@ def test_a_link_row_names_the_tag_its_turn_was_linked_as(org) -> None:
     )
     links = {r["turn"]: r["tag"] for r in rows if r["outcome"]}
     assert links == {"4": "citizen_concrete_lm", "2": "meaning_making"}
+
+
+def test_the_handout_says_which_number_is_the_line_and_which_the_turn(org) -> None:
+    """The first line of turn 1 printed "1 1 Sagsbehandler:" with nothing to tell the two
+    numbers apart (issue 16): line numbers are grey and a legend says so."""
+    from pypdf import PdfReader
+
+    sid = at_describe(org)
+    pdf = export.handout_pdf(tagging.export_session(org.engine, org.bringer, sid))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert "Grå tal: linjenummer. Fede tal: taleturens nummer." in reader.pages[0].extract_text()
+    grey: list[str] = []
+
+    def visit(op, args, _cm, _tm) -> None:
+        if op == b"rg" or op == b"g":
+            grey.append(" ".join(f"{float(a):.2f}" for a in args))
+
+    reader.pages[0].extract_text(visitor_operand_before=visit)
+    assert any(g.startswith("0.43") for g in grey)  # 110/255, the line numbers' grey

@@ -55,7 +55,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "period.month.": tuple(str(m) for m in range(1, 13)),
     "period.kind.": periods.KINDS,
     # export.py: the session export's PDF and the own-contributions text file
-    "export.file.": ("confidential", "untitled", "excerpt", "questions", "page"),
+    "export.file.": ("confidential", "untitled", "excerpt", "questions", "page", "numbers"),
     "export.own.": (
         *("heading", "confidential", "excerpt", "no_excerpt", "observations", "reflections"),
         *("tags", "links", "learning_points", "turn", "none"),
