@@ -98,12 +98,16 @@ def _rows(fig: Figure, bars: Sequence[Bar], chars: int, top: float) -> list[dict
         seen[bar.label] = seen.get(bar.label, -1) + 1
         shown = bar.value is not None
         text = (bar.text or format_value(float(bar.value), fig.lang)) if shown else hidden
+        # What a value rests on ("under 10 svar") goes under the label: on the bar it made the
+        # text too long to fit after a short bar in a team's narrow panel.
+        note = [f"({bar.note})"] if shown and bar.note else []
         rows.append(
             {
-                "row": "\n".join(_wrap(bar.label, chars)) + _ZWSP * seen[bar.label],
+                "row": "\n".join(_wrap(bar.label, chars) + note) + _ZWSP * seen[bar.label],
                 "label": bar.label,
                 "value": float(bar.value) if bar.value is not None else 0.0,
                 "text": text,
+                "full": f"{text} {note[0]}" if note else text,
                 "shown": shown,
                 "inside": shown and top > 0 and float(bar.value or 0) >= INSIDE_FROM * top,
                 "status": fig.status_text(bar.status),
@@ -181,7 +185,7 @@ def _bars(
     x = _value_axis(fig, top, title=label_px is None)
     tooltip = [
         alt.Tooltip("label:N", title=fig.label_title),
-        alt.Tooltip("text:N", title=fig.value_title),
+        alt.Tooltip("full:N", title=fig.value_title),
         alt.Tooltip("status:N", title=t("figure.status", fig.lang)),
     ]
     mark = alt.Chart()  # the layers share the panel's data, position and tooltip
@@ -216,7 +220,7 @@ def _bars(
     return (
         alt.layer(*layers, data=alt.Data(values=rows))
         .encode(y=y, x=x, tooltip=tooltip)
-        .transform_calculate(aria="datum.label + ': ' + datum.text")  # what a reader says
+        .transform_calculate(aria="datum.label + ': ' + datum.full")  # what a reader says
         .properties(
             width=plot_width,
             height=alt.Step(_step(rows)) if label_px else _step(rows) * len(rows),

@@ -28,6 +28,7 @@ class Bar:
     status: Status = "shown"
     group: str = ""  # a team name in a facilitator's comparison, else ''
     text: str = ""  # how the value is written on the chart/CSV (e.g. "3,8" or "75–100 %")
+    note: str = ""  # what the value rests on, e.g. "12 svar": under the label, not on the bar
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class Figure:
             row: list[object] = [b.label]
             if self.grouped:
                 row.append(b.group)
-            row += [b.value, b.text or format_value(b.value, self.lang), self.status_text(b.status)]
+            text = b.text or format_value(b.value, self.lang)
+            row += [b.value, f"{text} ({b.note})" if b.note else text, self.status_text(b.status)]
             rows.append(row)
         return pd.DataFrame(rows, columns=cols)
 

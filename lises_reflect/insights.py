@@ -542,7 +542,7 @@ def _bar(key: str, cell: Cell, label: str, lang: str, group: str = "") -> Bar:
             if n >= EXACT_N_FROM
             else t("insights.n_few", lang, n=EXACT_N_FROM)
         )
-        return Bar(label, round(mean, 1), "shown", group, f"{_num(mean, lang, 1)} ({count})")
+        return Bar(label, round(mean, 1), "shown", group, _num(mean, lang, 1), count)
     return Bar(label, cell.values[0], "shown", group, _num(cell.values[0], lang))
 
 
@@ -601,7 +601,9 @@ def _reading(key: str, bars: Sequence[Bar], p: Period, lang: str, k: int, groupe
     if key in ("participation", "process"):  # the last bar is the whole period
         if bars[-1].status != "shown":
             return t("insights.reading.whole_hidden", lang, period=period)
-        return t(f"insights.reading.{key}", lang, period=period, value=bars[-1].text)
+        last = bars[-1]
+        value = f"{last.text} ({last.note})" if last.note else last.text
+        return t(f"insights.reading.{key}", lang, period=period, value=value)
     top = max(shown, key=lambda b: b.value or 0)
     return t(f"insights.reading.{key}", lang, period=period, top=top.label, n=top.text)
 

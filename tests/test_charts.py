@@ -90,7 +90,7 @@ def test_hidden_bar_says_so_in_words_at_zero_in_the_hidden_colour():
     assert hidden["text"] == "skjult" and hidden["value"] == 0.0
     assert "færre end 5" in hidden["status"]  # the tooltip says why
     # What a screen reader says for a mark: "Institutionel: skjult".
-    assert spec["transform"] == [{"calculate": "datum.label + ': ' + datum.text", "as": "aria"}]
+    assert spec["transform"] == [{"calculate": "datum.label + ': ' + datum.full", "as": "aria"}]
     assert spec["layer"][3]["encoding"]["description"]["field"] == "aria"
     kinds = marks(spec)
     # The bars, the long bar's value inside it, the short ones' after them, hidden in words.
@@ -227,3 +227,27 @@ def test_browser_spec_is_the_chart_and_a_new_figure_is_a_new_spec():
     assert charts.browser_spec(fig)["data"]["values"]
     changed = figure(3, lang="en")
     assert charts.browser_spec(changed) != again
+
+
+def test_what_a_value_rests_on_stands_under_its_label_not_on_the_bar():
+    """'2,2 (under 10 svar)' after a short bar ran off a narrow team panel's right edge
+    (issue 16): the note is a line of the label, the bar carries the number only."""
+    bars = tuple(
+        Bar(label, value, group=team, text=f"{value:.1f}".replace(".", ","), note=note)
+        for team in ("Team Nord", "Team Syd")
+        for label, value, note in (
+            ("Der blev lyttet", 4.9, "12 svar"),
+            ("Klogere", 2.2, "under 10 svar"),
+        )
+    )
+    fig = Figure(
+        "process", "Proces", "r", "Udsagn", "Gennemsnit", bars, grouped=True, scale_max=5.0
+    )
+    spec = charts.chart(fig, width=charts.BROWSER_WIDTH).to_dict()
+    for panel in spec["concat"]:
+        values = {v["label"]: v for v in panel["data"]["values"]}
+        assert values["Klogere"]["row"] == "Klogere\n(under 10 svar)"
+        assert values["Klogere"]["text"] == "2,2"  # short enough after any bar
+        assert values["Klogere"]["full"] == "2,2 (under 10 svar)"  # tooltip and screen reader
+    frame = fig.frame()
+    assert "2,2 (under 10 svar)" in set(frame.iloc[:, 3])  # the table and CSV keep both
