@@ -65,7 +65,9 @@ class ReflectionSession(SQLModel, table=True):
     __table_args__ = (
         Index("ix_reflection_session_team_created", "team_id", "created_at", "bringer_id"),
         # The lead's and facilitator's figures count finished sessions by their finishing month.
-        Index("ix_reflection_session_team_finished", "team_id", "finished_at", "bringer_id"),
+        Index(
+            "ix_reflection_session_team_finished", "team_id", "finished_at", "status", "bringer_id"
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)

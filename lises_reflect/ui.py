@@ -560,9 +560,18 @@ def page_picker(total: int, page: int, key: str, size: int, shown: int) -> None:
     pages = paging.page_count(total, size)
     st.session_state[K.list_page(key)] = page  # the service keeps the page within the pages
     if pages <= PAGE_OPTIONS_MAX:
-        st.selectbox(tr("ui.page"), range(1, pages + 1), key=K.list_page(key))
+        st.selectbox(
+            tr("ui.page"), range(1, pages + 1), key=K.list_page(key), persist_state="session"
+        )
     else:  # a number, not a list of 1,369 pages (a facilitator's pool at 100k sessions)
-        st.number_input(tr("ui.page"), min_value=1, max_value=pages, step=1, key=K.list_page(key))
+        st.number_input(
+            tr("ui.page"),
+            min_value=1,
+            max_value=pages,
+            step=1,
+            key=K.list_page(key),
+            persist_state="session",
+        )
     first = (page - 1) * size + 1
     st.caption(tr("ui.showing", first=first, last=first + shown - 1, total=total))
 

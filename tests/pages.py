@@ -103,3 +103,9 @@ def at_describe_one_listener(site: Org, excerpt: str = TRANSCRIPT, phase: int = 
         S.acknowledge_rules(e, uid, sid)
     S.set_phase(e, site.bringer, sid, phase)
     return sid
+
+
+def open_tab(at: AppTest, name: str, label: str, lang: str = "da") -> AppTest:
+    """Open a page's tab as a click does: only the open tab's content runs (`ui.tabs`)."""
+    at.session_state[f"tabs:{name}:{lang}"] = label
+    return at.run()

@@ -12,7 +12,7 @@ from lises_reflect.db import session_scope
 from lises_reflect.models import AuditEntry
 from tests import builders as b
 from tests.conftest import Org
-from tests.pages import app, no_exception, texts
+from tests.pages import app, no_exception, open_tab, texts
 
 NOW = datetime.now(timezone.utc)
 THIS_QUARTER = periods.containing(NOW, "quarter")
@@ -106,6 +106,7 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     at.radio(key="flip:period:kind").set_value("quarter").run()
     page = texts(at)
     assert "Team A (Jobcenter Test)" in page
+    open_tab(at, "flip", "Delt materiale")
     assert "Uddrag 1" in " ".join(e.label for e in at.expander)
     pool = flip.shared_pool(busy.engine, busy.facilitator, LAST_QUARTER.key)
     assert pool.excerpts_total > 4
@@ -118,6 +119,7 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     assert excerpt_headings() == [f"Uddrag {n}" for n in range(1, 11)]
     at.selectbox(key="flip:excerpts:page").select(2).run()
     assert excerpt_headings() == [f"Uddrag {n}" for n in range(11, 21)]
+    open_tab(at, "flip", "Seminarpakke")
     at.text_area(key="pack:questions").input("Hvad hører I borgeren sige?").run()
     at.button(key="pack:make:pdf").click().run()
     no_exception(at)
@@ -125,8 +127,11 @@ def test_facilitator_sees_patterns_pool_and_makes_a_pack(busy: Org) -> None:
     assert at.text_area(key="pack:questions").value == "Hvad hører I borgeren sige?"  # kept
     at.text_area(key="pack:questions").input("Ring til Mette på 12345678?").run()
     # Excerpts go into the pack from the pool's own items (here: Uddrag 11 and 12).
+    open_tab(at, "flip", "Delt materiale")
     for key in [button.key for button in _pack_buttons(at)][:2]:
         at.button(key=key).click().run()
+    open_tab(at, "flip", "Seminarpakke")
+    assert at.text_area(key="pack:questions").value == "Ring til Mette på 12345678?"  # kept
     chosen = [m.value.split(" · ")[0] for m in at.markdown if m.value[:8] in _LETTERS]
     assert chosen == ["Uddrag A: Uddrag 11", "Uddrag B: Uddrag 12"]
     at.button(key="pack:make:pdf").click().run()
@@ -153,12 +158,14 @@ def test_the_pack_is_built_from_the_pool_page_never_the_whole_pool(
     pool = flip.shared_pool(busy.engine, busy.facilitator, LAST_QUARTER.key)
     pages = -(-pool.excerpts_total // flip.EXCERPTS_PER_PAGE)
     assert pool.excerpts_total >= 100
-    sent = _options(at)
-    # The largest list is the page picker (11 pages), never the pool's excerpts.
-    assert max(sent.values()) <= max(pages, 20), sent
-    assert not [w for w in at.multiselect if w.key == "pack:excerpts"]
-    assert len(_pack_buttons(at)) == flip.EXCERPTS_PER_PAGE
+    for tab in ("Delt materiale", "Seminarpakke"):
+        sent = _options(open_tab(at, "flip", tab))
+        # The largest list is the page picker (11 pages), never the pool's excerpts.
+        assert max(sent.values()) <= max(pages, 20), sent
+        assert not [w for w in at.multiselect if w.key == "pack:excerpts"]
     assert "Ingen uddrag i pakken endnu" in texts(at)
+    open_tab(at, "flip", "Delt materiale")
+    assert len(_pack_buttons(at)) == flip.EXCERPTS_PER_PAGE
 
     # Add two from page 1 and two from page 3; a fifth cannot be added.
     first = [button.key for button in _pack_buttons(at)]
@@ -170,6 +177,7 @@ def test_the_pack_is_built_from_the_pool_page_never_the_whole_pool(
     at.button(key=third[2]).click().run()
     no_exception(at)
     assert all(x.disabled for x in _pack_buttons(at) if x.key not in third[1:3])
+    open_tab(at, "flip", "Seminarpakke")
     chosen = [m.value.split(" · ")[0] for m in at.markdown if m.value[:8] in _LETTERS]
     assert chosen == [
         "Uddrag A: Uddrag 1",
@@ -182,8 +190,11 @@ def test_the_pack_is_built_from_the_pool_page_never_the_whole_pool(
     at.button(key=f"pack:remove:{token}").click().run()
     chosen = [m.value.split(" · ")[0] for m in at.markdown if m.value[:8] in _LETTERS]
     assert chosen == ["Uddrag A: Uddrag 1", "Uddrag B: Uddrag 4", "Uddrag C: Uddrag 23"]
+    open_tab(at, "flip", "Delt materiale")
     assert not any(x.disabled for x in _pack_buttons(at))
+    assert at.selectbox(key="flip:excerpts:page").value == 3  # the pool's page is kept
     assert max(_options(at).values()) <= max(pages, 20)
+    open_tab(at, "flip", "Seminarpakke")
     # The pack made uses exactly these three, in this order, with a progress bar meanwhile:
     # the page hands the build a callback that moves its bar, step by step up to 1.
     steps: list[tuple[float, str]] = []

@@ -8,7 +8,7 @@ from lises_reflect import sessions as S
 from lises_reflect.catalogue import catalogue
 from lises_reflect.provenance import research_line
 from tests.conftest import Org
-from tests.pages import app, at_describe_one_listener, no_exception, on_session, texts
+from tests.pages import app, at_describe_one_listener, no_exception, on_session, open_tab, texts
 
 TOOL = "Værktøjets egen ramme"
 
@@ -66,6 +66,7 @@ def test_the_ground_rules_are_marked_as_the_tools_own(site: Org) -> None:
 def test_the_pack_preview_opens_with_what_the_research_says(site: Org) -> None:
     at = app("facilitator")
     at.switch_page("pages/flip_prep.py").run()
+    open_tab(at, "flip", "Seminarpakke")
     no_exception(at)
     (preview,) = [e for e in at.expander if e.label == "Seminarpakkens indhold"]
     shown = "\n".join(m.value for m in preview.markdown)
