@@ -111,6 +111,7 @@ class PackRequest:
     lens_ids: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     intro: str = ""
+    team_ids: tuple[int, ...] | None = None  # the teams compared on the page; None: its default
 
 
 def _token(session_id: int) -> str:
@@ -437,6 +438,7 @@ def _clean_request(req: PackRequest) -> PackRequest:
         tuple(dict.fromkeys(req.lens_ids)),
         questions,
         intro,
+        None if req.team_ids is None else tuple(dict.fromkeys(int(x) for x in req.team_ids)),
     )
 
 
@@ -468,7 +470,7 @@ def export_pack(
         chosen = _excerpts(s, [numbered[x] for x in req.excerpt_tokens], lang, cat)
         figures = [
             f
-            for f in insights.facilitated_figures(s, actor, p, lang, th.figures)
+            for f in insights.facilitated_figures(s, actor, p, lang, th.figures, req.team_ids)
             if f.key in req.figure_keys
         ]
         audit.record(
@@ -518,7 +520,7 @@ def export_pack(
     return seminar.pack_pptx(pack, progress)
 
 
-_PREPARED: set[tuple[Any, ...]] = set()  # (database, who, period, figures, language, k) begun
+_PREPARED: set[tuple[Any, ...]] = set()  # (database, who, period, figures, language, k, teams)
 _PREPARING = threading.Lock()
 
 
@@ -530,6 +532,7 @@ def prepare_pack(
     *,
     lang: str = "da",
     thresholds: Thresholds | None = None,
+    team_ids: Sequence[int] | None = None,
 ) -> threading.Thread | None:
     """Draw the pack's charts in the background while the facilitator is still choosing, so
     that "Lav PDF" finds them drawn (they were most of a build: 2 of 2.5 s at demo scale).
@@ -540,7 +543,8 @@ def prepare_pack(
 
     th = thresholds or Thresholds()
     wanted = tuple(sorted(set(figure_keys)))
-    key = (engine.url.render_as_string(), actor_id, period_key, wanted, lang, th.figures)
+    teams = None if team_ids is None else tuple(sorted({int(x) for x in team_ids}))
+    key = (engine.url.render_as_string(), actor_id, period_key, wanted, lang, th.figures, teams)
     with _PREPARING:
         if not wanted or key in _PREPARED:
             return None
@@ -553,7 +557,7 @@ def prepare_pack(
             p = insights.parse_period(period_key)
             with session_scope(engine) as s:
                 actor = require(s, actor_id, "facilitator")
-                figures = insights.facilitated_figures(s, actor, p, lang, th.figures)
+                figures = insights.facilitated_figures(s, actor, p, lang, th.figures, teams)
             for fig in figures:
                 if fig.key in wanted:
                     seminar.chart_png(fig, seminar.PNG_SCALE)

@@ -244,8 +244,16 @@ if pack_tab.open:  # only the open tab runs (the pool's search cost 0.6 s at 100
             key=K.pack("lenses"),
             persist_state="session",
         )
+        # The figures compare the teams chosen under the patterns tab (kept when it is closed).
+        compared = st.session_state.get(K.FLIP_TEAMS)
+        if figure_keys and compared is not None:
+            st.caption(
+                ui.tr("flip.pack_teams", count=len(compared), tab=ui.tr("flip.tab.patterns"))
+            )
         # The chosen figures' charts are drawn in the background while the form is filled in.
-        flip.prepare_pack(engine, uid, period_key, figure_keys, lang=lang, thresholds=th)
+        flip.prepare_pack(
+            engine, uid, period_key, figure_keys, lang=lang, thresholds=th, team_ids=compared
+        )
         questions = st.text_area(
             ui.tr("flip.pack_questions"),
             key=K.pack("questions"),
@@ -265,6 +273,7 @@ if pack_tab.open:  # only the open tab runs (the pool's search cost 0.6 s at 100
             lens_ids=tuple(lens_ids),
             questions=tuple(line for line in questions.splitlines() if line.strip()),
             intro=intro,
+            team_ids=None if compared is None else tuple(compared),
         )
         ok, outline = ui.call(flip.pack_outline, request, usable, lang)
         if ok:

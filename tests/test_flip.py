@@ -164,3 +164,56 @@ def test_the_pack_charts_are_drawn_before_the_click(org: Org, monkeypatch: pytes
     )
     assert flip.export_pack(org.engine, org.facilitator, request, "pdf")[:4] == b"%PDF"
     assert drawn == []
+
+
+def test_the_pack_compares_the_teams_chosen_on_the_page_never_all(
+    org: Org, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 16: the pack drew every facilitated team into each chart (60 panels, 77 s at
+    100k). Its figures cover the teams compared on the page; None is the page's default (the
+    first eight), more than eight or a team not one's own is refused."""
+    from lises_reflect import accounts, auth, flip, insights, seminar
+    from lises_reflect.errors import InvalidInput
+    from lises_reflect.models import ReflectionSession, Team
+
+    busy_team(org, n=10)
+    with session_scope(org.engine) as s:
+        organisation = s.get(Team, org.team).organisation_id
+        for rs in s.exec(select(ReflectionSession)).all():
+            rs.excerpt_shared = True
+            s.add(rs)
+    teams = [org.team] + [
+        accounts.create_team(org.engine, auth.OPERATOR, organisation, f"Team {n:02d}")
+        for n in range(9)
+    ]
+    for team in teams:
+        b.facilitate(org.engine, org.facilitator, team)
+    monkeypatch.setattr(seminar, "PNG_SCALE", 1.0)
+    compared: list[list[int]] = []
+    real = insights._flip_figures
+    monkeypatch.setattr(
+        insights,
+        "_flip_figures",
+        lambda s, choices, *a: (
+            compared.append([c.team_id for c in choices]) or real(s, choices, *a)
+        ),
+    )
+    pool = flip.shared_pool(org.engine, org.facilitator, "2026-H1")
+    tokens = tuple(x.token for x in pool.excerpts[:2])
+
+    def build(team_ids):
+        request = flip.PackRequest(
+            "FLIP", 3, 6, "2026-H1", tokens, ("tags",), ("gribning",), team_ids=team_ids
+        )
+        return flip.export_pack(org.engine, org.facilitator, request, "pdf")
+
+    assert build((org.team, teams[3]))[:4] == b"%PDF"
+    assert sorted(compared[-1]) == sorted([org.team, teams[3]])
+    build(None)
+    assert len(compared[-1]) == insights.MAX_COMPARED_TEAMS and set(compared[-1]) < set(teams)
+    with pytest.raises(InvalidInput):
+        build(tuple(teams))  # nine
+    elsewhere = accounts.create_organisation(org.engine, auth.OPERATOR, "Jobcenter Andetsteds")
+    outside = accounts.create_team(org.engine, auth.OPERATOR, elsewhere, "Team Ude")
+    with pytest.raises(PermissionDenied):
+        build((org.team, outside))  # not facilitated

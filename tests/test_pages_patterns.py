@@ -199,8 +199,11 @@ def test_the_pack_is_built_from_the_pool_page_never_the_whole_pool(
     # the page hands the build a callback that moves its bar, step by step up to 1.
     steps: list[tuple[float, str]] = []
     build = flip.export_pack
+    requests: list[flip.PackRequest] = []
 
     def watched(*args, progress=None, **kwargs):
+        requests.append(args[2])
+
         def both(fraction: float, label: str) -> None:
             steps.append((fraction, label))
             progress(fraction, label)
@@ -213,6 +216,15 @@ def test_the_pack_is_built_from_the_pool_page_never_the_whole_pool(
     fractions = [f for f, _label in steps]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(steps) >= 6
     assert "Uddrag C …" in [label for _f, label in steps]
+    # The figures compare the teams chosen under the patterns tab, and the form says so.
+    assert (
+        requests[-1].team_ids
+        == tuple(at.session_state["flip:teams"])
+        == (busy.team, busy.other_team)
+    )
+    assert "Figurerne sammenligner de 2 team, der er valgt under »Mønstre på tværs af team«." in [
+        c.value for c in at.caption
+    ]
     assert "Seminarpakken er klar." in [x.value for x in at.success]
     with session_scope(busy.engine) as s:
         entry = s.exec(
