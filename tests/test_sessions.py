@@ -377,6 +377,25 @@ def test_my_sessions_and_practice_only_show_my_own(org) -> None:
     for uid in (org.lead, org.admin, org.facilitator):
         with pytest.raises(PermissionDenied):
             S.my_practice(e, uid)
+        with pytest.raises(PermissionDenied):
+            S.my_sessions_page(e, uid)
+
+
+def test_my_sessions_come_a_page_at_a_time_newest_change_first(org) -> None:
+    """Issue 16: the page loaded every session a caseworker ever had on each rerun."""
+    e = org.engine
+    made = [S.create_session(e, org.bringer, f"Samtale {n}") for n in range(23)]
+    S.create_session(e, org.colleague, "Kollegas")  # not hers
+    first = S.my_sessions_page(e, org.bringer, 1, size=10)
+    assert first.total == 23 and first.page == 1
+    assert [i.id for i in first.items] == made[::-1][:10]
+    third = S.my_sessions_page(e, org.bringer, 3, size=10)
+    assert [i.id for i in third.items] == made[::-1][20:] and third.page == 3
+    beyond = S.my_sessions_page(e, org.bringer, 9, size=10)  # a remembered page now past the end
+    assert beyond.page == 3 and beyond.items == third.items
+    assert [i.id for i in S.list_my_sessions(e, org.bringer)] == made[::-1]
+    empty = S.my_sessions_page(e, org.listener)
+    assert (empty.items, empty.total, empty.page) == ([], 0, 1)
 
 
 def test_page_of_keeps_the_page_within_the_pages_there_are() -> None:

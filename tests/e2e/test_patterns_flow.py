@@ -154,3 +154,29 @@ def test_facilitator_builds_and_downloads_a_seminar_pack(app_server, new_page, w
         page.get_by_role("button", name="Hent seminarpakken (PowerPoint)").click()
     deck = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert any(n.startswith("ppt/slides/slide") for n in deck.namelist())
+
+
+def test_pack_text_survives_a_quick_tab_switch_and_a_visit_to_another_page(
+    app_server, new_page, wait_for_streamlit
+):
+    """Only the open tab runs (issue 16: the pool's search cost 0.6 s a rerun at 100k), so the
+    pack form is not drawn while another tab is open. What was typed is kept: clicked away at
+    once, and after a visit to another page through the menu."""
+    wait = wait_for_streamlit
+    page = new_page()
+    flow.login(page, app_server, *FACILITATOR, wait)
+    open_page(page, "FLIP-forberedelse", wait)
+    questions = page.get_by_role("textbox", name="Jeres egne diskussionsspørgsmål (ét pr. linje)")
+    for n, tab in enumerate(("Mønstre på tværs af team", "Delt materiale")):
+        flow.open_tab(page, "Seminarpakke", wait)
+        questions.fill(f"Hvad hører I borgeren sige? ({n})")
+        page.get_by_role("tab", name=tab).click()  # at once, no pause after typing
+        wait(page)
+        flow.open_tab(page, "Seminarpakke", wait)
+        expect(questions).to_have_value(f"Hvad hører I borgeren sige? ({n})")
+    questions.fill("Og hvad så?")
+    page.get_by_role("link", name="Forside").click()
+    wait(page)
+    open_page(page, "FLIP-forberedelse", wait)
+    flow.open_tab(page, "Seminarpakke", wait)
+    expect(questions).to_have_value("Og hvad så?")
