@@ -754,7 +754,7 @@ CONTEXT_FIGURES = ("sessions", "participation", "process")
 TEAM_FIGURES = (*CONTENT_FIGURES, *CONTEXT_FIGURES)
 COMPARED_FIGURES = ("lenses", "tags", "outcomes", "process")  # per team, side by side
 # Side by side, a comparison stays readable (and each chart small) up to this many teams; a
-# facilitator chooses which. The seminar pack takes all of the facilitator's teams.
+# facilitator chooses which, and the seminar pack compares the same ones.
 MAX_COMPARED_TEAMS = 8
 
 

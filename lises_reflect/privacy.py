@@ -37,6 +37,7 @@ the look-alike rules below applies.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -377,12 +378,15 @@ def _find_in_folded(text: str, strict: bool) -> list[Finding]:
 REDACTED = "[…]"
 
 
+@functools.lru_cache(maxsize=8192)
 def redact(text: str) -> str:
     """`text` with everything the guard finds today replaced by REDACTED.
 
     For what leaves the owner's hands (the FLIP pool, seminar packs): text stored before the
     guard learnt a form (issue 14: thin spaces, `(at)`, `01.01.90-1234`) was accepted then and
-    is not rewritten in the database, so it is screened again on the way out. Show less."""
+    is not rewritten in the database, so it is screened again on the way out. Show less.
+    Remembered per text (the guard only changes with the code): a lead's page screened the
+    same 178 shared points on every rerun, 15 ms at 100k."""
     findings = find_personal_data(text)
     for f in reversed(findings):
         text = text[: f.start] + REDACTED + text[f.end :]
