@@ -87,6 +87,11 @@ def figure_csv(file_stub: str, figure: str) -> str:
     return f"csv:{file_stub}:{figure}"
 
 
+def figure_table(file_stub: str, figure: str) -> str:
+    """Whether a figure's table is open (it is only drawn then)."""
+    return f"table:{file_stub}:{figure}"
+
+
 # ---------------------------------------------------------------- pages
 CURRENT_SESSION = "current_session"  # the session "Mine refleksioner" or "Ny" opened
 MINE_NOTICE = "mine_notice"

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
-from lises_reflect import flip, periods
+from lises_reflect import flip, insights, periods
 from lises_reflect.db import session_scope
 from lises_reflect.models import AuditEntry
 from tests import builders as b
@@ -333,3 +333,24 @@ def test_a_pool_of_thousands_is_paged_by_number_not_by_a_list_of_pages() -> None
     assert "13.683" in " ".join(c.value for c in at.caption) or "13683" in " ".join(
         c.value for c in at.caption
     )
+
+
+def test_a_figures_table_is_drawn_when_opened_with_the_charts_numbers(busy: Org) -> None:
+    """Issue 16: seven tables were a quarter of a lead's rerun at 100k; a table is drawn only
+    while its "Vis tallene som tabel" is open, and then it holds what the chart shows."""
+    at = app("lead")
+    at.switch_page("pages/team_insights.py").run()
+    no_exception(at)
+    assert not at.dataframe
+    labels = [e.label for e in at.expander]
+    assert labels.count("Vis tallene som tabel") == len(at.get("vega_lite_chart")) > 0
+    key = next(k for k in at.session_state if k.startswith("table:"))
+    at.session_state[key] = True
+    at.run()
+    no_exception(at)
+    (table,) = at.dataframe
+    stub, figure = key.split(":")[1:]
+    period = stub.removeprefix("teamets-refleksioner-")
+    view = insights.team_overview(busy.engine, busy.lead, busy.team, period, "da")
+    (fig,) = [f for f in view.figures if f.key == figure]
+    assert table.value.equals(fig.frame())  # exactly what the chart shows
