@@ -79,7 +79,8 @@ if [ "$APP_ONLY" = 1 ]; then
 fi
 
 # --- 3. Debian packages: chromium (the e2e tests use /usr/bin/chromium) and
-#         poppler-utils (pdftoppm: the seminar pack's layout tests render every PDF page)
+#         poppler-utils (pdftoppm: the seminar pack's layout tests render every PDF page),
+#         libreoffice-impress-nogui (the deck's slides rendered as pictures)
 APT_NEEDED=()
 if [ -x /usr/bin/chromium ]; then
     say "Chromium present: /usr/bin/chromium"
@@ -90,6 +91,13 @@ if command -v pdftoppm >/dev/null 2>&1; then
     say "pdftoppm present: $(command -v pdftoppm)"
 else
     APT_NEEDED+=(poppler-utils)
+fi
+# LibreOffice Impress without a display (about 20 s, 53 packages): the seminar deck's layout
+# test renders every slide to a picture (PPTX -> PDF -> pdftoppm).
+if command -v soffice >/dev/null 2>&1; then
+    say "LibreOffice present: $(command -v soffice)"
+else
+    APT_NEEDED+=(libreoffice-impress-nogui)
 fi
 if [ "${#APT_NEEDED[@]}" = 0 ]; then
     :
