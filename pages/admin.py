@@ -11,9 +11,6 @@ engine = ui.engine()
 st.title(ui.tr("admin.title"))
 st.caption(ui.tr("admin.note"))
 
-ok, directory = ui.call(accounts.directory, engine, uid)
-if not ok:
-    st.stop()
 notice = st.session_state.pop(K.ADMIN_NOTICE, None)
 if notice:
     st.success(notice)
@@ -28,41 +25,47 @@ tab_users, tab_edit, tab_new_user, tab_structure, tab_assign = ui.tabs(
         ui.tr("admin.assignments"),
     ],
 )
-with tab_users:
-    # Column names and role labels translated once, not once per account (720 accounts in a
-    # 60-team municipality made 5,000 look-ups a run).
-    cols = [
-        ui.tr(k)
-        for k in (
-            "login.col.username",
-            "login.col.name",
-            "login.col.roles",
-            "admin.organisation",
-            "login.col.team",
-            "admin.active",
-        )
-    ]
-    role_label = {r: ui.tr(f"role.{r}") for r in ROLES}
-    st.dataframe(
-        [
-            dict(
-                zip(
-                    cols,
-                    (
-                        u.username,
-                        u.display_name,
-                        ", ".join(role_label.get(r, r) for r in u.roles),
-                        u.organisation,
-                        u.team or "—",
-                        "✓" if u.active else "—",
-                    ),
-                    strict=True,
-                )
+# The tabs with forms stay drawn (a form's unsent input lives only in the browser); the list
+# of every account is drawn, and loaded, only while its tab is open.
+ok, directory = ui.call(accounts.directory, engine, uid, users=bool(tab_users.open))
+if not ok:
+    st.stop()
+if tab_users.open:
+    with tab_users:
+        # Column names and role labels translated once, not once per account (720 accounts in a
+        # 60-team municipality made 5,000 look-ups a run).
+        cols = [
+            ui.tr(k)
+            for k in (
+                "login.col.username",
+                "login.col.name",
+                "login.col.roles",
+                "admin.organisation",
+                "login.col.team",
+                "admin.active",
             )
-            for u in directory.users
-        ],
-        hide_index=True,
-    )
+        ]
+        role_label = {r: ui.tr(f"role.{r}") for r in ROLES}
+        st.dataframe(
+            [
+                dict(
+                    zip(
+                        cols,
+                        (
+                            u.username,
+                            u.display_name,
+                            ", ".join(role_label.get(r, r) for r in u.roles),
+                            u.organisation,
+                            u.team or "—",
+                            "✓" if u.active else "—",
+                        ),
+                        strict=True,
+                    )
+                )
+                for u in directory.users
+            ],
+            hide_index=True,
+        )
 
 with tab_edit:
     ok, people = ui.call(accounts.accounts, engine, uid)
