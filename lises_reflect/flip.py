@@ -558,9 +558,10 @@ def prepare_pack(
             with session_scope(engine) as s:
                 actor = require(s, actor_id, "facilitator")
                 figures = insights.facilitated_figures(s, actor, p, lang, th.figures, teams)
-            for fig in figures:
-                if fig.key in wanted:
-                    seminar.chart_png(fig, seminar.PNG_SCALE)
+            for slide in (False, True):  # the handout's pictures first, then the deck's
+                for fig in figures:
+                    if fig.key in wanted:
+                        seminar.chart_png(fig, seminar.PNG_SCALE, slide=slide)
         except Exception:  # noqa: BLE001 - the build itself says what is wrong
             with _PREPARING:
                 _PREPARED.discard(key)

@@ -22,7 +22,7 @@ from typing import Any
 from PIL import Image
 
 from lises_reflect import charts
-from lises_reflect.export import FONT_DIR, ExportTurn, new_pdf
+from lises_reflect.export import ExportTurn, new_pdf
 from lises_reflect.figures import Bar, Figure
 from lises_reflect.i18n import t
 from lises_reflect.provenance import ResearchNote
@@ -35,7 +35,8 @@ MAX_QUESTION = 500
 MAX_QUESTIONS = 10
 BREAK_MIN = 15
 PNG_SCALE = 2.0  # sharp on paper and projector; tests lower it for speed
-CHART_PX = 640  # one picture for both files: at A4 text width its 12 px labels print at ~10 pt
+CHART_PX = 640  # the handout's picture: at A4 text width its 12 px labels print at ~10 pt
+SLIDE_COLUMNS = 3  # a comparison on a slide: team panels side by side, not one tall column
 MIN_SLIDE_PT = 18
 
 
@@ -234,48 +235,13 @@ class _Steps:
 
 # --- the charts, rendered once for both files -----------------------------------------------
 
-# A bar label Vega must shorten costs it a binary search of text measurements, label by label:
-# 1.8 s of the 2.5 s that a 36-bar comparison took to render. Labels are shortened here to what
-# the chart shows anyway (its label limit is 360 px), measured in the same font and size.
-LABEL_PX = 340
-LABEL_FONT_PX = 12
-
-
-@lru_cache(maxsize=1)
-def _label_font() -> Any:
-    from PIL import ImageFont
-
-    return ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), LABEL_FONT_PX)
-
-
-def _shorten(text: str, px: float) -> str:
-    """`text`, cut at the end with "…" to at most `px` pixels wide."""
-    font = _label_font()
-    if font.getlength(text) <= px:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:  # the longest prefix that fits with its ellipsis
-        mid = (lo + hi + 1) // 2
-        if font.getlength(text[:mid].rstrip() + "…") <= px:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
-
 
 def _for_image(fig: Figure) -> Figure:
-    """The figure as the pack's picture shows it: no label-axis title (the caption says it)
-    and labels no wider than the chart shows them (the team part shortened first)."""
-    font, sep = _label_font(), " · "
-    bars = []
-    for bar in fig.bars:
-        if not (fig.grouped and bar.group):
-            bars.append(replace(bar, label=_shorten(bar.label, LABEL_PX)))
-            continue
-        label = _shorten(bar.label, LABEL_PX * 0.6)
-        rest = LABEL_PX - font.getlength(label + sep)
-        bars.append(replace(bar, label=label, group=_shorten(bar.group, rest)))
-    return replace(fig, label_title="", bars=tuple(bars))
+    """The figure as the pack's picture shows it: no label-axis title (the caption says it).
+    Labels and team names stay whole: the chart wraps them, one panel per team. (Team names
+    shortened to fit beside each label split one team into a panel per label length: the
+    demo pack's tags chart had 30 panels, 6,000 pixels tall, 2 s to draw.)"""
+    return replace(fig, label_title="")
 
 
 _WARM = threading.Lock()
@@ -302,18 +268,30 @@ def warm_up() -> threading.Thread:
 _RENDER = threading.Lock()  # the engine draws one chart at a time anyway
 
 
-def chart_png(fig: Figure, scale: float = 2.0) -> bytes:
-    """The figure's chart as the handout and the deck both show it. Cached: a Figure is frozen
-    and holds all it shows, so the PowerPoint made after the PDF reuses the PDF's pictures, and
-    a build waits for a chart being drawn in the background (`flip.prepare_pack`) instead of
-    drawing it a second time."""
+def chart_png(fig: Figure, scale: float = 2.0, *, slide: bool = False) -> bytes:
+    """The figure's chart as the handout (`slide=False`) or the deck shows it. Cached: a
+    Figure is frozen and holds all it shows, so a second file reuses the first one's pictures,
+    and a build waits for a chart being drawn in the background (`flip.prepare_pack`) instead
+    of drawing it a second time."""
     with _RENDER:
-        return _chart_png(fig, scale)
+        return _chart_png(fig, scale, slide_px(fig) if slide else CHART_PX)
 
 
-@lru_cache(maxsize=16)
-def _chart_png(fig: Figure, scale: float) -> bytes:
-    return charts.png(_for_image(fig), width=CHART_PX, scale=scale, titled=False)
+def slide_px(fig: Figure) -> int:
+    """A slide is wide: a comparison of several teams gets its panels side by side (a column
+    of five panels shrank to 4 pt labels on a 16:9 slide); anything else is the handout's."""
+    teams = len(charts.panels(fig)) if fig.grouped else 1
+    if teams < 2:
+        return CHART_PX
+    cols = min(teams, SLIDE_COLUMNS)
+    return (
+        cols * (charts.PANEL_WIDTH + charts.PANEL_SPACING) - charts.PANEL_SPACING + 2 * charts.PAD
+    )
+
+
+@lru_cache(maxsize=32)
+def _chart_png(fig: Figure, scale: float, width: int) -> bytes:
+    return charts.png(_for_image(fig), width=width, scale=scale, titled=False)
 
 
 def forget_charts() -> None:
@@ -888,7 +866,7 @@ def _figure_slide(deck: Any, fig: Figure) -> None:
     hint, and say when the chart is too small to read from the back of the room."""
     from pptx.util import Inches
 
-    image = chart_png(fig, PNG_SCALE)
+    image = chart_png(fig, PNG_SCALE, slide=True)
     px_w, px_h = Image.open(io.BytesIO(image)).size
     caption = _rows_caption(fig)
     texts = [_Para("", fig.reading, READING_PT)]

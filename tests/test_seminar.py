@@ -12,7 +12,7 @@ from pptx import Presentation
 from pptx.util import Pt
 from pypdf import PdfReader
 
-from lises_reflect import seminar
+from lises_reflect import charts, seminar
 from lises_reflect.export import ExportTurn
 from lises_reflect.figures import Bar, Figure
 from lises_reflect.i18n import t
@@ -269,34 +269,41 @@ def test_pptx_grows_with_excerpts_and_shows_each_chart_whole_on_one_slide():
     assert [small in n for n, p in zip(notes, pictures, strict=True) if p] == [False, True, True]
 
 
-def test_the_chart_is_rendered_once_for_both_files(monkeypatch):
+def test_each_picture_is_rendered_once_and_a_comparison_is_wide_on_a_slide(monkeypatch):
+    """A one-team chart is one picture for both files; a comparison gets a second, wide one
+    for the slide (its team panels side by side). Each is drawn once, however many files."""
     seminar.forget_charts()
     calls = []
     real = seminar.charts.png
-    monkeypatch.setattr(seminar.charts, "png", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(
+        seminar.charts, "png", lambda *a, **k: calls.append((a[0].key, k["width"])) or real(*a, **k)
+    )
     p = pack(figures=(FIG, TEAMS))
     seminar.pack_pdf(p)
     seminar.pack_pptx(p)
     seminar.pack_pdf(p)
-    assert len(calls) == 2
-
-
-def test_the_picture_leaves_the_label_title_to_the_caption_and_shortens_long_labels():
-    """The label axis's title ran into long labels in the picture: it is left out and the
-    caption says what the rows are. Labels are shortened before rendering, as the chart would
-    (Vega's own shortening measured each label over and over: 1.8 s of a 2.5 s chart)."""
-    long = Bar(
-        "Meningsskabende ytring",
-        3.0,
-        group="Team Sundhed og Rehabilitering (Jobcenter Fjordby (demo))",
+    seminar.pack_pptx(p)
+    wide = seminar.slide_px(TEAMS)
+    assert sorted(calls) == sorted(
+        [(FIG.key, seminar.CHART_PX), (TEAMS.key, seminar.CHART_PX), (TEAMS.key, wide)]
     )
-    fig = replace(TEAMS, bars=(long, Bar("Kort", 2.0, group="Team A")))
+    assert wide > seminar.CHART_PX
+
+
+def test_the_picture_leaves_the_label_title_to_the_caption_and_one_panel_to_each_team():
+    """The label axis's title ran into long labels in the picture: it is left out and the
+    caption says what the rows are. Labels and team names stay whole (the chart wraps them):
+    team names shortened to fit beside each label once split one team into several panels."""
+    team = "Team Sundhed og Rehabilitering (Jobcenter Fjordby (demo))"
+    bars = (
+        Bar("Meningsskabende ytring om et konkret job", 3.0, group=team),
+        Bar("Kort", 2.0, group=team),
+        Bar("Kort", 2.0, group="Team A"),
+    )
+    fig = replace(TEAMS, bars=bars)
     shown = seminar._for_image(fig)
-    assert shown.label_title == ""
-    assert shown.bars[1] == fig.bars[1]  # short labels stay as they are
-    assert shown.bars[0].label == "Meningsskabende ytring" and shown.bars[0].group.endswith("…")
-    font = seminar._label_font()
-    assert font.getlength(f"{shown.bars[0].label} · {shown.bars[0].group}") <= seminar.LABEL_PX
+    assert shown.label_title == "" and shown.bars == fig.bars
+    assert [name for name, _bars in charts.panels(shown)] == [team, "Team A"]
     assert seminar._rows_caption(fig) == "Rækker: Udsagn · team"
     assert seminar._rows_caption(FIG) == "Rækker: Markering"
     assert seminar._rows_caption(replace(FIG, lang="en")) == "Rows: Markering"
