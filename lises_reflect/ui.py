@@ -23,7 +23,7 @@ from lises_reflect import state_keys as K
 from lises_reflect.config import Settings, load_settings
 from lises_reflect.db import get_engine, migrate, retry_transient
 from lises_reflect.errors import Conflict, PermissionDenied, ServiceError, WouldClear
-from lises_reflect.i18n import LANGUAGES, Message, t, whole_number
+from lises_reflect.i18n import LANGUAGES, Message, builtin_texts, t, whole_number
 from lises_reflect.privacy import PersonalDataError, describe_finding
 from lises_reflect.transcript import TranscriptError, UploadError
 
@@ -37,6 +37,12 @@ FOCUS_CSS = "<style>" + (Path(__file__).parent / "static" / "focus.css").read_te
 _LIVE_TEXT = st.components.v2.component(
     "lises_live_text",
     js=(Path(__file__).parent / "static" / "live_text.js").read_text(),
+    isolate_styles=False,
+)
+# Streamlit's own English texts in the reader's language; runs in the app's document.
+_BUILTIN_TEXTS = st.components.v2.component(
+    "lises_builtin_texts",
+    js=(Path(__file__).parent / "static" / "builtin_texts.js").read_text(),
     isolate_styles=False,
 )
 
@@ -122,6 +128,13 @@ def language_selector() -> None:
         args=(key,),
         placeholder=tr("ui.choose_one"),
     )
+
+
+def builtin_in_language() -> None:
+    """Streamlit's own texts that no parameter changes ("Upload", "3MB per file", "Download as
+    CSV", the sidebar's aria-labels) in the reader's language, and <html lang> set to it
+    (`static/builtin_texts.js`). Drawn once per run by the frame, after the language is known."""
+    _BUILTIN_TEXTS(data=builtin_texts(lang()), key=K.BUILTIN_TEXTS, width="content", height=0)
 
 
 def adopt_language(engine: Engine, user_id: int) -> None:

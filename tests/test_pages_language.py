@@ -115,7 +115,10 @@ def _elements(node):
 def _readable(at) -> list[str]:
     """All that AppTest can read of each element: its whole message (label, placeholder, help,
     options, value, a chart's spec), as text."""
-    return [str(e.proto) for e in _elements(at._tree) if getattr(e, "proto", None) is not None]
+    found = [str(e.proto) for e in _elements(at._tree) if getattr(e, "proto", None) is not None]
+    # The one element that carries the English texts: the dictionary that replaces them in
+    # the browser (static/builtin_texts.js, tested in tests/e2e/test_language.py).
+    return [text for text in found if 'component_name: "lises_builtin_texts"' not in text]
 
 
 def _assert_danish(at, where: str) -> None:
@@ -230,3 +233,34 @@ def test_the_services_refuse_more_than_the_limit(site: Org) -> None:
         quarter = periods.containing(datetime.now(timezone.utc), "quarter").key
         insights.flip_patterns(site.engine, site.facilitator, quarter, "da", team_ids=teams)
     assert err.value.code == "error.too_many_teams"
+
+
+def test_streamlits_own_texts_have_danish_and_are_the_texts_streamlit_draws() -> None:
+    """The dictionary static/builtin_texts.js gets: every English text is one the installed
+    Streamlit frontend holds (an upgrade that rewords one fails here, not silently in the
+    browser), each has a Danish text of its own, and English changes nothing."""
+    from pathlib import Path
+
+    import streamlit
+
+    from lises_reflect import i18n
+
+    bundle = "".join(
+        p.read_text("utf-8", errors="replace")
+        for p in (Path(streamlit.__file__).parent / "static" / "static" / "js").glob("*.js")
+    )
+    da = i18n.builtin_texts("da")
+    assert da["lang"] == "da" and len(da["texts"]) + len(da["patterns"]) == len(i18n.BUILTIN)
+    for english, danish in da["texts"].items():
+        if english.startswith("Press "):  # built: `Press ${key}+Enter to ${e}`
+            assert "+Enter to ${" in bundle and "`submit form`" in bundle, english
+        elif english.startswith("Download as "):  # `Download as ${format}` for PNG, SVG
+            assert "`Download as ${" in bundle, english
+        else:
+            assert english in bundle, english
+        assert danish and danish != english, english
+    assert ["{size} per file", "{size} pr. fil"] in da["patterns"]
+    assert "per file" in bundle
+    assert da["texts"]["Select all"] == "Vælg alle" and da["texts"]["Upload"] == "Vælg fil"
+    en = i18n.builtin_texts("en")
+    assert all(english == shown for english, shown in en["texts"].items())
