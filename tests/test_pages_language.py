@@ -264,3 +264,22 @@ def test_streamlits_own_texts_have_danish_and_are_the_texts_streamlit_draws() ->
     assert da["texts"]["Select all"] == "Vælg alle" and da["texts"]["Upload"] == "Vælg fil"
     en = i18n.builtin_texts("en")
     assert all(english == shown for english, shown in en["texts"].items())
+
+
+def test_the_own_practice_chart_counts_whole_sessions_in_danish_numbers(site: Org) -> None:
+    """Issue 16: the "Min praksis" axis read "0.5, 1.5". The spec the browser gets counts whole
+    sessions and carries the Danish number locale."""
+    import json
+
+    from tests import builders as b
+
+    b.at_phase(site, 4)
+    at = app("bringer")
+    at.switch_page("pages/my_reflections.py").run()
+    open_tab(at, "mine", "Min praksis")
+    no_exception(at)
+    (chart,) = [*at.get("arrow_vega_lite_chart"), *at.get("vega_lite_chart")]
+    spec = json.loads(chart.proto.spec)
+    assert spec["encoding"]["y"]["axis"]["format"] == "d"
+    assert spec["encoding"]["y"]["axis"]["tickMinStep"] == 1
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
