@@ -24,6 +24,7 @@ banner_slot = st.container()
 def frame_top() -> None:
     with language_slot:
         ui.language_selector()
+        ui.builtin_in_language()
     if settings.demo:
         banner_slot.warning(ui.tr("app.demo_banner"), icon=":material/science:")
 

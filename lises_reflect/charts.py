@@ -60,6 +60,51 @@ PAD = 5  # Vega's padding on each side
 DA_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr"]}
 
 
+def number_locale(lang: str) -> Any:
+    """Vega's number locale for `lang`: in Danish a decimal comma and a thousands dot (3,8 and
+    1.200), on axes, labels and tooltips alike; English keeps Vega's own."""
+    return {"number": DA_NUMBERS} if lang == "da" else alt.Undefined
+
+
+def count_axis(title: str) -> alt.Axis:
+    """An axis of counts (sessions, people): whole numbers only, never "0,5" or "1.5"."""
+    return alt.Axis(title=title, format="d", tickMinStep=1)
+
+
+def practice_chart(
+    by_month: Sequence[tuple[str, int, int]],
+    lang: str,
+    *,
+    month: str,
+    count: str,
+    role: str,
+    bringer: str,
+    listener: str,
+) -> alt.Chart:
+    """A caseworker's own sessions per month (YYYY-MM), as bringer and as listener, stacked;
+    the titles are the page's words in the reader's language."""
+    rows = [
+        {"month": m, "role": name, "n": n}
+        for m, as_bringer, as_listener in by_month
+        for name, n in ((bringer, as_bringer), (listener, as_listener))
+    ]
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            x=alt.X("month:O", title=month),
+            y=alt.Y("n:Q", axis=count_axis(count), stack=True),
+            color=alt.Color("role:N", title=role),
+            tooltip=[
+                alt.Tooltip("month:O", title=month),
+                alt.Tooltip("role:N", title=role),
+                alt.Tooltip("n:Q", title=count, format="d"),
+            ],
+        )
+        .configure(locale=number_locale(lang))
+    )
+
+
 def ordered(fig: Figure, bars: Sequence[Bar] | None = None) -> list[Bar]:
     """The bars as drawn: shown ones by value, largest first, then the hidden ones; bars over
     time in calendar order."""
@@ -291,8 +336,7 @@ def chart(
         )
     if isinstance(width, int) and not fig.grouped:  # a fixed width is the whole image
         chart_ = chart_.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-    locale = {"number": DA_NUMBERS} if fig.lang == "da" else alt.Undefined  # 3,8 not 3.8
-    return chart_.configure(view={"stroke": None}, locale=locale)
+    return chart_.configure(view={"stroke": None}, locale=number_locale(fig.lang))  # 3,8
 
 
 def browser_spec(fig: Figure) -> dict[str, Any]:

@@ -45,6 +45,7 @@ def language_widget(shown: str) -> str:
 
 # ---------------------------------------------------------------- shared widgets (ui.py)
 LIVE_TEXT = "lises_live_text"
+BUILTIN_TEXTS = "builtin_texts"  # static/builtin_texts.js, in the frame of every page
 
 
 class Autosave(NamedTuple):

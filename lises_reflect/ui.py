@@ -23,7 +23,7 @@ from lises_reflect import state_keys as K
 from lises_reflect.config import Settings, load_settings
 from lises_reflect.db import get_engine, migrate, retry_transient
 from lises_reflect.errors import Conflict, PermissionDenied, ServiceError, WouldClear
-from lises_reflect.i18n import LANGUAGES, Message, t, whole_number
+from lises_reflect.i18n import LANGUAGES, Message, builtin_texts, t, whole_number
 from lises_reflect.privacy import PersonalDataError, describe_finding
 from lises_reflect.transcript import TranscriptError, UploadError
 
@@ -37,6 +37,12 @@ FOCUS_CSS = "<style>" + (Path(__file__).parent / "static" / "focus.css").read_te
 _LIVE_TEXT = st.components.v2.component(
     "lises_live_text",
     js=(Path(__file__).parent / "static" / "live_text.js").read_text(),
+    isolate_styles=False,
+)
+# Streamlit's own English texts in the reader's language; runs in the app's document.
+_BUILTIN_TEXTS = st.components.v2.component(
+    "lises_builtin_texts",
+    js=(Path(__file__).parent / "static" / "builtin_texts.js").read_text(),
     isolate_styles=False,
 )
 
@@ -120,7 +126,15 @@ def language_selector() -> None:
         key=key,
         on_change=_language_picked,
         args=(key,),
+        placeholder=tr("ui.choose_one"),
     )
+
+
+def builtin_in_language() -> None:
+    """Streamlit's own texts that no parameter changes ("Upload", "3MB per file", "Download as
+    CSV", the sidebar's aria-labels) in the reader's language, and <html lang> set to it
+    (`static/builtin_texts.js`). Drawn once per run by the frame, after the language is known."""
+    _BUILTIN_TEXTS(data=builtin_texts(lang()), key=K.BUILTIN_TEXTS, width="content", height=0)
 
 
 def adopt_language(engine: Engine, user_id: int) -> None:
@@ -453,6 +467,51 @@ def evaluative_hint(text: str) -> None:
         st.info(f"{hint_text(catalogue(), lang())} ({words})", icon=":material/lightbulb:")
 
 
+def within_limit(chosen: Sequence[Any], limit: int) -> list[Any]:
+    """The choices that are used when more than `limit` were chosen: the first `limit`."""
+    return list(chosen)[:limit]
+
+
+def limited_multiselect(
+    label: str,
+    options: Sequence[Any],
+    *,
+    limit: int,
+    key: str,
+    format_func: Callable[[Any], Any] = str,
+    placeholder: str | None = None,
+    **kwargs: Any,
+) -> list[Any]:
+    """A multiselect of at most `limit` choices that speaks the reader's language.
+
+    Streamlit's own `max_selections` answers a choice too many with an English message drawn
+    by its frontend. Here the widget keeps what the person chose; over the limit, a message
+    under it names the limit and the choices that are used (the first `limit`), which is what
+    this returns, so nothing chosen is dropped without saying so. A callback reads the
+    widget's state and must use `within_limit` itself; the service refuses more anyway."""
+    chosen = st.multiselect(
+        label,
+        options,
+        format_func=format_func,
+        key=key,
+        placeholder=tr("ui.choose_many") if placeholder is None else placeholder,
+        select_all=False,
+        **kwargs,
+    )
+    used = within_limit(chosen, limit)
+    if len(chosen) > limit:
+        st.warning(
+            tr(
+                "ui.over_limit",
+                limit=limit,
+                chosen=len(chosen),
+                used=", ".join(str(format_func(x)) for x in used),
+            ),
+            icon=":material/info:",
+        )
+    return used
+
+
 def held(key: str, fallback: Any = None) -> Any:
     """The value the server holds for a widget, to be passed as that widget's default.
 
@@ -538,6 +597,7 @@ def period_picker(
         [p.key for p in choices],
         format_func=lambda k: periods.parse(k).label(lang()),
         key=K.period_choice(key, kind),
+        placeholder=tr("ui.choose_one"),
     )
     if note:
         st.caption(insights.period_note(kind, lang()))
@@ -561,7 +621,11 @@ def page_picker(total: int, page: int, key: str, size: int, shown: int) -> None:
     st.session_state[K.list_page(key)] = page  # the service keeps the page within the pages
     if pages <= PAGE_OPTIONS_MAX:
         st.selectbox(
-            tr("ui.page"), range(1, pages + 1), key=K.list_page(key), persist_state="session"
+            tr("ui.page"),
+            range(1, pages + 1),
+            key=K.list_page(key),
+            persist_state="session",
+            placeholder=tr("ui.choose_one"),
         )
     else:  # a number, not a list of 1,369 pages (a facilitator's pool at 100k sessions)
         st.number_input(

@@ -71,7 +71,11 @@ with tab_edit:
     ok, people = ui.call(accounts.accounts, engine, uid)
     choices = dict(people) if ok else {}
     chosen = st.selectbox(
-        ui.tr("admin.choose_user"), list(choices), format_func=choices.get, key=K.ADMIN_EDIT_USER
+        ui.tr("admin.choose_user"),
+        list(choices),
+        format_func=choices.get,
+        key=K.ADMIN_EDIT_USER,
+        placeholder=ui.tr("ui.choose_one"),
     )
     ok, row = ui.call(accounts.account, engine, uid, chosen) if chosen else (False, None)
     if ok:
@@ -87,12 +91,15 @@ with tab_edit:
                 team_ids,
                 index=team_ids.index(row.team_id) if row.team_id in team_ids else 0,
                 format_func=lambda t: "—" if t is None else all_teams[t],
+                placeholder=ui.tr("ui.choose_one"),
             )
             roles = st.multiselect(
                 ui.tr("login.col.roles"),
                 ROLES,
                 default=list(row.roles),
                 format_func=lambda r: ui.tr(f"role.{r}"),
+                placeholder=ui.tr("ui.choose_many"),
+                select_all=False,
             )
             active = st.checkbox(ui.tr("admin.active"), value=row.active)
             if st.form_submit_button(ui.tr("admin.save"), type="primary"):
@@ -120,12 +127,17 @@ with tab_new_user:
         name = st.text_input(ui.tr("firstrun.name"))
         email = st.text_input(ui.tr("admin.email"))
         roles = st.multiselect(
-            ui.tr("login.col.roles"), ROLES, format_func=lambda r: ui.tr(f"role.{r}")
+            ui.tr("login.col.roles"),
+            ROLES,
+            format_func=lambda r: ui.tr(f"role.{r}"),
+            placeholder=ui.tr("ui.choose_many"),
+            select_all=False,
         )
         team = st.selectbox(
             ui.tr("login.col.team"),
             [None, *teams],
             format_func=lambda t: "—" if t is None else teams[t],
+            placeholder=ui.tr("ui.choose_one"),
         )
         password = st.text_input(ui.tr("admin.initial_password"), type="password")
         submitted = st.form_submit_button(ui.tr("admin.create_user"), type="primary")
@@ -153,7 +165,10 @@ with tab_structure:
                 st.rerun()
     with c2, st.form(K.NEW_TEAM_FORM):
         org_id = st.selectbox(
-            ui.tr("admin.organisation"), list(orgs), format_func=lambda o: orgs[o]
+            ui.tr("admin.organisation"),
+            list(orgs),
+            format_func=lambda o: orgs[o],
+            placeholder=ui.tr("ui.choose_one"),
         )
         team_name = st.text_input(ui.tr("login.col.team"))
         if st.form_submit_button(ui.tr("admin.create_team")):
@@ -179,6 +194,7 @@ with tab_structure:
             ui.tr("admin.rename_item"),
             [(k, i) for k in kinds for i in kinds[k]],
             format_func=lambda x: f"{ui.tr('admin.kind.' + x[0])}: {kinds[x[0]][x[1]]}",
+            placeholder=ui.tr("ui.choose_one"),
         )
         new_name = st.text_input(ui.tr("admin.new_name"))
         keep_active = st.checkbox(ui.tr("admin.active"), value=True)
@@ -210,11 +226,13 @@ with tab_assign:
             ui.tr("admin.assign_team"),
             [None, *teams],
             format_func=lambda t: "—" if t is None else teams[t],
+            placeholder=ui.tr("ui.choose_one"),
         )
         org = st.selectbox(
             ui.tr("admin.assign_org"),
             [None, *orgs],
             format_func=lambda o: "—" if o is None else orgs[o],
+            placeholder=ui.tr("ui.choose_one"),
         )
         if st.form_submit_button(ui.tr("admin.assign")):
             ok, _ = ui.call(accounts.assign, engine, uid, who, role, team, org)

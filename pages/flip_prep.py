@@ -45,12 +45,12 @@ if patterns_tab.open:  # only the open tab runs (the pool's search cost 0.6 s at
     with patterns_tab:
         ok, choices = ui.call(insights.facilitated_teams, engine, uid)
         names = {c.team_id: f"{c.name} ({c.organisation})" for c in choices} if ok else {}
-        team_ids = st.multiselect(
+        team_ids = ui.limited_multiselect(
             ui.tr("flip.compare_teams", n=insights.MAX_COMPARED_TEAMS),
             list(names),
+            limit=insights.MAX_COMPARED_TEAMS,
             default=list(names)[: insights.MAX_COMPARED_TEAMS],
             format_func=names.get,
-            max_selections=insights.MAX_COMPARED_TEAMS,
             key=K.FLIP_TEAMS,
             persist_state="session",
         )
@@ -84,6 +84,7 @@ if pool_tab.open:  # only the open tab runs (the pool's search cost 0.6 s at 100
                 format_func=lambda x: ui.tr("flip.filter.all") if x is None else name(x).get(lang),
                 key=key,
                 persist_state="session",
+                placeholder=ui.tr("ui.choose_one"),
             )
 
         lens = search_box(
@@ -235,6 +236,8 @@ if pack_tab.open:  # only the open tab runs (the pool's search cost 0.6 s at 100
             format_func=lambda k: ui.tr(f"insights.{k}"),
             key=K.pack("figures"),
             persist_state="session",
+            placeholder=ui.tr("ui.choose_many"),
+            select_all=False,
         )
         lens_ids = st.multiselect(
             ui.tr("flip.pack_prompts"),
@@ -243,9 +246,13 @@ if pack_tab.open:  # only the open tab runs (the pool's search cost 0.6 s at 100
             format_func=lambda x: cat.lens(x).title.get(lang),
             key=K.pack("lenses"),
             persist_state="session",
+            placeholder=ui.tr("ui.choose_many"),
+            select_all=False,
         )
         # The figures compare the teams chosen under the patterns tab (kept when it is closed).
         compared = st.session_state.get(K.FLIP_TEAMS)
+        if compared is not None:  # more than the limit: the first ones, as the tab says
+            compared = ui.within_limit(compared, insights.MAX_COMPARED_TEAMS)
         if figure_keys and compared is not None:
             st.caption(
                 ui.tr("flip.pack_teams", count=len(compared), tab=ui.tr("flip.tab.patterns"))

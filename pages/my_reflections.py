@@ -1,10 +1,8 @@
 """Mine refleksioner: own sessions, and own practice compared only with one's own earlier self."""
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
-from lises_reflect import audit, sessions, ui
+from lises_reflect import audit, charts, sessions, ui
 from lises_reflect import state_keys as K
 from lises_reflect.catalogue import catalogue
 
@@ -101,20 +99,14 @@ if ok and practice is not None:
             help=ui.tr("mine.quarter_help", previous=practice.previous_quarter),
         )
         if practice.by_month:
-            rows = []
-            for month, brought, listened in practice.by_month:
-                rows.append({"month": month, "role": ui.tr("mine.role.bringer"), "n": brought})
-                rows.append({"month": month, "role": ui.tr("mine.role.listener"), "n": listened})
-            frame = pd.DataFrame(rows)
-            chart = (
-                alt.Chart(frame)
-                .mark_bar()
-                .encode(
-                    x=alt.X("month:O", title=ui.tr("mine.month")),
-                    y=alt.Y("n:Q", title=ui.tr("mine.sessions"), stack=True),
-                    color=alt.Color("role:N", title=ui.tr("mine.as")),
-                    tooltip=["month", "role", "n"],
-                )
+            chart = charts.practice_chart(
+                practice.by_month,
+                lang,
+                month=ui.tr("mine.month"),
+                count=ui.tr("mine.sessions"),
+                role=ui.tr("mine.as"),
+                bringer=ui.tr("mine.role.bringer"),
+                listener=ui.tr("mine.role.listener"),
             )
             st.altair_chart(chart, width="stretch")
             st.caption(

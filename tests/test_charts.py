@@ -251,3 +251,45 @@ def test_what_a_value_rests_on_stands_under_its_label_not_on_the_bar():
         assert values["Klogere"]["full"] == "2,2 (under 10 svar)"  # tooltip and screen reader
     frame = fig.frame()
     assert "2,2 (under 10 svar)" in set(frame.iloc[:, 3])  # the table and CSV keep both
+
+
+def practice(lang: str) -> dict:
+    return charts.practice_chart(
+        [("2026-10", 1, 0), ("2026-11", 0, 1)],
+        lang,
+        month="Måned",
+        count="Refleksioner",
+        role="Som",
+        bringer="Bringer",
+        listener="Lytter",
+    ).to_dict()
+
+
+def test_own_practice_counts_whole_sessions_in_danish_numbers():
+    """Issue 16: the "Min praksis" axis showed "0.5, 1.5": half sessions, English decimals."""
+    spec = practice("da")
+    axis = spec["encoding"]["y"]["axis"]
+    assert axis["format"] == "d" and axis["tickMinStep"] == 1  # whole numbers only
+    assert axis["title"] == "Refleksioner"
+    assert spec["config"]["locale"]["number"] == charts.DA_NUMBERS  # 1.200 and 3,8
+    assert [tip["title"] for tip in spec["encoding"]["tooltip"]] == ["Måned", "Som", "Refleksioner"]
+    assert {(r["month"], r["role"], r["n"]) for r in rows(spec)} >= {("2026-10", "Bringer", 1)}
+    assert "locale" not in practice("en").get("config", {})  # English keeps Vega's own
+
+
+def test_a_figure_of_counts_has_whole_number_ticks():
+    bars = (Bar("A", 1.0), Bar("B", 2.0))
+    fig = Figure("tags", "Markeringer", "", "Markering", "Antal", bars, lang="da")
+    axis = charts.chart(fig).to_dict()["encoding"]["x"]["axis"]
+    assert axis["format"] == "d" and axis["tickMinStep"] == 1
+
+
+def test_the_png_uses_the_danish_locale_too():
+    """vl-convert reads the locale from the spec's config: the PNG's numbers are Danish."""
+    import vl_convert
+
+    bars = (Bar("A", 0.3, text="x"), Bar("B", 0.6, text="y"))  # the ticks are decimals
+    for lang, tick, other in (("da", "0,2", "0.2"), ("en", "0.2", "0,2")):
+        fig = Figure("tags", "Markeringer", "", "Markering", "Antal", bars, lang=lang)
+        svg = vl_convert.vegalite_to_svg(charts.chart(fig).to_dict(), allowed_base_urls=[])
+        assert f">{tick}<" in svg and f">{other}<" not in svg

@@ -67,6 +67,11 @@ def test_effective_streamlit_configuration(monkeypatch) -> None:
         assert st_config.get_option("server.maxUploadSize") * 1024**2 >= MAX_UPLOAD_BYTES
         assert st_config.get_option("server.maxUploadSize") <= 3
         assert st_config.get_option("client.showErrorDetails") == "none"
+        # No English "Ask Google" / "Ask ChatGPT" links under an error box (issue 16).
+        from streamlit.proto.NewSession_pb2 import Config
+        from streamlit.runtime.app_session import _get_show_error_links
+
+        assert _get_show_error_links() == Config.ShowErrorLinks.SHOW_ERROR_LINKS_FALSE
     finally:
         monkeypatch.undo()
         st_config.get_config_options(force_reparse=True)

@@ -77,6 +77,8 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     # pages/my_reflections.py: what happened to a session, and who read what
     "mine.": ("deleted", "withdrawn", "delete_confirm", "withdraw_confirm"),
     "access.": (*audit.MATERIAL_ACTIONS, audit.READ_POINTS),
+    # i18n.py: Streamlit's own texts, for static/builtin_texts.js
+    "builtin.": i18n.BUILTIN,
     # app.py: why the login expired
     "login.expired.": ("idle", "absolute", "other"),
 }

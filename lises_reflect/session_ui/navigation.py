@@ -27,6 +27,7 @@ def choose_shown(ctx: SessionContext) -> SessionContext:
         index=ctx.view.phase - 1,
         format_func=lambda n: f"{n}. {ctx.phase_title(n)}",
         key=K.in_session("record", ctx.sid),
+        placeholder=ui.tr("ui.choose_one"),
     )
     return replace(ctx, shown=shown)
 
@@ -136,6 +137,7 @@ def bringer_nav(ctx: SessionContext) -> None:
         format_func=lambda n: f"{n}. {ctx.phase_title(n)}",
         label_visibility="collapsed",
         key=K.in_session("goto", ctx.sid, v.phase),
+        placeholder=ui.tr("ui.choose_one"),
     )
     if choice != v.phase:
         ui.act(sessions.set_phase, ctx.engine, ctx.uid, ctx.sid, choice)

@@ -52,17 +52,19 @@ def phase_preparation(ctx: SessionContext) -> None:
         names.setdefault(p.user_id, p.name)
 
     def on_listeners() -> None:
-        chosen = st.session_state[K.in_session("listeners", sid)]
+        chosen = ui.within_limit(
+            st.session_state[K.in_session("listeners", sid)], sessions.MAX_LISTENERS
+        )
         ok, _ = ui.call(sessions.set_listeners, ctx.engine, ctx.uid, sid, chosen)
         if not ok:
             st.session_state[K.in_session("listeners", sid)] = current
 
-    st.multiselect(
+    ui.limited_multiselect(
         ui.tr("prep.listeners"),
         list(names),
+        limit=sessions.MAX_LISTENERS,
         default=current,
         format_func=lambda u: names.get(u, "?"),
-        max_selections=sessions.MAX_LISTENERS,
         placeholder=ui.tr("prep.choose"),
         key=K.in_session("listeners", sid),
         on_change=on_listeners,
@@ -104,6 +106,7 @@ def phase_preparation(ctx: SessionContext) -> None:
         [o.id for o in cat.situation_categories],
         lambda k: option_label(cat.situation_categories, k, lang),
         default=v.situation,
+        select_all=False,
         help=ui.tr("prep.situation_help"),
     )
     choice(
@@ -116,6 +119,7 @@ def phase_preparation(ctx: SessionContext) -> None:
             + (f" ({ui.tr('prep.optional')})" if cat.lens(k).optional else "")
         ),
         default=v.lenses,
+        select_all=False,
     )
     about_lenses(ctx, cat.lenses)
     st.caption(ui.tr("vis.group"))

@@ -122,6 +122,7 @@ def tag_turns(ctx: SessionContext) -> None:
             disabled=ctx.readonly,
             label_visibility="collapsed",
             placeholder=ui.tr("talk.tag_placeholder", turn=t.number),
+            select_all=False,
         )
         if st.session_state.get(saved_key) == t.number:
             right.caption(ui.tr("talk.tags_saved"))
@@ -252,6 +253,7 @@ def gribning_links(ctx: SessionContext) -> None:
             later,
             format_func=label,
             placeholder=ui.tr("talk.choose_targets" if source else "talk.source_first"),
+            select_all=False,
             key=to_key,
             disabled=ctx.readonly or source is None,
         )

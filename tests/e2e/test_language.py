@@ -113,3 +113,105 @@ def test_english_holds_across_a_session_a_reload_and_the_menu(
     expect(main(page).get_by_role("heading", name="Mine refleksioner")).to_be_visible()
     expect(language_box(page)).to_have_value("Dansk")
     expect(page.get_by_text(f"Logget ind som {BRINGER[1]}")).to_be_visible()
+
+
+# ---------------------------------------------------------------- Streamlit's own texts (issue 16)
+
+# Whole texts and parts of texts Streamlit's frontend draws in English.
+ENGLISH_EXACT = {
+    "Upload",
+    "Select all",
+    "Choose options",
+    "Choose an option",
+    "No results",
+    "Clear all",
+    "Browse files",
+    "Download as CSV",
+    "Search",
+    "Fullscreen",
+    "Collapse sidebar",
+    "Expand sidebar",
+    "Running...",
+    "Open",
+    "Skip to main content",
+    "Sidebar",
+    "App pages",
+}
+ENGLISH_PARTS = (
+    "per file",
+    "Drag and drop",
+    "You can only select up to",
+    "Press Enter",
+    "Help for",
+    "file upload",
+)
+
+# Every text node and every aria-label, title and placeholder of the document.
+_READABLE = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.nodeValue.trim();
+    if (text && !n.parentElement.closest('script,style')) out.push(text);
+  }
+  for (const el of document.querySelectorAll('[aria-label],[title],[placeholder]')) {
+    for (const name of ['aria-label', 'title', 'placeholder']) {
+      const value = el.getAttribute(name);
+      if (value) out.push(value.trim());
+    }
+  }
+  return out;
+}"""
+
+
+def english_seen(page: Page) -> list[str]:
+    readable = page.evaluate(_READABLE)
+    return [
+        text
+        for text in readable
+        if text in ENGLISH_EXACT or any(part in text for part in ENGLISH_PARTS)
+    ]
+
+
+def test_streamlits_own_texts_are_danish_for_a_danish_reader(
+    app_server, new_page, wait_for_streamlit
+):
+    """A file upload and choice lists as a Danish reader meets them: no English text, seen or
+    read aloud, and <html lang="da">; in English the same texts come back in English."""
+    wait = wait_for_streamlit
+    page = new_page()
+    flow.login(page, app_server, *BRINGER, wait)
+    page.get_by_role("link", name="Ny refleksion").click()
+    wait(page)
+    page.get_by_role("button", name="Start refleksion").click()
+    wait(page)
+    expect(page).to_have_url(re.compile(r"/refleksion\?s=\d+$"))
+    uploader = main(page).get_by_test_id("stFileUploader")
+    expect(uploader).to_be_visible()
+
+    expect(uploader.get_by_role("button", name="Vælg fil", exact=True)).to_be_visible()
+    expect(uploader).to_contain_text("3MB pr. fil")
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    # A choice list opened and searched: the dropdown's own texts too.
+    lenses = page.get_by_role("combobox", name=re.compile("^Linser"))
+    flow.open_menu(lenses, page.get_by_role("listbox").get_by_role("option"))
+    expect(page.get_by_role("option", name="Select all")).to_have_count(0)
+    page.keyboard.type("zzzz")
+    expect(page.get_by_text("Ingen resultater")).to_be_visible()
+    assert english_seen(page) == []
+    shot(page, "5-danish-builtin")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+
+    flow.choose(page, language_box(page), "English", wait)
+    expect(main(page).get_by_text(PHASE_EN)).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    uploader = main(page).get_by_test_id("stFileUploader")
+    expect(uploader.get_by_role("button", name="Upload", exact=True)).to_be_visible()
+    expect(uploader).to_contain_text("3MB per file")
+    shot(page, "6-english-builtin")
+    flow.choose(page, language_box(page), "Dansk", wait)  # mette's account back in Danish
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    uploader = main(page).get_by_test_id("stFileUploader")
+    expect(uploader.get_by_role("button", name="Vælg fil", exact=True)).to_be_visible()
+    assert english_seen(page) == []
