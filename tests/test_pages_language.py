@@ -276,7 +276,7 @@ def test_the_own_practice_chart_counts_whole_sessions_in_danish_numbers(site: Or
     b.at_phase(site, 4)
     at = app("bringer")
     at.switch_page("pages/my_reflections.py").run()
-    open_tab(at, "mine", "Min praksis")
+    open_tab(at, "mine", "Min praksis over tid")
     no_exception(at)
     (chart,) = [*at.get("arrow_vega_lite_chart"), *at.get("vega_lite_chart")]
     spec = json.loads(chart.proto.spec)
