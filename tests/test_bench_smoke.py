@@ -29,6 +29,8 @@ FAMILIES = {
     "page_run_first_ms",
     "page_run_ms",
     "page_run_ratio",
+    "page_run_frame",
+    "page_run_frame_ratio",
     "page_peak_memory",
     "autosave_median",
     "autosave_p95",
