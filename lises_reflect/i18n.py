@@ -122,64 +122,22 @@ def t(key: str, lang: str = "da", **params: Any) -> str:
     return text
 
 
-# Streamlit's own interface texts (the `builtin` group): en.yaml holds each exactly as Streamlit's
-# frontend draws it, the other language what its reader sees instead (static/builtin_texts.js).
-BUILTIN = (
-    "drop_one",
-    "drop_many",
-    "upload",
-    "add_files",
-    "per_file",
-    "select_all",
-    "no_results",
-    "clear_all",
-    "clear_value",
-    "clear_selection",
-    "choose_option",
-    "choose_options",
-    "no_options",
-    "no_options_dot",
-    "selectbox_options",
-    "enter_apply",
-    "enter_submit",
-    "ctrl_enter_apply",
-    "ctrl_enter_submit",
-    "cmd_enter_apply",
-    "cmd_enter_submit",
-    "download_csv",
-    "download_png",
-    "download_svg",
-    "search",
-    "fullscreen",
-    "close_fullscreen",
-    "columns",
-    "show_data",
-    "collapse_sidebar",
-    "expand_sidebar",
-    "running",
-    "main_menu",
-    "show_password",
-    "hide_password",
-    "increment",
-    "decrement",
-    "copy",
-    "open",
-    "file_upload",
-    "help",
-    "help_for",
-    "skip",
-    "sidebar",
-    "app_pages",
-)
+def builtin_names() -> list[str]:
+    """The names in the `builtin` group: Streamlit's own interface texts. en.yaml holds each
+    exactly as Streamlit's frontend draws it, the other language what its reader sees instead
+    (static/builtin_texts.js). Read from the files, so a text added there is also sent."""
+    return sorted(k.removeprefix("builtin.") for k in strings()["en"] if k.startswith("builtin."))
 
 
+@cache
 def builtin_texts(lang: str) -> dict[str, Any]:
     """What static/builtin_texts.js needs to put Streamlit's English texts into `lang`: exact
     texts (English -> `lang`) and patterns with a {placeholder} ("{size} per file"). English
-    needs nothing; the English texts are sent anyway, to restore them after a switch back."""
+    needs nothing; the English texts are sent anyway, to restore them after a switch back.
+    Made once per language: the frame sends it on every run."""
     texts: dict[str, str] = {}
     patterns: list[list[str]] = []
-    for name in BUILTIN:
+    for name in builtin_names():
         english = str(t(f"builtin.{name}", "en"))
         shown = english if lang == "en" else str(t(f"builtin.{name}", lang))
         if placeholders(english):

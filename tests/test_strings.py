@@ -78,7 +78,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "mine.": ("deleted", "withdrawn", "delete_confirm", "withdraw_confirm"),
     "access.": (*audit.MATERIAL_ACTIONS, audit.READ_POINTS),
     # i18n.py: Streamlit's own texts, for static/builtin_texts.js
-    "builtin.": i18n.BUILTIN,
+    "builtin.": tuple(i18n.builtin_names()),
     # app.py: why the login expired
     "login.expired.": ("idle", "absolute", "other"),
 }
