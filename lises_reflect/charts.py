@@ -288,6 +288,11 @@ def columns(width: int, count: int) -> int:
     return max(1, min(count, fits))
 
 
+def width_for(cols: int) -> int:
+    """The pixels `cols` team panels need side by side (what `columns` counts back)."""
+    return cols * (PANEL_WIDTH + PANEL_SPACING) - PANEL_SPACING + 2 * PAD
+
+
 def _small_multiples(fig: Figure, width: int) -> alt.ConcatChart:
     """One panel per team, the team's name as its title, one value scale for all."""
     top = _top(fig)

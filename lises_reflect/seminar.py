@@ -283,10 +283,7 @@ def slide_px(fig: Figure) -> int:
     teams = len(charts.panels(fig)) if fig.grouped else 1
     if teams < 2:
         return CHART_PX
-    cols = min(teams, SLIDE_COLUMNS)
-    return (
-        cols * (charts.PANEL_WIDTH + charts.PANEL_SPACING) - charts.PANEL_SPACING + 2 * charts.PAD
-    )
+    return charts.width_for(min(teams, SLIDE_COLUMNS))
 
 
 @lru_cache(maxsize=32)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from lises_reflect import audit, freetext, periods, retention, speakers
+from lises_reflect import audit, freetext, paging, periods, retention, speakers
 from lises_reflect.access import (
     as_bringer,
     as_participant,
@@ -1032,7 +1032,7 @@ def my_sessions_page(
             .select_from(Participant)
             .where(Participant.user_id == actor.user_id)
         ).one()
-        page = min(max(1, int(page or 1)), max(1, -(-int(total) // size)))
+        page = min(max(1, int(page or 1)), paging.page_count(int(total), size))
         items = _my_sessions(s, actor, limit=size, offset=(page - 1) * size)
         return SessionPage(items, int(total), page)
 
