@@ -6,8 +6,10 @@ and facilitators see (`busy_team`); sessions set up through the service (`prepar
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import docx
 from sqlalchemy.engine import Engine
@@ -139,23 +141,30 @@ def session(
         return rs.id
 
 
-def busy_team(org: Org, n: int = 8) -> list[int]:
-    """n caseworkers who each bring one conversation every month of 2026-H1."""
+def _busy_session(_month: int, i: int, p: int, other: int) -> dict[str, Any]:
+    return {
+        "lenses": ("gribning",) if i % 2 else ("gribning", "institutional_turns"),
+        "tags": ((p, "institutional"), (other, "institutional")),
+        "links": ((other, "taken_up"),),
+        "points": (("Dokumentationskravet fylder i samtalen.", "frames_demands", True),),
+        "answers": ((p, 4), (other, 5)),
+    }
+
+
+def busy_team(
+    org: Org,
+    n: int = 8,
+    each: Callable[[int, int, int, int], dict[str, Any]] = _busy_session,
+) -> list[int]:
+    """n caseworkers who each bring one conversation every month of 2026-H1, the next one
+    listening. `each(month, i, bringer, listener)` gives the session's contents (`session`'s
+    keyword arguments); by default lenses, tags, a taken-up link, a shared point and answers."""
     people = caseworkers(org.engine, org.team, n, "cw")
     for m in range(1, 7):
         for i, p in enumerate(people):
             other = people[(i + 1) % n]
             session(
-                org.engine,
-                org.team,
-                p,
-                [other],
-                when(f"2026-0{m}", 3 + i),
-                lenses=("gribning",) if i % 2 else ("gribning", "institutional_turns"),
-                tags=((p, "institutional"), (other, "institutional")),
-                links=((other, "taken_up"),),
-                points=(("Dokumentationskravet fylder i samtalen.", "frames_demands", True),),
-                answers=((p, 4), (other, 5)),
+                org.engine, org.team, p, [other], when(f"2026-0{m}", 3 + i), **each(m, i, p, other)
             )
     return people
 

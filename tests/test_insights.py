@@ -296,18 +296,11 @@ def test_text_stored_before_the_guard_knew_its_form_is_screened_on_the_way_out(o
 def test_the_outcome_figure_counts_only_the_three_research_outcomes(org: Org):
     """gribes, overhøres, overhales; the tool's own outcomes are never pooled with them, and
     the figure says so. A team that only ever chose the tool's own shows nothing of them."""
-    people = b.caseworkers(org.engine, org.team, 8, "cw")
-    for m in range(1, 7):  # the whole half year, so no hidden quarter hides the first one
-        for i, p in enumerate(people):
-            other = people[(i + 1) % 8]
-            b.session(
-                org.engine,
-                org.team,
-                p,
-                [other],
-                b.when(f"2026-0{m}", 3 + i),
-                links=((other, "partly_taken_up"), (p, "passed_over")),
-            )
+    # The whole half year, so no hidden quarter hides the first one.
+    b.busy_team(
+        org,
+        each=lambda _m, _i, p, other: {"links": ((other, "partly_taken_up"), (p, "passed_over"))},
+    )
     ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
     outcomes = next(f for f in ov.figures if f.key == "outcomes")
     assert [bar.label for bar in outcomes.bars] == [
@@ -330,23 +323,14 @@ def test_the_outcome_figure_counts_only_the_three_research_outcomes(org: Org):
 
 
 def test_the_lead_sees_which_barriers_the_team_names_suppressed_as_other_figures(org: Org):
-    people = b.caseworkers(org.engine, org.team, 8, "cw")
-    for m in range(1, 7):
-        for i, p in enumerate(people):
-            points = [("Vi kan ikke love tilbuddet.", "barrier_available_offers", True)]
-            if i < 2:  # only two bringers name leadership backing: below k = 5, hidden
-                points.append(
-                    ("Ledelsen spørger kun til antal.", "barrier_leadership_backing", True)
-                )
-            points.append(("Ikke delt.", "barrier_accessibility", False))  # not shared: not counted
-            b.session(
-                org.engine,
-                org.team,
-                p,
-                [people[(i + 1) % 8]],
-                b.when(f"2026-0{m}", 3 + i),
-                points=tuple(points),
-            )
+    def barriers(_m: int, i: int, _p: int, _other: int) -> dict:
+        points = [("Vi kan ikke love tilbuddet.", "barrier_available_offers", True)]
+        if i < 2:  # only two bringers name leadership backing: below k = 5, hidden
+            points.append(("Ledelsen spørger kun til antal.", "barrier_leadership_backing", True))
+        points.append(("Ikke delt.", "barrier_accessibility", False))  # not shared: not counted
+        return {"points": tuple(points)}
+
+    b.busy_team(org, each=barriers)
     ov = insights.team_overview(org.engine, org.lead, org.team, "2026-Q1")
     learning = next(f for f in ov.figures if f.key == "learning")
     bars = {bar.label: bar for bar in learning.bars}
@@ -458,20 +442,14 @@ def test_the_half_year_when_the_quarter_ending_with_it_hides_a_whole_figure(
     org: Org, monkeypatch: pytest.MonkeyPatch
 ):
     """Issue 16: the quarter's gribning outcomes were all hidden, the half year's shown."""
-    people = b.caseworkers(org.engine, org.team, 8, "cw")
-    for m in range(1, 7):
-        for i, p in enumerate(people):
-            other = people[(i + 1) % 8]
-            b.session(
-                org.engine,
-                org.team,
-                p,
-                [other],
-                b.when(f"2026-0{m}", 3 + i),
-                lenses=("gribning",) if i % 2 else ("gribning", "institutional_turns"),
-                tags=((p, "institutional"), (other, "institutional")),
-                links=((other, "taken_up"),) if m <= 3 else (),  # none in the second quarter
-            )
+    b.busy_team(
+        org,
+        each=lambda m, i, p, other: {
+            "lenses": ("gribning",) if i % 2 else ("gribning", "institutional_turns"),
+            "tags": ((p, "institutional"), (other, "institutional")),
+            "links": ((other, "taken_up"),) if m <= 3 else (),  # none in the second quarter
+        },
+    )
     clock(monkeypatch, 2026, 7, 15)
     quarter = insights.team_overview(org.engine, org.lead, org.team, "2026-Q2")
     assert not next(f for f in quarter.figures if f.key == "outcomes").has_values
