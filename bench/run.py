@@ -153,7 +153,13 @@ PAGES: dict[str, list[tuple[str, str | None]]] = {
         ("pages/session.py", "mette"),
     ],
     "teamlead": [("pages/home.py", "hanne"), ("pages/team_insights.py", "hanne")],
-    "facilitator": [("pages/home.py", "sofie"), ("pages/flip_prep.py", "sofie")],
+    "facilitator": [
+        ("pages/home.py", "sofie"),
+        ("pages/flip_prep.py", "sofie"),
+        # The FLIP page's other tabs: only the open tab runs, so each is a page run of its own.
+        ("pages/flip_prep.py#flip.pool", "sofie"),  # #<the page's tabs>.<tab>
+        ("pages/flip_prep.py#flip.pack", "sofie"),
+    ],
     "admin": [("pages/home.py", "admin"), ("pages/admin.py", "admin")],
 }
 
@@ -177,8 +183,15 @@ def logged_in_app(sc: Scene, username: str, page: str) -> tuple[Any, float]:
     at.session_state["authentication_status"] = True
     at.session_state["username"] = username
     at.session_state["login_key"] = key
+    page, _, tab = page.partition("#")
     if page == "pages/session.py":
         at.query_params["s"] = str(sc.session)
+    if tab:  # opened as a click on the tab does (`ui.tabs`)
+        from lises_reflect import i18n
+        from lises_reflect import state_keys as K
+
+        tabs, _, label = tab.partition(".")
+        at.session_state[K.tabs(tabs, "da")] = i18n.t(f"{tabs}.tab.{label}", "da")
     at.run()
     charts.browser_json.cache_clear()  # the first run pays for its charts, as a new view does
     began = time.perf_counter()
@@ -203,7 +216,9 @@ def bench_pages(sc: Scene, size: int, runs: int) -> None:
         for page, username in pages:
             at, first_ms = logged_in_app(sc, username, page)
             took = median_ms(lambda at=at: at.run(), runs, warm=0)
-            name = Path(page).stem
+            name = Path(page.partition("#")[0]).stem + "".join(
+                f"_{x.split('.')[-1]}" for x in page.split("#")[1:]
+            )
             took_by_page[(name, role)] = took
             emit("page_run_first_ms", size, first_ms, "ms", page=name, role=role)
             emit("page_run_ms", size, took, "ms", page=name, role=role)
@@ -347,7 +362,7 @@ def _run_plain(engine: Any, sql: str, params: dict[str, Any]) -> list[tuple]:
         else:  # psycopg uses %(name)s
             import re
 
-            cur.execute(re.sub(r":(\w+)", r"%(\1)s", sql), fixed)
+            cur.execute(re.sub(r":(\w+)", r"%(\1)s", sql.replace("%", "%%")), fixed)
         return [tuple(r) for r in cur.fetchall()]
     finally:
         raw.close()
@@ -454,38 +469,59 @@ def _check_same(key: str, facts: list, rows: list[tuple]) -> None:
 
 def bench_pool(sc: Scene, size: int, runs: int) -> None:
     """The facilitator's pool (its first page, unfiltered) against hand-written queries that
-    fetch the same: the light index of everything shared, then the shown page's texts."""
+    do the same: whether enough caseworkers shared, how many items there are, the page of
+    each in the neutral order (numbered in SQL), and then the shown page's texts."""
     from sqlmodel import Session
 
     from lises_reflect import flip
     from lises_reflect.auth import load_actor
+    from lises_reflect.disclosure import Thresholds
+    from lises_reflect.models import POOL_ORDER_MODULUS
 
     fac = sc.users["sofie"]
     pool = flip.shared_pool(sc.engine, fac, sc.half.key)
     with Session(sc.engine) as s:
         scope_teams = sorted(_facilitated(sc, load_actor(s, fac)))
     teams = ", ".join(str(t) for t in scope_teams) or "-1"
-    scope = f"rs.team_id IN ({teams}) AND rs.created_at >= :start AND rs.created_at < :end"
+    scope = (
+        f"rs.team_id IN ({teams}) AND rs.status = 'finished' "
+        "AND rs.finished_at >= :start AND rs.finished_at < :end"
+    )
     params = {"start": sc.half.start(), "end": sc.half.end()}
+    a, b = flip.order_constants(f"flip:{fac}:{sc.half.key}")
+    order = f"(CAST(%s.pool_order AS BIGINT) * {a} + {b}) %% {POOL_ORDER_MODULUS}"
+    k = Thresholds().text
+    shared = f"FROM reflection_session rs WHERE {scope} AND rs.excerpt_shared = TRUE"
+    points = (
+        "FROM learning_point lp JOIN reflection_session rs ON rs.id = lp.session_id "
+        f"WHERE {scope} AND lp.shared = TRUE"
+    )
     index = [
-        f"SELECT rs.id, rs.bringer_id, rs.lenses, rs.conversation_kind "
-        f"FROM reflection_session rs WHERE {scope} AND rs.excerpt_shared = TRUE",
-        f"SELECT lp.id, lp.session_id, rs.bringer_id, lp.category, rs.lenses "
-        f"FROM learning_point lp JOIN reflection_session rs ON rs.id = lp.session_id "
-        f"WHERE {scope} AND lp.shared = TRUE AND TRIM(lp.text) <> ''",
+        f"SELECT COUNT(*) FROM (SELECT DISTINCT rs.bringer_id {shared} LIMIT {k}) x",
+        f"SELECT COUNT(*) FROM (SELECT DISTINCT rs.bringer_id {points} LIMIT {k}) x",
+        f"SELECT COUNT(*) {shared}",
+        f"SELECT id, n FROM (SELECT rs.id, ROW_NUMBER() OVER (ORDER BY {order % 'rs'}, rs.id) "
+        f"AS n {shared}) x ORDER BY n LIMIT {flip.EXCERPTS_PER_PAGE}",
+        f"SELECT COUNT(*) {points}",
+        f"SELECT lp.id {points} ORDER BY {order % 'lp'}, lp.id LIMIT {flip.POINTS_PER_PAGE}",
     ]
-    shared = _run_plain(sc.engine, index[0], params)
-    if pool.excerpts_enough and pool.excerpts_total != len(shared):
-        raise AssertionError("pool: the plain SQL disagrees with flip.shared_pool")
-    page = [str(r[0]) for r in shared[: flip.EXCERPTS_PER_PAGE]] or ["-1"]
-    points = [str(r[0]) for r in _run_plain(sc.engine, index[1], params)][: flip.POINTS_PER_PAGE]
-    ids = ", ".join(page)
+    page = [str(r[0]) for r in _run_plain(sc.engine, index[3], params)] or ["-1"]
+    counted = (_run_plain(sc.engine, index[2], params)[0][0], pool.excerpts_total)
+    if pool.excerpts_enough and counted[0] != counted[1]:
+        raise AssertionError(f"pool: the plain SQL counts {counted[0]}, the pool {counted[1]}")
+    point_ids = [str(r[0]) for r in _run_plain(sc.engine, index[5], params)]
+    ids, pids = ", ".join(page), ", ".join(point_ids) or "-1"
     texts = [
+        "SELECT id, bringer_id, CAST(lenses AS VARCHAR), conversation_kind "
+        f"FROM reflection_session WHERE id IN ({ids})",
         f"SELECT id, excerpt FROM reflection_session WHERE id IN ({ids})",
         f"SELECT DISTINCT session_id, tag_id FROM turn_tag WHERE session_id IN ({ids})",
         f"SELECT session_id, text, category FROM learning_point WHERE session_id IN ({ids}) "
         f"AND shared = TRUE",
-        f"SELECT id, text FROM learning_point WHERE id IN ({', '.join(points) or '-1'})",
+        "SELECT lp.id, lp.session_id, rs.bringer_id, lp.category, CAST(rs.lenses AS VARCHAR) "
+        "FROM learning_point lp JOIN reflection_session rs ON rs.id = lp.session_id "
+        f"WHERE lp.id IN ({pids})",
+        f"SELECT id, text FROM learning_point WHERE id IN ({pids})",
     ]
 
     def plain() -> None:

@@ -15,12 +15,13 @@ import hmac
 import json
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import String, cast
+from sqlalchemy import BigInteger, String, cast, literal_column
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
@@ -32,9 +33,14 @@ from lises_reflect.disclosure import Thresholds
 from lises_reflect.errors import InvalidInput
 from lises_reflect.export import ExportTurn
 from lises_reflect.i18n import t
-from lises_reflect.insights import label, neutral_order
-from lises_reflect.models import LearningPoint, ReflectionSession, TurnTag
-from lises_reflect.paging import page_of
+from lises_reflect.insights import label
+from lises_reflect.models import (
+    POOL_ORDER_MODULUS,
+    LearningPoint,
+    ReflectionSession,
+    TurnTag,
+)
+from lises_reflect.paging import page_count
 from lises_reflect.periods import Period
 from lises_reflect.privacy import check_free_text, redact
 from lises_reflect.transcript import TranscriptError, parse_transcript
@@ -114,8 +120,23 @@ class PackRequest:
     team_ids: tuple[int, ...] | None = None  # the teams compared on the page; None: its default
 
 
+# The tokens this process has handed out, and the session each names: a token comes back from
+# the page only after the pool (or the pack's list) showed it, so the pack finds its excerpts
+# without computing the token of every excerpt in the pool. Bounded; at worst a very old token
+# is no longer known and the pack says the excerpt is gone.
+_ISSUED: OrderedDict[str, int] = OrderedDict()
+_ISSUED_MAX = 100_000
+_ISSUING = threading.Lock()
+
+
 def _token(session_id: int) -> str:
-    return hmac.new(_KEY, str(session_id).encode(), hashlib.sha256).hexdigest()[:20]
+    token = hmac.new(_KEY, str(session_id).encode(), hashlib.sha256).hexdigest()[:20]
+    with _ISSUING:
+        _ISSUED[token] = session_id
+        _ISSUED.move_to_end(token)
+        while len(_ISSUED) > _ISSUED_MAX:
+            _ISSUED.popitem(last=False)
+    return token
 
 
 # Keyed by the text itself, so an edited excerpt is simply a new key: nothing to invalidate.
@@ -138,65 +159,182 @@ def _turns(excerpt: str, lang: str) -> tuple[ExportTurn, ...]:
     )
 
 
-# The pool is read in two steps. First an index of light rows (ids, who shared, lenses, kind,
-# category) for everything shared in scope: enough to apply the threshold, number the excerpts in
-# their neutral order, filter and page. Then the texts of only the page that is shown. Loading
-# every text of a half year for 10 shown excerpts took 2.9 s a rerun at 100k sessions (13,683
-# shared excerpts, 43,275 shared learning points).
+# The pool is read in SQL, one page at a time: the threshold, the neutral order and its
+# "Uddrag n" numbers, the search and the page are all worked out by the database, and only the
+# shown page's rows (and then their texts) reach Python. Loading every shared excerpt and point
+# of a half year to order and page them in Python took 0.69 s a rerun at 100k sessions (16,796
+# excerpts, 53,547 learning points, for a facilitator of all 60 teams).
 EXCERPTS_PER_PAGE = 10
 POINTS_PER_PAGE = 20
 
-
-@dataclass(frozen=True)
-class _Index:
-    # Lens ids stay the column's JSON text ('["gribning", ...]'): decoding 70,000 of them was
-    # the largest part of a pool load at 100k sessions; only the shown page is decoded.
-    excerpts: list[tuple[int, Any]]  # (n, (session id, bringer id, lenses JSON, kind)) in order
-    points: list[Any]  # (point id, session id, bringer id, category, lenses JSON) in order
-    excerpts_enough: bool
-    points_enough: bool
-    scope: tuple[Any, ...]  # the facilitator's teams and the period the index was read in
-
-
 # A learning point in the pool: shared by the bringer, and not left empty.
 _SHARED_POINT = (LearningPoint.shared == True, func.trim(LearningPoint.text) != "")  # noqa: E712
+# The same, as the pool's searches read it from an index: a shared point is never empty
+# (`sessions`: sharing needs a text, and a shared text cannot be changed; migration 0014).
+_IN_POOL = (LearningPoint.shared == True,)  # noqa: E712
+_LENSES = cast(ReflectionSession.lenses, String)  # the JSON text ('["gribning", ...]')
 
 
-def _index(s: Session, actor: Actor, p: Period, k_text: int, points: bool = True) -> _Index:
-    # Finished sessions only, by the month they were finished, as the figures (issue 14).
-    scope = insights.finished_in(insights.facilitated_team_ids(s, actor) or [-1], p)
-    lenses_text = cast(ReflectionSession.lenses, String)
-    sessions = s.exec(
-        select(
-            ReflectionSession.id,
-            ReflectionSession.bringer_id,
-            lenses_text,
-            ReflectionSession.conversation_kind,
-        ).where(*scope, ReflectionSession.excerpt_shared == True)  # noqa: E712
-    ).all()
-    point_rows: list[Any] = []
-    if points:
-        point_rows = list(
-            s.exec(
-                select(
-                    LearningPoint.id,
-                    LearningPoint.session_id,
-                    ReflectionSession.bringer_id,
-                    LearningPoint.category,
-                    lenses_text,
-                )
-                .join(ReflectionSession, ReflectionSession.id == LearningPoint.session_id)
-                .where(*scope, *_SHARED_POINT)
-            ).all()
-        )
-    salt = f"flip:{actor.user_id}:{p.key}"  # each facilitator and period its own order
-    return _Index(
-        excerpts=_numbered(salt, sessions),
-        points=[row for _n, row in _numbered(salt, point_rows)],
-        excerpts_enough=len({row[1] for row in sessions}) >= k_text,
-        points_enough=len({row[2] for row in point_rows}) >= k_text,
-        scope=scope,
+def order_constants(salt: str) -> tuple[int, int]:
+    """A multiplier and an offset from the salt: each facilitator and period its own order."""
+    d = hashlib.sha256(salt.encode()).digest()
+    m = POOL_ORDER_MODULUS
+    return 1 + int.from_bytes(d[:8], "big") % (m - 1), int.from_bytes(d[8:16], "big") % m
+
+
+def order_key(pool_order: Any, salt: str) -> Any:
+    """The pool's neutral order as an SQL expression. Each row's `pool_order` is random (given
+    when it was written), so the order says nothing about time, team or author; the salt's
+    affine map (a permutation modulo a prime) gives each facilitator and period an order of
+    its own. Plain integer arithmetic within 62 bits: SQLite and PostgreSQL agree."""
+    a, b = order_constants(salt)
+    return (cast(pool_order, BigInteger) * literal_column(str(a)) + literal_column(str(b))) % (
+        literal_column(str(POOL_ORDER_MODULUS))
     )
+
+
+def _salt(actor: Actor, p: Period) -> str:
+    return f"flip:{actor.user_id}:{p.key}"
+
+
+def _scope(s: Session, actor: Actor, p: Period) -> tuple[Any, ...]:
+    """The facilitator's teams' sessions that count for `p`: finished ones, by the month they
+    were finished, as the figures (issue 14)."""
+    return insights.finished_in(insights.facilitated_team_ids(s, actor) or [-1], p)
+
+
+def _enough(s: Session, bringers: Any, k: int) -> bool:
+    """At least `k` distinct caseworkers among `bringers`; reads no more than k of them."""
+    first = bringers.distinct().limit(max(k, 1)).subquery()
+    return s.exec(select(func.count()).select_from(first)).one() >= k
+
+
+def _numbered_excerpts(scope: tuple[Any, ...], salt: str) -> Any:
+    """Every shared excerpt in scope (id) with its number (n) in the neutral order: read from
+    an index alone (`ix_reflection_session_pool`), never the rows that hold the texts."""
+    rs = ReflectionSession
+    n = func.row_number().over(order_by=(order_key(rs.pool_order, salt), rs.id))
+    return (
+        select(rs.id.label("id"), n.label("n"))
+        .where(*scope, rs.excerpt_shared == True)  # noqa: E712
+        .subquery()
+    )
+
+
+def _described(s: Session, numbered: Sequence[tuple[int, int]]) -> list[tuple[int, Any]]:
+    """(n, (session id, bringer id, lenses JSON, kind)) of the given numbered excerpts."""
+    rs = ReflectionSession
+    ids = [sid for _n, sid in numbered]
+    rows = s.exec(
+        select(rs.id, rs.bringer_id, _LENSES, rs.conversation_kind).where(rs.id.in_(ids or [-1]))
+    ).all()
+    by_id = {r[0]: tuple(r) for r in rows}
+    return [(n, by_id[sid]) for n, sid in numbered if sid in by_id]
+
+
+def _paged(
+    s: Session, matching: Any, ordered: Any, page: int, size: int
+) -> tuple[int, int, list[Any]]:
+    """(page, total, rows): how many `matching` selects, and the page of `ordered` asked for,
+    kept within the pages there are (a narrower search can leave it beyond the end)."""
+    total = int(s.exec(select(func.count()).select_from(matching.subquery())).one())
+    page = min(max(1, int(page or 1)), page_count(total, size))
+    rows = s.exec(ordered.limit(size).offset((page - 1) * size)).all() if total else []
+    return page, total, list(rows)
+
+
+def _excerpt_page(
+    s: Session,
+    scope: tuple[Any, ...],
+    salt: str,
+    page: int,
+    lens: str | None,
+    tag: str | None,
+    category: str | None,
+) -> tuple[int, int, list[tuple[int, Any]]]:
+    """One page of the shared excerpts that match, numbered as in the whole pool."""
+    rs = ReflectionSession
+    matching = select(rs.id).where(*scope, rs.excerpt_shared == True)  # noqa: E712
+    if lens:
+        matching = matching.where(_LENSES.contains(f'"{lens}"', autoescape=True))
+    if category:
+        matching = matching.where(
+            select(LearningPoint.id)
+            .where(LearningPoint.session_id == rs.id, LearningPoint.category == category)
+            .where(*_IN_POOL)
+            .exists()
+        )
+    if tag:
+        matching = matching.where(
+            select(TurnTag.id).where(TurnTag.session_id == rs.id, TurnTag.tag_id == tag).exists()
+        )
+    sub = _numbered_excerpts(scope, salt)
+    ordered = select(sub.c.n, sub.c.id).order_by(sub.c.n)
+    if lens or category or tag:
+        ordered = ordered.where(sub.c.id.in_(matching))
+    page, total, rows = _paged(s, matching, ordered, page, EXCERPTS_PER_PAGE)
+    return page, total, _described(s, [(int(n), sid) for n, sid in rows])
+
+
+def _point_page(
+    s: Session,
+    scope: tuple[Any, ...],
+    salt: str,
+    page: int,
+    lens: str | None,
+    category: str | None,
+) -> tuple[int, int, list[Any]]:
+    """One page of the shared learning points that match, in the neutral order:
+    (point id, session id, bringer id, category, lenses JSON)."""
+    lp, rs = LearningPoint, ReflectionSession
+    matching = select(lp.id).join(rs, rs.id == lp.session_id).where(*scope, *_IN_POOL)
+    if lens:
+        matching = matching.where(_LENSES.contains(f'"{lens}"', autoescape=True))
+    if category:
+        matching = matching.where(lp.category == category)
+    ordered = matching.order_by(order_key(lp.pool_order, salt), lp.id)
+    page, total, rows = _paged(s, matching, ordered, page, POINTS_PER_PAGE)
+    ids = [int(x) for x in rows]  # one column: sqlmodel gives the values themselves
+    described = {
+        r[0]: tuple(r)
+        for r in s.exec(
+            select(lp.id, lp.session_id, rs.bringer_id, lp.category, _LENSES)
+            .join(rs, rs.id == lp.session_id)
+            .where(lp.id.in_(ids or [-1]))
+        ).all()
+    }
+    return page, total, [described[x] for x in ids if x in described]
+
+
+def _excerpts_enough(s: Session, scope: tuple[Any, ...], k: int) -> bool:
+    rs = ReflectionSession
+    shared = select(rs.bringer_id).where(*scope, rs.excerpt_shared == True)  # noqa: E712
+    return _enough(s, shared, k)
+
+
+def _points_enough(s: Session, scope: tuple[Any, ...], k: int) -> bool:
+    bringers = (
+        select(ReflectionSession.bringer_id)
+        .join(LearningPoint, LearningPoint.session_id == ReflectionSession.id)
+        .where(*scope, *_IN_POOL)
+    )
+    return _enough(s, bringers, k)
+
+
+def _chosen(
+    s: Session, scope: tuple[Any, ...], salt: str, tokens: Sequence[str] | None
+) -> dict[str, tuple[int, Any]]:
+    """The pool's excerpts by token, numbered as in the pool: those `tokens` name that are
+    still in it, or (None) all of them."""
+    sub = _numbered_excerpts(scope, salt)
+    query = select(sub.c.n, sub.c.id).order_by(sub.c.n)
+    if tokens is not None:
+        ids = {_ISSUED[x] for x in tokens if x in _ISSUED}
+        if not ids:
+            return {}
+        query = query.where(sub.c.id.in_(sorted(ids)))
+    numbered = _described(s, [(int(n), sid) for n, sid in s.exec(query).all()])
+    return {_token(row[0]): (n, row) for n, row in numbered}
 
 
 def _excerpts(
@@ -271,46 +409,6 @@ def _lens_ids(lenses_json: str | None) -> tuple[str, ...]:
     return tuple(str(x) for x in value) if isinstance(value, list) else ()
 
 
-def _search(
-    s: Session,
-    index: _Index,
-    lens: str | None,
-    tag: str | None,
-    category: str | None,
-) -> tuple[list[tuple[int, Any]], list[Any]]:
-    """The excerpts and learning points that match, in the pool's order; none of a kind
-    shared by too few caseworkers."""
-    wanted = f'"{lens}"'  # how the lens id appears in the column's JSON text
-    excerpts = [x for x in index.excerpts if not lens or wanted in (x[1][2] or "")]
-    if not index.excerpts_enough:
-        excerpts = []
-    if category:
-        with_category = {row[1] for row in index.points if row[3] == category}
-        excerpts = [x for x in excerpts if x[1][0] in with_category]
-    if tag and excerpts:
-        tagged = set(
-            s.exec(
-                select(TurnTag.session_id)
-                .join(ReflectionSession, ReflectionSession.id == TurnTag.session_id)
-                .where(
-                    *index.scope,
-                    ReflectionSession.excerpt_shared == True,  # noqa: E712
-                    TurnTag.tag_id == tag,
-                )
-                .distinct()
-            ).all()
-        )
-        excerpts = [x for x in excerpts if x[1][0] in tagged]
-    points = [
-        row
-        for row in index.points
-        if (not lens or wanted in (row[4] or "")) and (not category or row[3] == category)
-    ]
-    if tag or not index.points_enough:
-        points = []  # tags belong to excerpts; a learning point has none
-    return excerpts, points
-
-
 def shared_pool(
     engine: Engine,
     actor_id: int | None,
@@ -330,21 +428,29 @@ def shared_pool(
     cat = catalogue()
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
-        index = _index(s, actor, p, th.text)
-        excerpts, points = _search(s, index, lens, tag, category)
-        excerpt_page, shown = page_of(excerpts, excerpt_page, EXCERPTS_PER_PAGE)
-        point_page, shown_points = page_of(points, point_page, POINTS_PER_PAGE)
+        scope, salt = _scope(s, actor, p), _salt(actor, p)
+        excerpts_enough = _excerpts_enough(s, scope, th.text)
+        points_enough = _points_enough(s, scope, th.text)
+        excerpts_total, shown, points_total, shown_points = 0, [], 0, []
+        if excerpts_enough:
+            excerpt_page, excerpts_total, shown = _excerpt_page(
+                s, scope, salt, excerpt_page, lens, tag, category
+            )
+        if points_enough and not tag:  # tags belong to excerpts; a learning point has none
+            point_page, points_total, shown_points = _point_page(
+                s, scope, salt, point_page, lens, category
+            )
         pool = SharedPool(
             p.label(lang),
             th.text,
-            index.excerpts_enough,
-            index.points_enough,
+            excerpts_enough,
+            points_enough,
             tuple(_excerpts(s, shown, lang, cat)),
             tuple(_points(s, shown_points, lang, cat)),
-            excerpts_total=len(excerpts),
-            points_total=len(points),
-            excerpt_page=excerpt_page,
-            point_page=point_page,
+            excerpts_total=excerpts_total,
+            points_total=points_total,
+            excerpt_page=1 if not shown else excerpt_page,
+            point_page=1 if not shown_points else point_page,
         )
         # Which conversations were shown, so each bringer can see it in his or her access log.
         audit.record(
@@ -363,12 +469,6 @@ def shared_pool(
         read = [row[1] for row in shown_points] + [row[0] for (_n, row), _e in with_points]
         audit.record_point_reads(s, actor, read)
     return pool
-
-
-def _numbered(salt: str, rows: Sequence[Any]) -> list[tuple[int, Any]]:
-    """The pool's neutral order (a keyed hash, never time or team) and its "Uddrag n" numbers,
-    the same in the pool tab and in the pack's list."""
-    return list(enumerate(sorted(rows, key=lambda r: neutral_order(salt, r[0])), start=1))
 
 
 MAX_PACK_EXCERPTS = 4  # a FLIP reads 2–4 excerpts (`seminar.problems`)
@@ -395,13 +495,12 @@ def pack_choices(
     cat = catalogue()
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
-        index = _index(s, actor, p, th.text, points=False)
-    if not index.excerpts_enough:
-        return ()
-    if tokens is None:
-        return tuple(_choice(n, row, lang, cat) for n, row in index.excerpts)
-    by_token = {_token(row[0]): (n, row) for n, row in index.excerpts}
-    return tuple(_choice(*by_token[x], lang, cat) for x in dict.fromkeys(tokens) if x in by_token)
+        scope = _scope(s, actor, p)
+        if not _excerpts_enough(s, scope, th.text):
+            return ()
+        by_token = _chosen(s, scope, _salt(actor, p), tokens)
+    order = by_token if tokens is None else dict.fromkeys(tokens)
+    return tuple(_choice(*by_token[x], lang, cat) for x in order if x in by_token)
 
 
 def _choice(n: int, row: Any, lang: str, cat: Catalogue) -> PackChoice:
@@ -463,9 +562,10 @@ def export_pack(
     cat = catalogue()
     with session_scope(engine) as s:
         actor = require(s, actor_id, "facilitator")
-        index = _index(s, actor, p, th.text, points=False)
-        numbered = {_token(row[0]): (n, row) for n, row in index.excerpts}
-        if not index.excerpts_enough or any(x not in numbered for x in req.excerpt_tokens):
+        scope = _scope(s, actor, p)
+        numbered = _chosen(s, scope, _salt(actor, p), req.excerpt_tokens)
+        enough = _excerpts_enough(s, scope, th.text)
+        if not enough or any(x not in numbered for x in req.excerpt_tokens):
             raise InvalidInput("error.pack_excerpt_gone")
         chosen = _excerpts(s, [numbered[x] for x in req.excerpt_tokens], lang, cat)
         figures = [

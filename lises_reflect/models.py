@@ -7,9 +7,10 @@ free of any link to a person.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -18,6 +19,18 @@ def utcnow() -> datetime:
 
 
 ROLES: tuple[str, ...] = ("caseworker", "teamlead", "facilitator", "admin")
+
+POOL_ORDER_MODULUS = 2_147_483_647  # 2^31 - 1, a prime (`flip.order_key`)
+
+
+def random_pool_order() -> int:
+    """A shared item's random place in the FLIP pool's neutral order: random, so the order
+    says nothing about when, by whom or in which team it was written."""
+    return secrets.randbelow(POOL_ORDER_MODULUS)
+
+
+def _pool_order_column() -> Column:
+    return Column(Integer, nullable=False, default=random_pool_order, server_default="0")
 
 
 class Organisation(SQLModel, table=True):
@@ -68,6 +81,19 @@ class ReflectionSession(SQLModel, table=True):
         Index(
             "ix_reflection_session_team_finished", "team_id", "finished_at", "status", "bringer_id"
         ),
+        # The FLIP pool (`flip.shared_pool`): a period's shared excerpts, numbered in their
+        # neutral order, and the sessions whose shared learning points it lists, read from
+        # these indexes alone.
+        Index(
+            "ix_reflection_session_pool",
+            "status",
+            "excerpt_shared",
+            "finished_at",
+            "team_id",
+            "bringer_id",
+            "pool_order",
+        ),
+        Index("ix_reflection_session_finished", "status", "finished_at", "team_id", "bringer_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)
@@ -77,6 +103,7 @@ class ReflectionSession(SQLModel, table=True):
     situation: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     excerpt: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     lenses: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    pool_order: int = Field(default_factory=random_pool_order, sa_column=_pool_order_column())
     context_wish: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     phase: int = 1
     # Step-by-step reveal while reading: None = the whole excerpt is shown; n = turns 1..n shown.
@@ -131,13 +158,17 @@ class Contribution(SQLModel, table=True):
 
 class LearningPoint(SQLModel, table=True):
     __tablename__ = "learning_point"
-    __table_args__ = (UniqueConstraint("session_id", "position"),)
+    __table_args__ = (
+        UniqueConstraint("session_id", "position"),
+        Index("ix_learning_point_pool", "session_id", "shared", "category", "pool_order"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="reflection_session.id", index=True, ondelete="CASCADE")
     position: int  # 1..3
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     category: str | None = Field(default=None, max_length=40)
     shared: bool | None = None  # None until the bringer has explicitly chosen
+    pool_order: int = Field(default_factory=random_pool_order, sa_column=_pool_order_column())
     version: int = 1
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -53,4 +53,5 @@ def test_bench_smoke_prints_every_figure_as_json_lines(tmp_path: Path) -> None:
     assert rows and all(set(r) >= {"metric", "size", "value", "unit"} for r in rows)
     assert {r["metric"] for r in rows} >= FAMILIES, FAMILIES - {r["metric"] for r in rows}
     pages = {(r["page"], r["role"]) for r in rows if r["metric"] == "page_run_ratio"}
-    assert len(pages) == 9  # every page of every role
+    assert len(pages) == 11  # every page of every role, and the FLIP page's other two tabs
+    assert {("flip_prep_pool", "facilitator"), ("flip_prep_pack", "facilitator")} <= pages

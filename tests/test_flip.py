@@ -14,6 +14,18 @@ from tests.builders import busy_team
 from tests.conftest import Org
 
 
+def _all_shared(org: Org) -> None:
+    """A busy team of 10 whose every excerpt is shared, facilitated by the org's facilitator."""
+    from lises_reflect.models import ReflectionSession
+
+    busy_team(org, n=10)
+    with session_scope(org.engine) as s:
+        for rs in s.exec(select(ReflectionSession)).all():
+            rs.excerpt_shared = True
+            s.add(rs)
+    b.facilitate(org.engine, org.facilitator, org.team)
+
+
 def test_shared_pool_needs_ten_sharers_and_hides_who(org: Org):
     from lises_reflect import flip
 
@@ -129,14 +141,8 @@ def test_the_pack_charts_are_drawn_before_the_click(org: Org, monkeypatch: pytes
     filled in; the build then draws none. Once per choice; a caller who may not is left for the
     build to refuse, and nothing is audited (nothing was shown)."""
     from lises_reflect import flip, seminar
-    from lises_reflect.models import ReflectionSession
 
-    busy_team(org, n=10)
-    with session_scope(org.engine) as s:
-        for rs in s.exec(select(ReflectionSession)).all():
-            rs.excerpt_shared = True
-            s.add(rs)
-    b.facilitate(org.engine, org.facilitator, org.team)
+    _all_shared(org)
     monkeypatch.setattr(seminar, "PNG_SCALE", 1.0)
     seminar.forget_charts()
     drawn: list[str] = []
@@ -217,3 +223,54 @@ def test_the_pack_compares_the_teams_chosen_on_the_page_never_all(
     outside = accounts.create_team(org.engine, auth.OPERATOR, elsewhere, "Team Ude")
     with pytest.raises(PermissionDenied):
         build((org.team, outside))  # not facilitated
+
+
+def test_the_neutral_order_is_random_per_row_and_the_same_in_sql_as_its_formula(org: Org):
+    """The pool is ordered in SQL (`flip.order_key`): on either backend the order is the
+    formula's, each row's place is random (not its id, so not its age), and each facilitator
+    and period has an order of its own."""
+    from sqlalchemy import literal_column
+
+    from lises_reflect import flip
+    from lises_reflect.models import POOL_ORDER_MODULUS, ReflectionSession
+
+    for i in range(40):
+        b.session(org.engine, org.team, org.colleague, [], b.when("2026-02", 1 + i % 20))
+    with session_scope(org.engine) as s:
+        rows = s.exec(select(ReflectionSession.id, ReflectionSession.pool_order)).all()
+        assert len({x for _id, x in rows}) == len(rows)  # random: no two alike here
+        assert all(0 <= x < POOL_ORDER_MODULUS for _id, x in rows)
+        by_id = sorted(rows)
+        assert [x for _i, x in by_id] != sorted(x for _i, x in by_id)  # not in age order
+        orders = {}
+        for salt in ("flip:1:2026-H1", "flip:2:2026-H1", "flip:1:2026-Q1"):
+            a, c = flip.order_constants(salt)
+            expected = sorted(rows, key=lambda r: ((r[1] * a + c) % POOL_ORDER_MODULUS, r[0]))
+            key = flip.order_key(ReflectionSession.pool_order, salt)
+            got = s.exec(
+                select(ReflectionSession.id, key.label("k")).order_by(
+                    literal_column("k"), ReflectionSession.id
+                )
+            ).all()
+            assert [r[0] for r in got] == [r[0] for r in expected]
+            assert [r[1] for r in got] == [(x * a + c) % POOL_ORDER_MODULUS for _i, x in expected]
+            orders[salt] = [r[0] for r in got]
+        assert len({tuple(x) for x in orders.values()}) == 3
+
+
+def test_a_token_the_pool_never_showed_finds_nothing(org: Org):
+    """The pack finds its excerpts by the tokens the pool handed out; a token made up (or from
+    before a restart) names no excerpt, and the pack says the excerpt is gone."""
+    from lises_reflect import flip
+    from lises_reflect.errors import InvalidInput
+
+    _all_shared(org)
+    shown = flip.shared_pool(org.engine, org.facilitator, "2026-H1").excerpts[0].token
+    made_up = "0" * len(shown)
+    assert flip.pack_choices(org.engine, org.facilitator, "2026-H1", tokens=[made_up]) == ()
+    both = flip.pack_choices(org.engine, org.facilitator, "2026-H1", tokens=[made_up, shown])
+    assert [c.token for c in both] == [shown]
+    request = flip.PackRequest("FLIP", 2, 10, "2026-H1", (shown, made_up))
+    with pytest.raises(InvalidInput) as refused:
+        flip.export_pack(org.engine, org.facilitator, request, "pdf")
+    assert refused.value.code == "error.pack_excerpt_gone"
