@@ -65,9 +65,7 @@ with st.container(border=True):
     st.caption(ui.tr("team.frames_intro"))
     if not ov.frames_enough:
         st.info(ui.tr("team.frames_too_few", k=ov.k_text))
-    for text in ov.frames_points:
-        with st.container(border=True):
-            ui.plain(text)
+    ui.plain_list(ov.frames_points)
 
 st.header(ui.tr("team.context"))
 st.caption(ui.tr("team.context_why"))
