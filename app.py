@@ -63,14 +63,31 @@ if not login_ui.authenticated():
     # page and query parameters in the address survive. The cookie alone is not enough: the
     # server-side session it names must still be open (checked below).
     login_ui.login_from_cookie(authenticator)
+
+
+def statement() -> st.Page:
+    """The accessibility statement, open to everyone and linked from every page's footer."""
+    return st.Page(
+        ui.PAGES["a11y"], title=ui.tr("a11y.title"), url_path="tilgaengelighed", visibility="hidden"
+    )
+
+
+def run_with_footer(navigation: list[st.Page], position: str = "sidebar") -> None:
+    """Run the page the address asks for, above a footer with the accessibility statement."""
+    body = st.container()
+    ui.footer(navigation[-1])
+    with body:
+        st.navigation(navigation, position=position).run()
+
+
 if not login_ui.authenticated():
     first_run = not settings.demo and ui.frame_call(auth.user_count, engine) == 0
     entry = ui.PAGES["first_run" if first_run else "login"]
     frame_top()
     try:
-        st.navigation(
-            [st.Page(entry, title=ui.tr("login.form"), url_path="login")], position="hidden"
-        ).run()
+        run_with_footer(
+            [st.Page(entry, title=ui.tr("login.form"), url_path="login"), statement()], "hidden"
+        )
     except ui.DATABASE_AWAY as err:
         ui.refuse(err)
     st.stop()
@@ -90,7 +107,7 @@ with st.sidebar:
     login_ui.logout_button(engine, authenticator)
 
 if actor.must_change_password:
-    st.navigation([st.Page(ui.PAGES["password"], url_path="adgangskode")], position="hidden").run()
+    run_with_footer([st.Page(ui.PAGES["password"], url_path="adgangskode"), statement()], "hidden")
     st.stop()
 
 
@@ -123,10 +140,11 @@ pages = [
     page("team", ui.tr("nav.team"), ":material/groups:", "team", actor.has("teamlead")),
     page("flip", ui.tr("nav.flip"), ":material/co_present:", "flip", actor.has("facilitator")),
     page("admin", ui.tr("nav.admin"), ":material/settings:", "admin", admin),
+    statement(),  # last: the footer links to it
 ]
 
 try:
-    st.navigation(pages).run()
+    run_with_footer(pages)
 except ServiceError as err:  # a service refusal that a page did not catch itself
     ui.refuse(err)
 except ui.DATABASE_AWAY as err:  # the database went away in the middle of the page

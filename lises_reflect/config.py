@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lises_reflect.disclosure import FLOOR, Thresholds
 from lises_reflect.retention import Retention
@@ -23,6 +24,7 @@ class Settings:
     database_url: str
     thresholds: Thresholds = field(default_factory=Thresholds)
     retention: Retention = field(default_factory=Retention)
+    accessibility_url: str = ""  # the municipality's own accessibility statement
 
     @property
     def is_sqlite(self) -> bool:
@@ -54,7 +56,20 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             session_months=_whole_number(env, "LISES_RETENTION_MONTHS", 12, 1, at_least),
             audit_months=_whole_number(env, "LISES_AUDIT_RETENTION_MONTHS", 6, 1, at_least),
         ),
+        accessibility_url=_web_address(env, "LISES_ACCESSIBILITY_URL"),
     )
+
+
+def _web_address(env: dict[str, str], name: str) -> str:
+    """An https address shown as a link to everyone, or "" when unset; anything else stops
+    the app with a message naming the variable (a typo would be a dead or unsafe link)."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    if parts.scheme != "https" or not parts.hostname or any(c in raw for c in " ()[]<>\"'"):
+        raise ValueError(f"{name}={raw!r} is not an https:// address")
+    return raw
 
 
 def _whole_number(env: dict[str, str], name: str, default: int, minimum: int, floor: str) -> int:

@@ -63,6 +63,7 @@ PAGES = {
     "admin": "pages/admin.py",
     "team": "pages/team_insights.py",
     "flip": "pages/flip_prep.py",
+    "a11y": "pages/accessibility.py",
 }
 
 
@@ -269,6 +270,13 @@ def md(text: str) -> str:
 def plain(text: str, *, empty: str = "—") -> None:
     """User text is shown as text: never Markdown, never HTML."""
     st.text(text if text.strip() else empty)
+
+
+def footer(statement: Any) -> None:
+    """Every page's footer: the accessibility statement, as Danish law asks of a public web
+    solution (`accessibility`)."""
+    st.divider()
+    st.page_link(statement, label=tr("a11y.link"), icon=":material/accessibility_new:")
 
 
 def plain_list(texts: Sequence[str]) -> None:

@@ -1,9 +1,10 @@
 """Every page for every role through AppTest: each role is let in where it belongs and refused
-everywhere else."""
+everywhere else, and every page, refused or not, links to the accessibility statement."""
 
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.conftest import Org
 from tests.pages import app, no_exception
@@ -16,6 +17,7 @@ PAGES = [
     "pages/admin.py",
     "pages/team_insights.py",
     "pages/flip_prep.py",
+    "pages/accessibility.py",
 ]
 
 
@@ -25,10 +27,11 @@ ALLOWED = {
         "pages/my_reflections.py",
         "pages/new_session.py",
         "pages/session.py",
+        "pages/accessibility.py",
     },
-    "lead": {"pages/home.py", "pages/team_insights.py"},
-    "facilitator": {"pages/home.py", "pages/flip_prep.py"},
-    "admin": {"pages/home.py", "pages/admin.py"},
+    "lead": {"pages/home.py", "pages/team_insights.py", "pages/accessibility.py"},
+    "facilitator": {"pages/home.py", "pages/flip_prep.py", "pages/accessibility.py"},
+    "admin": {"pages/home.py", "pages/admin.py", "pages/accessibility.py"},
 }
 
 
@@ -43,3 +46,15 @@ def test_every_page_for_every_role(site: Org, user: str, page: str) -> None:
         assert not refusals, refusals
     else:
         assert refusals, f"{user} was not refused {page}"
+    if framed(at):  # the footer, last on the page; the browser test covers the rest
+        assert footer_links(at)[-1] == ("Tilgængelighedserklæring", "tilgaengelighed")
+
+
+def framed(at: AppTest) -> bool:
+    """Whether app.py's frame ran: AppTest runs pages/admin.py on its own after
+    `switch_page` (no sidebar, no footer), unlike Streamlit in a browser."""
+    return any(m.value.startswith("Logget ind som") for m in at.sidebar.markdown)
+
+
+def footer_links(at: AppTest) -> list[tuple[str, str]]:
+    return [(x.proto.label, x.proto.page) for x in at.get("page_link")]

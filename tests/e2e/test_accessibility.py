@@ -21,6 +21,7 @@ from tests.e2e.flow import login, patient_expect, settle_after_load  # noqa: F40
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")
+STATEMENT = "Tilgængelighedserklæring"  # every page's footer links to it
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +105,11 @@ def test_every_page_for_every_role_has_no_serious_violations(
     page = new_page()
     visit(page, app_server, wait_for_streamlit)
     check(page, axe_source, "login", found)
+    # The accessibility statement, from the login page's footer: open without logging in.
+    page.get_by_role("link", name=STATEMENT, exact=True).click()
+    wait_for_streamlit(page, initial_wait=300)
+    expect(page.get_by_role("heading", name=STATEMENT, level=1)).to_be_visible()
+    check(page, axe_source, "accessibility statement", found)
     for username, (display, links) in ROLES.items():
         page = new_page()
         login(
@@ -115,6 +121,7 @@ def test_every_page_for_every_role_has_no_serious_violations(
         )
         for link in links:
             go(page, link, wait_for_streamlit)
+            expect(page.get_by_role("link", name=STATEMENT, exact=True)).to_be_visible()
             open_tabs(page, axe_source, f"{username}: {link}", found, wait_for_streamlit)
             if link == "Teamets refleksioner" and username == "hanne":
                 charts_have_text_alternatives(page, "team")
