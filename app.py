@@ -140,6 +140,7 @@ pages = [
     page("team", ui.tr("nav.team"), ":material/groups:", "team", actor.has("teamlead")),
     page("flip", ui.tr("nav.flip"), ":material/co_present:", "flip", actor.has("facilitator")),
     page("admin", ui.tr("nav.admin"), ":material/settings:", "admin", admin),
+    page("mydata", ui.tr("mydata.title"), ":material/folder_shared:", "mine-data", True),
     statement(),  # last: the footer links to it
 ]
 

@@ -106,31 +106,37 @@ def my_material_log(engine: Engine, actor_id: int | None, limit: int = 300) -> l
     """Who opened or exported the conversations a caseworker brought, newest first."""
     with session_scope(engine) as s:
         actor = require(s, actor_id)
-        mine = dict(
-            s.exec(
-                select(ReflectionSession.id, ReflectionSession.title).where(
-                    ReflectionSession.bringer_id == actor.user_id
-                )
-            ).all()
-        )
-        if not mine:
-            return []
-        names = dict(s.exec(select(User.id, User.display_name)).all())
-        rows = s.exec(
-            select(AuditEntry)
-            .where(AuditEntry.action.in_(MATERIAL_ACTIONS))
-            .order_by(AuditEntry.id.desc())
+        return material_log(s, actor.user_id, limit)
+
+
+def material_log(s: Session, user_id: int, limit: int | None = 300) -> list[AccessRow]:
+    """The access log of the conversations `user_id` brought; the caller has checked that it
+    may read it (the person, or an admin answering an access request: `mydata`)."""
+    mine = dict(
+        s.exec(
+            select(ReflectionSession.id, ReflectionSession.title).where(
+                ReflectionSession.bringer_id == user_id
+            )
         ).all()
-        out: list[AccessRow] = []
-        for e in rows:
-            ids: list[int] = []
-            if e.target.startswith("session:"):
-                ids = [int(e.target.split(":", 1)[1])]
-            ids += [int(x) for x in (e.filters or {}).get("sessions", [])]
-            for sid in ids:
-                if sid in mine:
-                    who = names.get(e.actor_id, e.actor_username or "?")
-                    out.append(AccessRow(e.at, who, e.action, mine[sid]))
-            if len(out) >= limit:
-                break
-        return out[:limit]
+    )
+    if not mine:
+        return []
+    names = dict(s.exec(select(User.id, User.display_name)).all())
+    rows = s.exec(
+        select(AuditEntry)
+        .where(AuditEntry.action.in_(MATERIAL_ACTIONS))
+        .order_by(AuditEntry.id.desc())
+    ).all()
+    out: list[AccessRow] = []
+    for e in rows:
+        ids: list[int] = []
+        if e.target.startswith("session:"):
+            ids = [int(e.target.split(":", 1)[1])]
+        ids += [int(x) for x in (e.filters or {}).get("sessions", [])]
+        for sid in ids:
+            if sid in mine:
+                who = names.get(e.actor_id, e.actor_username or "?")
+                out.append(AccessRow(e.at, who, e.action, mine[sid]))
+        if limit is not None and len(out) >= limit:
+            break
+    return out if limit is None else out[:limit]

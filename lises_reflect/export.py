@@ -142,14 +142,14 @@ def handout_pdf(data: SessionExport) -> bytes:
     """A4 handout of the excerpt with line and turn numbers, then the lens questions."""
     pdf = new_pdf(_t(data, "page"))
     pdf.add_page()
-    _paragraph(pdf, data.title or _t(data, "untitled"), 15, 8, bold=True)
-    _paragraph(pdf, " · ".join(x for x in (data.kind_label, data.created) if x), 9, 5)
-    _paragraph(pdf, _t(data, "confidential"), 9, 5, bold=True)
+    write_paragraph(pdf, data.title or _t(data, "untitled"), 15, 8, bold=True)
+    write_paragraph(pdf, " · ".join(x for x in (data.kind_label, data.created) if x), 9, 5)
+    write_paragraph(pdf, _t(data, "confidential"), 9, 5, bold=True)
     pdf.ln(3)
     pdf.set_font("DejaVu", "B", 12)
     pdf.cell(0, 7, _t(data, "excerpt"), new_x="LMARGIN", new_y="NEXT")
     if data.turns:
-        _paragraph(pdf, _t(data, "numbers"), 8, 4.5)
+        write_paragraph(pdf, _t(data, "numbers"), 8, 4.5)
         pdf.ln(1)
     write_turns(pdf, data.turns)
 
@@ -162,13 +162,13 @@ def handout_pdf(data: SessionExport) -> bytes:
             if q.lens_title != current:
                 current = q.lens_title
                 pdf.ln(2)
-                _paragraph(pdf, current, 10, 6, bold=True)
-            _paragraph(pdf, f"• {q.question}", 10, 5.5)
+                write_paragraph(pdf, current, 10, 6, bold=True)
+            write_paragraph(pdf, f"• {q.question}", 10, 5.5)
             pdf.ln(9)  # room to write
     return bytes(pdf.output())
 
 
-def _paragraph(pdf: Any, text: str, size: float, height: float, bold: bool = False) -> None:
+def write_paragraph(pdf: Any, text: str, size: float, height: float, bold: bool = False) -> None:
     pdf.set_font("DejaVu", "B" if bold else "", size)
     pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
 

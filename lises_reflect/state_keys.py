@@ -110,6 +110,8 @@ FLIP_TAG = "flip:tag"
 FLIP_CATEGORY = "flip:category"
 PACK_FILE = "pack:file"  # the seminar pack last made: (format, bytes)
 PACK_CHOSEN = "pack:chosen"  # the excerpts added to the pack, by period: {period: [token]}
+MY_DATA = "mydata:extract"  # a person's own data extract, once made: (username, files ...)
+ACCESS_REQUEST = "admin:access_request"  # the extract an admin made for someone
 
 
 def pack(name: str) -> str:

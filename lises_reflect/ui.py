@@ -64,6 +64,7 @@ PAGES = {
     "team": "pages/team_insights.py",
     "flip": "pages/flip_prep.py",
     "a11y": "pages/accessibility.py",
+    "mydata": "pages/my_data.py",
 }
 
 
@@ -270,6 +271,41 @@ def md(text: str) -> str:
 def plain(text: str, *, empty: str = "—") -> None:
     """User text is shown as text: never Markdown, never HTML."""
     st.text(text if text.strip() else empty)
+
+
+def data_extract(
+    button: str,
+    key: str,
+    make: Callable[[], Any],
+    made: Callable[[Any], str],
+    username: str | None = None,
+) -> None:
+    """A button that makes a person's data extract (`mydata`, written to the audit trail once
+    per click, not on every rerun), then its JSON and PDF downloads. `made` says what was
+    made; `username`, when given, shows only an extract of that person."""
+    from lises_reflect import mydata
+
+    if st.button(button, key=f"{key}:make"):
+        # The PDF of a busy caseworker's year takes seconds (fpdf lays out every line).
+        with st.spinner(tr("mydata.making")):
+            ok, data = call(make)
+            if ok:
+                st.session_state[key] = (
+                    data.username,
+                    made(data),
+                    (mydata.as_json(data), mydata.filename(data, "json")),
+                    (mydata.as_pdf(data, lang()), mydata.filename(data, "pdf")),
+                )
+    held = st.session_state.get(key)
+    if not held or (username is not None and held[0] != username):
+        return
+    _who, notice, (json_bytes, json_name), (pdf_bytes, pdf_name) = held
+    st.success(notice)
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        tr("mydata.json"), json_bytes, json_name, "application/json", key=f"{key}:json"
+    )
+    c2.download_button(tr("mydata.pdf"), pdf_bytes, pdf_name, "application/pdf", key=f"{key}:pdf")
 
 
 def footer(statement: Any) -> None:

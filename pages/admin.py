@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lises_reflect import accounts, ui
+from lises_reflect import accounts, mydata, ui
 from lises_reflect import state_keys as K
 from lises_reflect.models import ROLES
 
@@ -119,6 +119,17 @@ with tab_edit:
                 if ok:
                     st.session_state[K.ADMIN_NOTICE] = ui.tr("admin.reset_done")
                     st.rerun()
+        st.markdown(f"**{ui.tr('mydata.admin.heading')}**")
+        st.caption(ui.tr("mydata.admin.intro"))
+        ui.data_extract(
+            ui.tr("mydata.admin.make"),
+            K.ACCESS_REQUEST,
+            lambda: mydata.access_request(engine, uid, row.id),
+            lambda d: ui.tr(
+                "mydata.admin.made", username=d.username, at=ui.local_time(d.exported_at)
+            ),
+            username=row.username,
+        )
 
 with tab_new_user:
     teams = dict(directory.teams)

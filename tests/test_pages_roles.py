@@ -18,6 +18,7 @@ PAGES = [
     "pages/team_insights.py",
     "pages/flip_prep.py",
     "pages/accessibility.py",
+    "pages/my_data.py",
 ]
 
 
@@ -28,10 +29,21 @@ ALLOWED = {
         "pages/new_session.py",
         "pages/session.py",
         "pages/accessibility.py",
+        "pages/my_data.py",
     },
-    "lead": {"pages/home.py", "pages/team_insights.py", "pages/accessibility.py"},
-    "facilitator": {"pages/home.py", "pages/flip_prep.py", "pages/accessibility.py"},
-    "admin": {"pages/home.py", "pages/admin.py", "pages/accessibility.py"},
+    "lead": {
+        "pages/home.py",
+        "pages/team_insights.py",
+        "pages/accessibility.py",
+        "pages/my_data.py",
+    },
+    "facilitator": {
+        "pages/home.py",
+        "pages/flip_prep.py",
+        "pages/accessibility.py",
+        "pages/my_data.py",
+    },
+    "admin": {"pages/home.py", "pages/admin.py", "pages/accessibility.py", "pages/my_data.py"},
 }
 
 

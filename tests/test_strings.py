@@ -17,7 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from lises_reflect import audit, figures, i18n, models, periods, privacy, sessions, transcript
+from lises_reflect import (
+    audit,
+    figures,
+    i18n,
+    models,
+    mydata,
+    periods,
+    privacy,
+    sessions,
+    transcript,
+)
 from lises_reflect.i18n import LANGUAGES, StringsError, placeholders, read_strings, strings, t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +87,11 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     # pages/my_reflections.py: what happened to a session, and who read what
     "mine.": ("deleted", "withdrawn", "delete_confirm", "withdraw_confirm"),
     "access.": (*audit.MATERIAL_ACTIONS, audit.READ_POINTS),
+    # mydata.py: a section of a person's own data per table, and the access log
+    "mydata.table.": (
+        *mydata.user_columns(),
+        *("user", "learning_point", "login_attempt", "access_log"),
+    ),
     # i18n.py: Streamlit's own texts, for static/builtin_texts.js
     "builtin.": tuple(i18n.builtin_names()),
     # app.py: why the login expired

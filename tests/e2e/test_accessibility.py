@@ -83,11 +83,11 @@ def open_tabs(page: Page, axe: Path, where: str, found: dict[str, list[str]], wa
 
 ROLES = {
     # username: (display name or None to look it up, [the pages of its navigation])
-    "mette": ("Mette Kjær (demo)", ["Mine refleksioner", "Ny refleksion"]),
+    "mette": ("Mette Kjær (demo)", ["Mine refleksioner", "Ny refleksion", "Mine data"]),
     "hanne": ("Hanne Lund (demo)", ["Forside", "Teamets refleksioner"]),
     "lederunge": (None, ["Teamets refleksioner"]),
     "sofie": ("Sofie Dahl (demo)", ["Forside", "FLIP-forberedelse"]),
-    "admin": ("Demo-administrator", ["Forside", "Administration"]),
+    "admin": ("Demo-administrator", ["Forside", "Administration", "Mine data"]),
 }
 
 
