@@ -124,11 +124,13 @@ def continue_after_login() -> None:
 
 
 def client_address() -> str:
-    """Who is knocking, for counting failed logins: the proxy's header first (nginx sets it)."""
-    headers = st.context.headers or {}
-    forwarded = str(headers.get("X-Real-Ip") or headers.get("X-Forwarded-For") or "")
-    direct = st.context.ip_address
-    return (forwarded.split(",")[0].strip() or (direct if isinstance(direct, str) else ""))[:100]
+    """Who is knocking, for counting failed logins: the connection's address, which uvicorn
+    (Streamlit's server) takes from X-Forwarded-For only when the connection comes from an
+    address in FORWARDED_ALLOW_IPS (its default: this machine, where nginx runs). A header
+    from anyone else is ignored, so nobody can choose whose address a lock-out hits.
+    Streamlit reports a loopback address as None."""
+    address = st.context.ip_address
+    return (address if isinstance(address, str) else "127.0.0.1")[:100]
 
 
 def start_session(engine: Engine, actor: auth.Actor) -> None:

@@ -99,6 +99,13 @@ if command -v soffice >/dev/null 2>&1; then
 else
     APT_NEEDED+=(libreoffice-impress-nogui)
 fi
+# nginx (Debian's package): tests/e2e/test_nginx.py runs two replicas behind the very config
+# in deploy/nginx/. Installed without starting it: the test starts its own, on a free port.
+if [ -x /usr/sbin/nginx ]; then
+    say "nginx present: /usr/sbin/nginx"
+else
+    APT_NEEDED+=(nginx)
+fi
 if [ "${#APT_NEEDED[@]}" = 0 ]; then
     :
 elif [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -107,6 +114,11 @@ elif [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
 else
     say "Installing Debian ${APT_NEEDED[*]} (apt-get update && apt-get install)"
     export DEBIAN_FRONTEND=noninteractive
+    # No service is started by a package's install script (nginx would take port 80).
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+        trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
     if apt-get update -qq &&
         apt-get install -y -qq --no-install-recommends "${APT_NEEDED[@]}" </dev/null; then
         if [ -x /usr/bin/chromium ]; then

@@ -47,15 +47,23 @@ def throwaway_pg_database(prefix: str) -> contextlib.AbstractContextManager[str]
     return pg.throwaway_pg_database(PG_ADMIN_URL, prefix)
 
 
-@pytest.fixture(scope="session")
-def pg_database() -> Iterator[str]:
+@contextlib.contextmanager
+def migrated_pg_database(prefix: str) -> Iterator[str]:
+    """A new PostgreSQL database with the schema, for the block; the test is skipped when no
+    server answers."""
     reason = _pg_reachable()
     if reason:
         pytest.skip(reason)
-    with throwaway_pg_database("lises_test") as url:
+    with throwaway_pg_database(prefix) as url:
         engine = make_engine(url)
         migrate(engine)
         engine.dispose()
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    with migrated_pg_database("lises_test") as url:
         yield url
 
 

@@ -54,13 +54,7 @@ def _two_apps(url: str, tmp_path_factory):
 
 
 def log_in(page, base: str, username: str, wait) -> None:
-    page.add_init_script(flow._RUN_TRACKER)
-    page.goto(base)
-    flow.settle_after_load(page, wait)
-    page.get_by_role("textbox", name="Brugernavn", exact=True).fill(username)
-    page.get_by_role("textbox", name="Adgangskode", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log ind", exact=True).click()
-    wait(page)
+    flow.submit_login(page, base, username, PASSWORD, wait)
 
 
 def test_a_session_moves_between_replicas_and_a_lockout_holds(
