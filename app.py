@@ -63,6 +63,8 @@ if not login_ui.authenticated():
     # page and query parameters in the address survive. The cookie alone is not enough: the
     # server-side session it names must still be open (checked below).
     login_ui.login_from_cookie(authenticator)
+if not login_ui.authenticated():
+    login_ui.login_from_sso(engine)  # the municipality's identity provider (st.login)
 
 
 def statement() -> st.Page:

@@ -13,6 +13,10 @@ from lises_reflect.retention import Retention
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _falsy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"0", "false", "no", "off"}
+
+
 def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -25,6 +29,10 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     retention: Retention = field(default_factory=Retention)
     accessibility_url: str = ""  # the municipality's own accessibility statement
+    # Single sign-on (`sso`): provider settings live in .streamlit/secrets.toml's [auth].
+    password_login: bool = True  # the username/password form; off only where SSO is set up
+    sso_issuer: str = ""  # the issuer an ID token must name
+    sso_roles_claim: str = ""  # a claim whose roles replace the account's at each login
 
     @property
     def is_sqlite(self) -> bool:
@@ -57,6 +65,9 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             audit_months=_whole_number(env, "LISES_AUDIT_RETENTION_MONTHS", 6, 1, at_least),
         ),
         accessibility_url=_web_address(env, "LISES_ACCESSIBILITY_URL"),
+        password_login=not _falsy(env.get("LISES_PASSWORD_LOGIN")),
+        sso_issuer=(env.get("LISES_SSO_ISSUER") or "").strip(),
+        sso_roles_claim=(env.get("LISES_SSO_ROLES_CLAIM") or "").strip(),
     )
 
 

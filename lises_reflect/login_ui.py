@@ -102,12 +102,68 @@ def logged_in_actor(engine: Engine, authenticator: stauth.Authenticate) -> auth.
 
 
 def logout_button(engine: Engine, authenticator: stauth.Authenticate) -> None:
+    def ended(_info: object) -> None:
+        login_service.end_session(engine, st.session_state.get(K.LOGIN_KEY))
+        st.session_state[K.SSO_LOGOUT] = True  # else the provider's login logs straight back in
+
     authenticator.logout(
-        ui.tr("app.logout"),
-        location="sidebar",
-        key=K.LOGOUT_BUTTON,
-        callback=lambda _info: login_service.end_session(engine, st.session_state.get(K.LOGIN_KEY)),
+        ui.tr("app.logout"), location="sidebar", key=K.LOGOUT_BUTTON, callback=ended
     )
+
+
+def sso_configured() -> bool:
+    """Single sign-on is set up: an [auth] section in .streamlit/secrets.toml (`st.login`)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001  (no secrets file is a normal case)
+        return False
+
+
+def password_login() -> bool:
+    """The password form is offered unless SSO is set up and LISES_PASSWORD_LOGIN=0."""
+    return ui.settings().password_login or not sso_configured()
+
+
+def login_from_sso(engine: Engine) -> None:
+    """When the municipality's identity provider has logged the person in (`st.user`), log
+    into the account it belongs to (`sso.account`); a refusal is kept for the login page,
+    once per identity, so a rerun does not ask (and audit) again."""
+    from lises_reflect import sso
+
+    if not sso_configured() or not _provider_login():
+        st.session_state.pop(K.SSO_LOGOUT, None)
+        return
+    if st.session_state.pop(K.SSO_LOGOUT, False):
+        st.logout()  # our logout ends the provider's login in this browser too
+        return
+    subject = str(st.user.get("sub") or "")
+    refused = st.session_state.get(K.SSO_REFUSED)
+    if refused and refused[0] == subject:
+        return
+    settings = ui.settings()
+    ok, result = ui.quiet_call(
+        sso.account, engine, st.user.to_dict(), settings.sso_issuer, settings.sso_roles_claim
+    )
+    if ok:
+        st.session_state.pop(K.SSO_REFUSED, None)
+        start_session(engine, result)
+    else:
+        st.session_state[K.SSO_REFUSED] = (subject, ui.error_text(result))
+
+
+def sso_refusal() -> str | None:
+    """Why the provider's login opened no account, while the provider's login lasts."""
+    refused = st.session_state.get(K.SSO_REFUSED)
+    return refused[1] if refused and _provider_login() else None
+
+
+def _provider_login() -> bool:
+    """Whether the identity provider's login (Streamlit's own cookie) is there; AppTest's
+    `st.user` has no such attribute."""
+    try:
+        return bool(st.user.is_logged_in)
+    except AttributeError:
+        return False
 
 
 def login_key() -> str | None:

@@ -30,6 +30,9 @@ LOGIN_USERNAME = "login:username"
 LOGIN_PASSWORD = "login:password"
 FIRST_RUN_FORM = "first_admin"
 LOGOUT_BUTTON = "logout_button"
+SSO_REFUSED = "sso:refused"  # (subject, message): why the provider's login found no account
+SSO_LOGOUT = "sso:logout"  # log out at the identity provider too, on the next run
+SSO_BUTTON = "sso:login"
 NEW_PASSWORD_FORM = "new_password"
 
 # ---------------------------------------------------------------- the language (ui.py)

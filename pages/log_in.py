@@ -16,12 +16,22 @@ notice = st.empty()  # "the administrator is created", until the first login att
 reason = login_ui.logged_out_reason()
 if reason:
     st.info(ui.tr(f"login.expired.{reason}"))
-with st.form(K.LOGIN_FORM):
-    st.subheader(ui.tr("login.form"))
-    username = st.text_input(ui.tr("login.username"), key=K.LOGIN_USERNAME)
-    password = st.text_input(ui.tr("login.password"), type="password", key=K.LOGIN_PASSWORD)
-    submitted = st.form_submit_button(ui.tr("login.submit"))
-if submitted:
+if login_ui.sso_configured():
+    refusal = login_ui.sso_refusal()
+    if refusal:
+        st.error(refusal)
+        if st.button(ui.tr("login.sso_logout"), key=K.SSO_BUTTON):
+            st.logout()
+    elif st.button(ui.tr("login.sso"), key=K.SSO_BUTTON, type="primary"):
+        st.login()
+submitted = False
+if login_ui.password_login():
+    with st.form(K.LOGIN_FORM):
+        st.subheader(ui.tr("login.form"))
+        username = st.text_input(ui.tr("login.username"), key=K.LOGIN_USERNAME)
+        password = st.text_input(ui.tr("login.password"), type="password", key=K.LOGIN_PASSWORD)
+        submitted = st.form_submit_button(ui.tr("login.submit"))
+if submitted and login_ui.password_login():
     login_ui.forget_first_run()
     outcome = login_service.attempt(engine, username, password, login_ui.client_address())
     if outcome.status == "ok" and outcome.actor is not None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from streamlit.testing.v1 import AppTest
+
 from tests.conftest import COOKIE_KEY, PASSWORD, Org
-from tests.pages import app, no_exception, texts
+from tests.pages import APP, app, no_exception, texts
 
 
 def test_login_form_refuses_wrong_password_and_admits_right_one(site: Org) -> None:
@@ -100,3 +103,34 @@ def test_demo_accounts_never_exist_outside_demo_mode(tmp_path: Path, monkeypatch
     at = app()
     assert any("demokonti" in e.value for e in at.error)
     assert not at.text_input
+
+
+def test_the_municipality_login_is_offered_and_the_password_form_can_be_switched_off(
+    site: Org, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: with single sign-on set up ([auth] in secrets.toml) the login page offers
+    "Log ind med kommunens konto"; LISES_PASSWORD_LOGIN=0 then removes the password form.
+    Without single sign-on the password form stays, whatever the setting (else nobody could
+    log in)."""
+    auth_section = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "c" * 40,
+        "client_id": "lises",
+        "client_secret": "hemmelig",
+        "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration",
+    }
+
+    def login_page(sso: bool) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        if sso:
+            at.secrets["auth"] = auth_section
+        return at.run()
+
+    both = login_page(sso=True)
+    assert [b.label for b in both.button][:1] == ["Log ind med kommunens konto"]
+    assert [t.label for t in both.text_input] == ["Brugernavn", "Adgangskode"]
+    monkeypatch.setenv("LISES_PASSWORD_LOGIN", "0")
+    only_sso = login_page(sso=True)
+    assert [b.label for b in only_sso.button] == ["Log ind med kommunens konto"]
+    assert not only_sso.text_input
+    assert [t.label for t in login_page(sso=False).text_input] == ["Brugernavn", "Adgangskode"]

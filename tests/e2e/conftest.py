@@ -138,13 +138,20 @@ def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
-def running_app(extra_env: dict[str, str], log_dir: Path) -> Iterator[str]:
-    """Start `streamlit run` on a free port with `extra_env`; yield its base URL; stop it."""
+def running_app(
+    extra_env: dict[str, str],
+    log_dir: Path,
+    *,
+    port: int | None = None,
+    args: tuple[str, ...] = (),
+) -> Iterator[str]:
+    """Start `streamlit run` on `port` (a free one by default) with `extra_env` and extra
+    Streamlit `args`; yield its base URL; stop it."""
     script = _app_script()
     if not script.is_file():
         pytest.fail(f"Streamlit app not found: {script} (set LISES_E2E_APP to override)")
 
-    port = _free_port()
+    port = port or _free_port()
     base_url = f"http://127.0.0.1:{port}"
     out_path, err_path = log_dir / "stdout.log", log_dir / "stderr.log"
     env = dict(os.environ)
@@ -167,6 +174,7 @@ def running_app(extra_env: dict[str, str], log_dir: Path) -> Iterator[str]:
         "none",
         "--server.runOnSave",
         "false",
+        *args,
     ]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         proc = subprocess.Popen(
