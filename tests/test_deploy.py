@@ -49,3 +49,58 @@ def test_systemd_reads_the_unit() -> None:
     # The checkout is not in /opt/lises here; anything else (a misspelt key, a bad value) is.
     problems = [x for x in done.stderr.splitlines() if "is not executable" not in x]
     assert not problems, done.stderr
+
+
+def _drift_commands() -> dict[str, str]:
+    """The `python -m lises_reflect …` commands of the README's operations part, as written
+    there, by subcommand."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    drift = readme[readme.index("## Drift") : readme.index("## Layout")]
+    found = re.findall(r"`(python -m lises_reflect [^`]+)`", drift)
+    return {cmd.split()[3]: cmd for cmd in found}
+
+
+def test_the_readme_upgrade_and_backup_steps_work_as_written(tmp_path: Path) -> None:
+    """The operations part of the README walked as an operator would: back up, upgrade the
+    schema, restore (refused over data without --force, then forced), purge. Each command is
+    taken from the README itself, only its example path replaced."""
+    import os
+    import sys
+
+    from lises_reflect.db import make_engine, migrate
+    from tests import filler
+
+    commands = _drift_commands()
+    assert {"init-db", "backup", "restore", "purge"} <= commands.keys(), commands
+    url = f"sqlite:///{tmp_path / 'lises.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine, "0001")  # an old installation with data, to be upgraded
+    filler.fill(engine)
+    old_columns = filler.columns(engine)
+    before = filler.snapshot(engine, old_columns)
+    engine.dispose()
+    env = {**os.environ, "DATABASE_URL": url}
+
+    def run(command: str, *extra: str) -> int:
+        argv = command.split()[1:] + list(extra)  # "python" is this interpreter
+        argv = [str(tmp_path / "backup.bak") if a.startswith("/sti/") else a for a in argv]
+        done = subprocess.run(
+            [sys.executable, *argv], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        return done.returncode
+
+    def rows() -> dict:
+        engine = make_engine(url)
+        try:
+            return filler.snapshot(engine, old_columns)
+        finally:
+            engine.dispose()
+
+    assert run(commands["backup"]) == 0  # step 1 of "Opgradering": take a backup
+    assert run(commands["init-db"]) == 0  # step 3: the schema to the newest
+    assert rows() == before
+    assert run(commands["restore"]) != 0  # refused: the database holds data
+    assert run(commands["restore"], "--force") == 0  # back to the backup
+    assert run(commands["init-db"]) == 0  # the restored (old) schema up again
+    assert rows() == before
+    assert run(commands["purge"]) == 0
