@@ -12,6 +12,8 @@ roles in it replace the account's at each login. Every login and refusal is audi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
@@ -19,12 +21,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import delete, select
 
 from lises_reflect import audit
-from lises_reflect.auth import Actor, load_actor
+from lises_reflect.auth import Actor, load_actor, require
 from lises_reflect.db import session_scope
 from lises_reflect.errors import PermissionDenied
-from lises_reflect.models import ROLES, User, UserRole
+from lises_reflect.models import ROLES, AuditEntry, User, UserRole
 
-__all__ = ["account"]
+__all__ = ["Waiting", "account", "waiting"]
 
 
 def _claim_list(value: Any) -> list[str]:
@@ -69,3 +71,30 @@ def account(
         actor = load_actor(s, user.id)
         audit.record(s, actor, "login.sso", user.username, issuer=str(claims.get("iss") or ""))
         return actor
+
+
+@dataclass(frozen=True)
+class Waiting:
+    email: str
+    attempts: int
+    last: datetime
+
+
+def waiting(engine: Engine, actor_id: int | None, limit: int = 50) -> list[Waiting]:
+    """The addresses the identity provider logged in that have no account yet, newest first:
+    what the admin maps on a person's first login, by creating the account with the address."""
+    with session_scope(engine) as s:
+        require(s, actor_id, "admin")
+        rows = s.exec(
+            select(AuditEntry.target, AuditEntry.at, AuditEntry.filters)
+            .where(AuditEntry.action == "login.sso_refused")
+            .order_by(AuditEntry.id.desc())
+        ).all()
+        known = {e.lower() for e in s.exec(select(User.email).where(User.email != None)).all()}  # noqa: E711
+    found: dict[str, Waiting] = {}
+    for email, at, filters in rows:
+        if (filters or {}).get("reason") != "error.sso_no_account" or email in known:
+            continue
+        seen = found.get(email)
+        found[email] = Waiting(email, (seen.attempts if seen else 0) + 1, seen.last if seen else at)
+    return list(found.values())[:limit]

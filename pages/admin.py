@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lises_reflect import accounts, mydata, ui
+from lises_reflect import accounts, mydata, sso, ui
 from lises_reflect import state_keys as K
 from lises_reflect.models import ROLES
 
@@ -133,6 +133,18 @@ with tab_edit:
 
 with tab_new_user:
     teams = dict(directory.teams)
+    ok, waiting = ui.call(sso.waiting, engine, uid)
+    if ok and waiting:  # single sign-on: people who logged in and have no account yet
+        st.markdown(f"**{ui.tr('admin.sso_waiting')}**")
+        st.caption(ui.tr("admin.sso_waiting_help"))
+        ui.plain_list(
+            [
+                ui.tr(
+                    "admin.sso_waiting_row", email=w.email, n=w.attempts, at=ui.local_time(w.last)
+                )
+                for w in waiting
+            ]
+        )
     with st.form(K.NEW_USER_FORM):
         username = st.text_input(ui.tr("firstrun.username"))
         name = st.text_input(ui.tr("firstrun.name"))

@@ -78,3 +78,21 @@ def test_roles_come_from_the_claim_only_where_one_is_configured(org: Org):
     with pytest.raises(PermissionDenied) as refused:
         sso.account(org.engine, _claims(roles=["Global Admin"]), ISSUER, "roles")
     assert refused.value.code == "error.sso_no_role"
+
+
+def test_an_unknown_address_waits_for_the_admin_until_its_account_exists(org: Org):
+    """Mapped by the admin on the first login: the refused address is listed for the admin
+    (never for anyone else) until an account with it exists."""
+    for _ in range(2):
+        with pytest.raises(PermissionDenied):
+            sso.account(org.engine, _claims(), ISSUER)
+    with pytest.raises(PermissionDenied):
+        sso.account(org.engine, _claims(iss="https://evil.example"), ISSUER)  # not a wait
+    waiting = sso.waiting(org.engine, org.admin)
+    assert [(w.email, w.attempts) for w in waiting] == [("signe.berg@kommune.dk", 2)]
+    for nobody in (org.lead, org.facilitator, org.bringer):
+        with pytest.raises(PermissionDenied):
+            sso.waiting(org.engine, nobody)
+    _person(org)
+    assert sso.waiting(org.engine, org.admin) == []
+    assert sso.account(org.engine, _claims(), ISSUER).display_name == "Signe Berg"

@@ -24,6 +24,7 @@ from tests.e2e.conftest import _free_port, running_app
 
 COOKIE_KEY = "s" * 8 + "0123456789abcdefghijklmnopqrstuvwxyz"
 SSO = "Log ind med kommunens konto"
+ADMIN_PASSWORD = "administrator kode 2026"
 PEOPLE = {
     # subject at the provider: (claims, the account the admin made: (username, name, active))
     "signe": (
@@ -67,6 +68,7 @@ def _database(tmp: Path) -> str:
             if not active:
                 with session_scope(engine) as s:
                     s.get(User, uid).active = False
+    accounts.create_user(engine, auth.OPERATOR, "ida", "Ida", ADMIN_PASSWORD, ["admin"], None)
     engine.dispose()
     return url
 
@@ -165,3 +167,19 @@ def test_another_issuer_is_refused(site, new_page, wait_for_streamlit):
     _sso_login(page, wrong, "signe", wait_for_streamlit)
     expect(page.get_by_text("kom fra en anden udsteder")).to_be_visible()
     expect(page.get_by_text("Logget ind som")).to_have_count(0)
+
+
+def test_the_admin_sees_who_waits_for_an_account(site, new_page, wait_for_streamlit):
+    """Mapped by the admin on the first login: the unknown address is listed on the admin
+    page, whose password login stays on beside single sign-on."""
+    base, _wrong = site
+    wait = wait_for_streamlit
+    _sso_login(new_page(), base, "ukendt", wait)
+    admin = new_page()
+    flow.submit_login(admin, base, "ida", ADMIN_PASSWORD, wait)
+    admin.get_by_role("link", name="Administration").click()
+    wait(admin)
+    admin.get_by_role("tab", name="Ny bruger").click()
+    wait(admin)
+    expect(admin.get_by_text("Venter på en konto (kommunens login)")).to_be_visible()
+    expect(admin.get_by_text("ukendt@kommune.dk ·")).to_be_visible()
