@@ -285,7 +285,7 @@ def _point_page(
     category: str | None,
 ) -> tuple[int, int, list[Any]]:
     """One page of the shared learning points that match, in the neutral order:
-    (point id, session id, bringer id, category, lenses JSON)."""
+    (point id, session id, bringer id, category, lenses JSON, text)."""
     lp, rs = LearningPoint, ReflectionSession
     matching = select(lp.id).join(rs, rs.id == lp.session_id).where(*scope, *_IN_POOL)
     if lens:
@@ -298,7 +298,7 @@ def _point_page(
     described = {
         r[0]: tuple(r)
         for r in s.exec(
-            select(lp.id, lp.session_id, rs.bringer_id, lp.category, _LENSES)
+            select(lp.id, lp.session_id, rs.bringer_id, lp.category, _LENSES, lp.text)
             .join(rs, rs.id == lp.session_id)
             .where(lp.id.in_(ids or [-1]))
         ).all()
@@ -383,22 +383,15 @@ def _excerpts(
     return out
 
 
-def _points(s: Session, rows: Sequence[Any], lang: str, cat: Catalogue) -> list[PoolPoint]:
-    texts = dict(
-        s.exec(
-            select(LearningPoint.id, LearningPoint.text).where(
-                LearningPoint.id.in_([row[0] for row in rows] or [-1])
-            )
-        ).all()
-    )
+def _points(rows: Sequence[Any], lang: str, cat: Catalogue) -> list[PoolPoint]:
     return [
         PoolPoint(
             category_id=category or "",
             category=label(cat.learning_category, category, lang) if category else "",
-            text=redact(texts.get(pid, "")),
+            text=redact(text or ""),
             lens_ids=_lens_ids(lenses),
         )
-        for pid, _sid, _b, category, lenses in rows
+        for _pid, _sid, _b, category, lenses, text in rows
     ]
 
 
@@ -431,13 +424,14 @@ def shared_pool(
         scope, salt = _scope(s, actor, p), _salt(actor, p)
         excerpts_enough = _excerpts_enough(s, scope, th.text)
         points_enough = _points_enough(s, scope, th.text)
-        excerpts_total, shown, points_total, shown_points = 0, [], 0, []
+        shown_page, excerpts_total, shown = 1, 0, []
+        shown_point_page, points_total, shown_points = 1, 0, []
         if excerpts_enough:
-            excerpt_page, excerpts_total, shown = _excerpt_page(
+            shown_page, excerpts_total, shown = _excerpt_page(
                 s, scope, salt, excerpt_page, lens, tag, category
             )
         if points_enough and not tag:  # tags belong to excerpts; a learning point has none
-            point_page, points_total, shown_points = _point_page(
+            shown_point_page, points_total, shown_points = _point_page(
                 s, scope, salt, point_page, lens, category
             )
         pool = SharedPool(
@@ -446,11 +440,11 @@ def shared_pool(
             excerpts_enough,
             points_enough,
             tuple(_excerpts(s, shown, lang, cat)),
-            tuple(_points(s, shown_points, lang, cat)),
+            tuple(_points(shown_points, lang, cat)),
             excerpts_total=excerpts_total,
             points_total=points_total,
-            excerpt_page=1 if not shown else excerpt_page,
-            point_page=1 if not shown_points else point_page,
+            excerpt_page=shown_page,
+            point_page=shown_point_page,
         )
         # Which conversations were shown, so each bringer can see it in his or her access log.
         audit.record(
