@@ -22,7 +22,7 @@ import io
 import json
 import textwrap
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 import altair as alt
@@ -350,18 +350,13 @@ def browser_spec(fig: Figure) -> dict[str, Any]:
     Altair checks a spec against the whole Vega-Lite JSON schema each time it is turned into a
     dict; on the FLIP page that took a third of the run. The specs come from `chart` alone,
     whose every shape the tests validate (tests/test_charts.py calls the validating `to_dict`).
-    Each caller gets its own copy, so nothing a page does to it reaches the cache.
+    Each caller gets its own copy. The page keeps what it sends per figure (`ui.chart_payload`).
     """
     return json.loads(browser_json(fig))
 
 
-@lru_cache(maxsize=512)
 def browser_json(fig: Figure) -> str:
-    """`browser_spec` as cached JSON text (`browser_json.cache_clear()` empties the cache)."""
-    # Building the Altair objects was 85 % of a lead's page run, on every rerun (a click on
-    # "Vis tallene som tabel" reruns the page with the same figures). A Figure is frozen and
-    # holds every value the chart shows, so it is its own cache key: new data, new key, and
-    # nothing ever needs invalidating. 512 figures of a few KB each bound the memory.
+    """`browser_spec` as JSON text: what the browser receives, measured by the tests."""
     return json.dumps(chart(fig, titled=False).to_dict(validate=False), separators=(",", ":"))
 
 

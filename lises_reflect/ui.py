@@ -711,9 +711,13 @@ _FIGURE_DATA = "figure"
 @lru_cache(maxsize=512)
 def chart_payload(fig: Any) -> tuple[str, bytes | None]:
     """A figure's chart as Streamlit sends it: the spec's JSON text without its rows, and the
-    rows as Arrow bytes. Streamlit turned the rows of each chart into Arrow on every page run
-    (through pandas): 28 of a lead's 72 ms at 100k sessions. A Figure is frozen and holds every
-    value it shows, so it is its own cache key (as `charts.browser_json`)."""
+    rows as Arrow bytes (`chart_payload.cache_clear()` empties the cache).
+
+    Kept per figure because a rerun (a click on "Vis tallene som tabel") sends the same
+    figures again: building the Altair objects was 85 % of a lead's page run, and Streamlit's
+    conversion of the rows to Arrow through pandas 28 of a lead's 72 ms at 100k sessions. A
+    Figure is frozen and holds every value it shows, so it is its own cache key: new data, new
+    key, nothing to invalidate. 512 figures of a few KB each bound the memory."""
     from streamlit import dataframe_util
 
     from lises_reflect import charts
