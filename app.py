@@ -67,19 +67,16 @@ if not login_ui.authenticated():
     login_ui.login_from_sso(engine)  # the municipality's identity provider (st.login)
 
 
-def statement() -> st.Page:
-    """The accessibility statement, open to everyone and linked from every page's footer."""
-    return st.Page(
+def run_with_footer(navigation: list[st.Page], position: str = "sidebar") -> None:
+    """Run the page the address asks for, above a footer that links to the accessibility
+    statement, a page open to everyone, logged in or not."""
+    statement = st.Page(
         ui.PAGES["a11y"], title=ui.tr("a11y.title"), url_path="tilgaengelighed", visibility="hidden"
     )
-
-
-def run_with_footer(navigation: list[st.Page], position: str = "sidebar") -> None:
-    """Run the page the address asks for, above a footer with the accessibility statement."""
     body = st.container()
-    ui.footer(navigation[-1])
+    ui.footer(statement)
     with body:
-        st.navigation(navigation, position=position).run()
+        st.navigation([*navigation, statement], position=position).run()
 
 
 if not login_ui.authenticated():
@@ -87,9 +84,7 @@ if not login_ui.authenticated():
     entry = ui.PAGES["first_run" if first_run else "login"]
     frame_top()
     try:
-        run_with_footer(
-            [st.Page(entry, title=ui.tr("login.form"), url_path="login"), statement()], "hidden"
-        )
+        run_with_footer([st.Page(entry, title=ui.tr("login.form"), url_path="login")], "hidden")
     except ui.DATABASE_AWAY as err:
         ui.refuse(err)
     st.stop()
@@ -109,7 +104,7 @@ with st.sidebar:
     login_ui.logout_button(engine, authenticator)
 
 if actor.must_change_password:
-    run_with_footer([st.Page(ui.PAGES["password"], url_path="adgangskode"), statement()], "hidden")
+    run_with_footer([st.Page(ui.PAGES["password"], url_path="adgangskode")], "hidden")
     st.stop()
 
 
@@ -143,7 +138,6 @@ pages = [
     page("flip", ui.tr("nav.flip"), ":material/co_present:", "flip", actor.has("facilitator")),
     page("admin", ui.tr("nav.admin"), ":material/settings:", "admin", admin),
     page("mydata", ui.tr("mydata.title"), ":material/folder_shared:", "mine-data", True),
-    statement(),  # last: the footer links to it
 ]
 
 try:
