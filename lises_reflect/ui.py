@@ -315,6 +315,14 @@ def footer(statement: Any) -> None:
     st.page_link(statement, label=tr("a11y.link"), icon=":material/accessibility_new:")
 
 
+def choose(label: str, names: dict[Any, str], key: str) -> Any:
+    """One of `names`' keys (a team, an account), shown by its name, under a Danish
+    placeholder."""
+    return st.selectbox(
+        label, list(names), format_func=names.get, key=key, placeholder=tr("ui.choose_one")
+    )
+
+
 def plain_list(texts: Sequence[str]) -> None:
     """Users' texts as one list, each item literal (`freetext.md_escape`): one element, and a
     list a screen reader announces with its length, instead of a box per text (a lead's 48

@@ -70,13 +70,7 @@ if tab_users.open:
 with tab_edit:
     ok, people = ui.call(accounts.accounts, engine, uid)
     choices = dict(people) if ok else {}
-    chosen = st.selectbox(
-        ui.tr("admin.choose_user"),
-        list(choices),
-        format_func=choices.get,
-        key=K.ADMIN_EDIT_USER,
-        placeholder=ui.tr("ui.choose_one"),
-    )
+    chosen = ui.choose(ui.tr("admin.choose_user"), choices, K.ADMIN_EDIT_USER)
     ok, row = ui.call(accounts.account, engine, uid, chosen) if chosen else (False, None)
     if ok:
         all_teams = dict(directory.teams)

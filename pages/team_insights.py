@@ -18,13 +18,7 @@ if not teams:
     st.info(ui.tr("team.none"))
     st.stop()
 names = {x.team_id: f"{x.name} ({x.organisation})" for x in teams}
-team_id = st.selectbox(
-    ui.tr("team.choose"),
-    list(names),
-    format_func=names.get,
-    key=K.TEAM_ID,
-    placeholder=ui.tr("ui.choose_one"),
-)
+team_id = ui.choose(ui.tr("team.choose"), names, K.TEAM_ID)
 
 # The first view opens on the period the service chooses (the newest that can be shown) and
 # says why; so does a change of team while the lead has not chosen a period.
